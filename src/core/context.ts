@@ -1,0 +1,26 @@
+import type { EventName, EventPayloads } from '../shared/events.ts';
+import type { UserInfo } from '../shared/views.ts';
+import type { Clock } from './clock.ts';
+import { DomainError } from './failure.ts';
+import type { Db } from './store/database.ts';
+
+/** One signed-in (or not yet) window or browser tab. The transport keeps it; core reads and sets `user`. */
+export interface Connection {
+  readonly id: string;
+  user: UserInfo | null;
+}
+
+/** What a handler gets: the store, the clock, the caller, and a way to announce changes. */
+export interface Ctx {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly newId: () => string;
+  readonly conn: Connection;
+  /** Queued, and sent only once the handler has returned (its transaction committed). */
+  emit<E extends EventName>(name: E, payload: EventPayloads[E]): void;
+}
+
+export function actor(ctx: Ctx): UserInfo {
+  if (!ctx.conn.user) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+  return ctx.conn.user;
+}

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Input, MethodName, Output } from '../shared/contract.ts';
+import type { Result } from '../shared/errors.ts';
+import type { PushEvent } from '../shared/events.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { Connection } from './context.ts';
+import { seedDemoDesk } from './demo.ts';
+import { dispatch, type DispatchEnv } from './dispatcher.ts';
+import { idGenerator } from './ids.ts';
+import { openDatabase, type Db } from './store/database.ts';
+
+export interface DeskOptions {
+  /** Folder holding the desk's SQLite file (created if missing). */
+  dataDir: string;
+  clock?: Clock;
+  /** On a first start (no users yet) fill the desk with demo queues, categories, users and callers. */
+  demo?: boolean;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface Desk {
+  readonly file: string;
+  readonly db: Db;
+  /** A new, signed-out connection: one per window or browser session. */
+  connect(): Connection;
+  /** The untyped entry the transports use: anything may arrive from outside. */
+  dispatch(conn: Connection, method: unknown, input: unknown): Promise<Result<unknown>>;
+  /** The typed entry for in-process callers (tests, seeders, benchmarks). */
+  call<M extends MethodName>(conn: Connection, method: M, input: Input<M>): Promise<Result<Output<M>>>;
+  subscribe(listener: (event: PushEvent) => void): () => void;
+  close(): void;
+}
+
+export const DESK_FILE = 'desk.sqlite';
+
+export async function openDesk(opts: DeskOptions): Promise<Desk> {
+  const file = join(opts.dataDir, DESK_FILE);
+  const db = openDatabase(file);
+  const clock = opts.clock ?? systemClock;
+  const listeners = new Set<(event: PushEvent) => void>();
+  const log = opts.log ?? ((m: string, e?: unknown) => console.error(`[switchboard] ${m}`, e ?? ''));
+  const env: DispatchEnv = {
+    db,
+    clock,
+    newId: idGenerator(clock),
+    log,
+    publish(event) {
+      for (const l of listeners) {
+        try {
+          l(event);
+        } catch (e) {
+          log('event listener failed', e);
+        }
+      }
+    },
+  };
+
+  if (opts.demo && !db.prepare('SELECT 1 FROM users LIMIT 1').get()) {
+    await seedDemoDesk(env);
+  }
+
+  return {
+    file,
+    db,
+    connect: () => ({ id: randomUUID(), user: null }),
+    dispatch: (conn, method, input) => dispatch(env, conn, method, input),
+    call: (conn, method, input) => dispatch(env, conn, method, input) as never,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      listeners.clear();
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { MethodName, Output, ParsedInput } from '../shared/contract.ts';
+import type { Ctx } from './context.ts';
+import { getCustomer, lookup } from './services/customers.ts';
+import { submitIntake } from './services/intake.ts';
+import { createCategory, createQueue, deskInfo } from './services/reference.ts';
+import { assignTicket, board, getTicket, moveTicket, ticketPage } from './services/tickets.ts';
+import { createUser, sessionInfo, setupDesk, signIn, signOut } from './services/users.ts';
+
+type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
+
+/** One handler per contract method; the type fails to compile if a method has none. */
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+export const handlers: Handlers = {
+  'session.get': (ctx) => sessionInfo(ctx),
+  'auth.signIn': signIn,
+  'auth.signOut': (ctx) => signOut(ctx),
+  'desk.setup': setupDesk,
+  'desk.info': (ctx) => deskInfo(ctx),
+  'customers.lookup': lookup,
+  'customers.get': getCustomer,
+  'intake.submit': submitIntake,
+  'tickets.board': board,
+  'tickets.page': ticketPage,
+  'tickets.get': getTicket,
+  'tickets.move': moveTicket,
+  'tickets.assign': assignTicket,
+  'queues.create': createQueue,
+  'categories.create': createCategory,
+  'users.create': createUser,
+};

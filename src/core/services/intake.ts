@@ -1,0 +1,145 @@
+import type { IntakeInput } from '../../shared/contract.ts';
+import { priorityFor } from '../../shared/domain.ts';
+import type { Issue } from '../../shared/errors.ts';
+import { normalisePhone } from '../../shared/phone.ts';
+import type { IntakeReceipt } from '../../shared/views.ts';
+import { actor, type Ctx } from '../context.ts';
+import { invalid, issue } from '../failure.ts';
+import { nextCounter, readSettings } from '../settings.ts';
+import { reindexCustomer } from './customers.ts';
+import { indexTicket, appendEvent } from './tickets.ts';
+
+const ticketKey = (prefix: string, seq: number): string => `${prefix}-${String(seq).padStart(6, '0')}`;
+
+/**
+ * The SOP's first contact: one call, one ticket per problem, written in one transaction.
+ * Every reference is checked before anything is written, and every problem found is reported
+ * at once with its field path, so the form can mark all of them.
+ */
+export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
+  const by = actor(ctx).id;
+  const { db } = ctx;
+  const now = ctx.clock.now();
+  const settings = readSettings(db);
+
+  return db.transaction((): IntakeReceipt => {
+    const issues: Issue[] = [];
+
+    // -- who is calling
+    let customerId: string;
+    let isNewCustomer = false;
+    if (input.caller.kind === 'existing') {
+      customerId = input.caller.customerId;
+      if (!db.prepare('SELECT 1 FROM customers WHERE id = ?').get(customerId)) {
+        issues.push(issue('caller.customerId', 'unknown', 'This caller is no longer on file'));
+      }
+    } else {
+      customerId = ctx.newId();
+      isNewCustomer = true;
+    }
+
+    // -- the account
+    let accountId: string | null = null;
+    let newAccount = false;
+    if (input.accountNumber) {
+      const acc = db.prepare('SELECT id, customer_id FROM accounts WHERE number = ?').get(input.accountNumber) as
+        | { id: string; customer_id: string }
+        | undefined;
+      if (acc && acc.customer_id !== customerId) {
+        issues.push(issue('accountNumber', 'other_customer', 'This account belongs to another customer'));
+      } else if (acc) {
+        accountId = acc.id;
+      } else {
+        accountId = ctx.newId();
+        newAccount = true;
+      }
+    }
+
+    // -- the equipment
+    let assetId: string | null = null;
+    const a = input.asset;
+    if (a?.assetId) {
+      const owner = db.prepare('SELECT customer_id FROM assets WHERE id = ?').get(a.assetId) as
+        | { customer_id: string }
+        | undefined;
+      if (!owner || owner.customer_id !== customerId) {
+        issues.push(issue('asset.assetId', 'unknown', "This equipment is not on the caller's record"));
+      } else assetId = a.assetId;
+    }
+    const newAsset = !a?.assetId && !!a && !!(a.modelNumber || a.serial || a.location || a.licence);
+
+    // -- the problems
+    const categoryExists = db.prepare('SELECT 1 FROM categories WHERE id = ? AND active = 1');
+    const queueExists = db.prepare('SELECT 1 FROM queues WHERE id = ? AND active = 1');
+    input.problems.forEach((p, i) => {
+      if (!categoryExists.get(p.categoryId)) issues.push(issue(`problems.${i}.categoryId`, 'unknown', 'No such category'));
+      if (!queueExists.get(p.queueId)) issues.push(issue(`problems.${i}.queueId`, 'unknown', 'No such queue'));
+    });
+
+    if (issues.length > 0) throw invalid(issues);
+
+    // -- write
+    const phoneNorm = normalisePhone(input.contact.phone, settings.countryCode);
+    if (isNewCustomer && input.caller.kind === 'new') {
+      db.prepare(
+        `INSERT INTO customers (id, name, phone, phone_norm, email, organisation, created_at, created_by, updated_at, updated_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(customerId, input.caller.name, input.contact.phone, phoneNorm, input.contact.email, input.caller.organisation, now, by, now, by);
+    } else {
+      // Fill in contact details the record lacks; never overwrite what another call recorded.
+      db.prepare(
+        `UPDATE customers SET
+           phone = CASE WHEN phone = '' THEN ?1 ELSE phone END,
+           phone_norm = CASE WHEN phone = '' THEN ?2 ELSE phone_norm END,
+           email = CASE WHEN email = '' THEN ?3 ELSE email END,
+           updated_at = ?4, updated_by = ?5
+         WHERE id = ?6 AND ((phone = '' AND ?1 <> '') OR (email = '' AND ?3 <> ''))`,
+      ).run(input.contact.phone, phoneNorm, input.contact.email, now, by, customerId);
+    }
+    if (newAccount && accountId) {
+      db.prepare('INSERT INTO accounts (id, customer_id, number, created_at, created_by) VALUES (?, ?, ?, ?, ?)').run(
+        accountId,
+        customerId,
+        input.accountNumber,
+        now,
+        by,
+      );
+    }
+    reindexCustomer(db, customerId);
+    if (newAsset && a) {
+      assetId = ctx.newId();
+      db.prepare(
+        `INSERT INTO assets (id, customer_id, model_number, serial, location, licence, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(assetId, customerId, a.modelNumber, a.serial, a.location, a.licence, now, by);
+    }
+
+    const callId = ctx.newId();
+    db.prepare(
+      `INSERT INTO calls (id, customer_id, account_id, asset_id, direction, contact_phone, contact_email, taken_by, created_at)
+       VALUES (?, ?, ?, ?, 'inbound', ?, ?, ?, ?)`,
+    ).run(callId, customerId, accountId, assetId, input.contact.phone, input.contact.email, by, now);
+
+    const insertTicket = db.prepare(
+      `INSERT INTO tickets (id, key, call_id, customer_id, account_id, asset_id, category_id, queue_id, title, description,
+                            impact, urgency, priority, status, tier, created_at, created_by, updated_at, updated_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?, ?, ?)`,
+    );
+    const tickets = input.problems.map((p) => {
+      const id = ctx.newId();
+      const key = ticketKey(settings.prefix, nextCounter(db, 'ticket'));
+      const priority = priorityFor(p.impact, p.urgency);
+      insertTicket.run(id, key, callId, customerId, accountId, assetId, p.categoryId, p.queueId, p.title, p.description,
+        p.impact, p.urgency, priority, now, by, now, by);
+      appendEvent(ctx, id, 'created', {
+        key, callId, title: p.title, categoryId: p.categoryId, queueId: p.queueId,
+        impact: p.impact, urgency: p.urgency, priority, status: 'new',
+      });
+      indexTicket(db, id);
+      return { id, key, priority, queueId: p.queueId };
+    });
+
+    ctx.emit('tickets.changed', { ids: tickets.map((t) => t.id), reason: 'created' });
+    return { callId, customerId, tickets };
+  })();
+}

@@ -1,0 +1,235 @@
+import type { BoardFilters, ParsedInput } from '../../shared/contract.ts';
+import { STATUSES, type Status, type TicketEventType } from '../../shared/domain.ts';
+import type { BoardColumn, BoardView, TicketCard, TicketDetail, TicketEvent, TicketPage } from '../../shared/views.ts';
+import { actor, type Ctx } from '../context.ts';
+import { conflict, invalid, issue, notFound } from '../failure.ts';
+import type { Db } from '../store/database.ts';
+import { matchAll } from '../store/fts.ts';
+import { assetsOf } from './customers.ts';
+
+export function appendEvent(ctx: Ctx, ticketId: string, type: TicketEventType, data: Record<string, unknown>): void {
+  ctx.db
+    .prepare('INSERT INTO ticket_events (id, ticket_id, type, data, actor_id, at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(ctx.newId(), ticketId, type, JSON.stringify(data), actor(ctx).id, ctx.clock.now());
+}
+
+export function indexTicket(db: Db, ticketId: string): void {
+  const t = db
+    .prepare(
+      `SELECT t.rowid, t.key, t.title, t.description, c.name AS customer
+       FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?`,
+    )
+    .get(ticketId) as { rowid: number; key: string; title: string; description: string; customer: string };
+  db.prepare('DELETE FROM tickets_fts WHERE rowid = ?').run(t.rowid);
+  db.prepare('INSERT INTO tickets_fts (rowid, key, title, description, customer) VALUES (?, ?, ?, ?, ?)').run(
+    t.rowid,
+    t.key,
+    t.title,
+    t.description,
+    t.customer,
+  );
+}
+
+// ---- the board ---------------------------------------------------------------------------------
+
+const CARD_COLUMNS = `t.id, t.key, t.title, t.status, t.priority, t.queue_id AS queueId, c.name AS customerName,
+  t.assignee_id AS assigneeId, t.created_at AS createdAt, t.version`;
+
+/**
+ * Open work is ordered most urgent first (priority, then oldest); resolved work newest first.
+ * Pages are keyset cursors over exactly that order, so page N costs what page 1 costs.
+ */
+const isOpenColumn = (s: Status): boolean => s !== 'resolved';
+
+type Cursor = [number, number, string] | [number, string];
+
+const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+function decodeCursor(raw: string, status: Status): Cursor {
+  try {
+    const c: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    const ok = isOpenColumn(status)
+      ? Array.isArray(c) && c.length === 3 && Number.isInteger(c[0]) && Number.isInteger(c[1]) && typeof c[2] === 'string'
+      : Array.isArray(c) && c.length === 2 && Number.isInteger(c[0]) && typeof c[1] === 'string';
+    if (ok) return c as Cursor;
+  } catch {
+    // fall through
+  }
+  throw invalid([issue('cursor', 'malformed', 'This page cursor is not valid; reload the board')]);
+}
+
+function filterClause(f: BoardFilters): { sql: string; params: unknown[] } | null {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.queueId) {
+    where.push('t.queue_id = ?');
+    params.push(f.queueId);
+  }
+  if (f.priority) {
+    where.push('t.priority = ?');
+    params.push(f.priority);
+  }
+  if (f.assigneeId === 'none') where.push('t.assignee_id IS NULL');
+  else if (f.assigneeId) {
+    where.push('t.assignee_id = ?');
+    params.push(f.assigneeId);
+  }
+  if (f.text) {
+    const m = matchAll(f.text);
+    if (m === null) return null; // nothing searchable typed: no ticket can match
+    where.push('t.rowid IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?)');
+    params.push(m);
+  }
+  return { sql: where.length ? ` AND ${where.join(' AND ')}` : '', params };
+}
+
+function page(db: Db, status: Status, f: BoardFilters, cursor: string | null, limit: number): TicketPage {
+  const filter = filterClause(f);
+  if (!filter) return { items: [], next: null };
+  const open = isOpenColumn(status);
+  let sql = `SELECT ${CARD_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.status = ?${filter.sql}`;
+  const params: unknown[] = [status, ...filter.params];
+  if (cursor) {
+    const c = decodeCursor(cursor, status);
+    sql += open ? ' AND (t.priority, t.created_at, t.id) > (?, ?, ?)' : ' AND (t.created_at, t.id) < (?, ?)';
+    params.push(...c);
+  }
+  sql += open ? ' ORDER BY t.priority, t.created_at, t.id' : ' ORDER BY t.created_at DESC, t.id DESC';
+  sql += ' LIMIT ?';
+  params.push(limit + 1);
+  const rows = db.prepare(sql).all(...params) as TicketCard[];
+  const more = rows.length > limit;
+  const items = more ? rows.slice(0, limit) : rows;
+  const last = items.at(-1);
+  const next = more && last ? encodeCursor(open ? [last.priority, last.createdAt, last.id] : [last.createdAt, last.id]) : null;
+  return { items, next };
+}
+
+function counts(db: Db, f: BoardFilters): Map<Status, number> {
+  const filter = filterClause(f);
+  const m = new Map<Status, number>();
+  if (!filter) return m;
+  const rows = db
+    .prepare(`SELECT t.status, count(*) AS n FROM tickets t WHERE 1${filter.sql} GROUP BY t.status`)
+    .all(...filter.params) as { status: Status; n: number }[];
+  for (const r of rows) m.set(r.status, r.n);
+  return m;
+}
+
+export function board(ctx: Ctx, input: ParsedInput<'tickets.board'>): BoardView {
+  const n = counts(ctx.db, input.filters);
+  const columns: BoardColumn[] = STATUSES.map((status) => ({
+    status,
+    count: n.get(status) ?? 0,
+    ...page(ctx.db, status, input.filters, null, input.perColumn),
+  }));
+  return { columns };
+}
+
+export function ticketPage(ctx: Ctx, input: ParsedInput<'tickets.page'>): TicketPage {
+  return page(ctx.db, input.status, input.filters, input.cursor, input.limit);
+}
+
+// ---- one ticket --------------------------------------------------------------------------------
+
+function card(db: Db, id: string): TicketCard | undefined {
+  return db
+    .prepare(`SELECT ${CARD_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?`)
+    .get(id) as TicketCard | undefined;
+}
+
+export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDetail {
+  const { db } = ctx;
+  const base = card(db, input.id);
+  if (!base) throw notFound('Ticket');
+  const t = db
+    .prepare(
+      `SELECT t.description, t.impact, t.urgency, t.tier, t.category_id AS categoryId, t.call_id AS callId,
+              t.customer_id, t.account_id, t.asset_id, t.updated_at AS updatedAt,
+              c.name AS c_name, c.phone AS c_phone, c.email AS c_email,
+              u.id AS u_id, u.display_name AS u_name
+       FROM tickets t JOIN customers c ON c.id = t.customer_id JOIN users u ON u.id = t.created_by
+       WHERE t.id = ?`,
+    )
+    .get(input.id) as Record<string, never> & {
+    description: string; impact: 1 | 2 | 3; urgency: 1 | 2 | 3; tier: 1 | 2 | 3; categoryId: string; callId: string;
+    customer_id: string; account_id: string | null; asset_id: string | null; updatedAt: number;
+    c_name: string; c_phone: string; c_email: string; u_id: string; u_name: string;
+  };
+  const account = t.account_id
+    ? (db.prepare('SELECT id, number FROM accounts WHERE id = ?').get(t.account_id) as { id: string; number: string })
+    : null;
+  const asset = t.asset_id ? (assetsOf(db, t.customer_id).find((a) => a.id === t.asset_id) ?? null) : null;
+  const events = (
+    db
+      .prepare(
+        `SELECT e.id, e.type, e.at, e.data, u.id AS actorId, u.display_name AS actorName
+         FROM ticket_events e JOIN users u ON u.id = e.actor_id WHERE e.ticket_id = ? ORDER BY e.at, e.id`,
+      )
+      .all(input.id) as { id: string; type: TicketEvent['type']; at: number; data: string; actorId: string; actorName: string }[]
+  ).map(
+    (e): TicketEvent => ({
+      id: e.id,
+      type: e.type,
+      at: e.at,
+      actor: { id: e.actorId, displayName: e.actorName },
+      data: JSON.parse(e.data) as Record<string, unknown>,
+    }),
+  );
+  return {
+    ...base,
+    description: t.description,
+    impact: t.impact,
+    urgency: t.urgency,
+    tier: t.tier,
+    categoryId: t.categoryId,
+    callId: t.callId,
+    customer: { id: t.customer_id, name: t.c_name, phone: t.c_phone, email: t.c_email },
+    account,
+    asset,
+    createdBy: { id: t.u_id, displayName: t.u_name },
+    updatedAt: t.updatedAt,
+    events,
+  };
+}
+
+/** Loads the ticket for a change, refusing when someone else changed it since the caller saw it. */
+function forUpdate(db: Db, id: string, version: number): TicketCard {
+  const t = card(db, id);
+  if (!t) throw notFound('Ticket');
+  if (t.version !== version) {
+    throw conflict(`${t.key} was changed by someone else since you loaded it; it has been refreshed`);
+  }
+  return t;
+}
+
+export function moveTicket(ctx: Ctx, input: ParsedInput<'tickets.move'>): TicketCard {
+  const by = actor(ctx).id;
+  return ctx.db.transaction(() => {
+    const t = forUpdate(ctx.db, input.id, input.version);
+    if (t.status === input.to) return t;
+    ctx.db
+      .prepare('UPDATE tickets SET status = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?')
+      .run(input.to, ctx.clock.now(), by, t.id);
+    appendEvent(ctx, t.id, 'status_changed', { from: t.status, to: input.to });
+    ctx.emit('tickets.changed', { ids: [t.id], reason: 'moved' });
+    return card(ctx.db, t.id)!;
+  })();
+}
+
+export function assignTicket(ctx: Ctx, input: ParsedInput<'tickets.assign'>): TicketCard {
+  const by = actor(ctx).id;
+  return ctx.db.transaction(() => {
+    const t = forUpdate(ctx.db, input.id, input.version);
+    if (t.assigneeId === input.assigneeId) return t;
+    if (input.assigneeId && !ctx.db.prepare('SELECT 1 FROM users WHERE id = ? AND active = 1').get(input.assigneeId)) {
+      throw invalid([issue('assigneeId', 'unknown', 'No such user')]);
+    }
+    ctx.db
+      .prepare('UPDATE tickets SET assignee_id = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?')
+      .run(input.assigneeId, ctx.clock.now(), by, t.id);
+    appendEvent(ctx, t.id, 'assigned', { from: t.assigneeId, to: input.assigneeId });
+    ctx.emit('tickets.changed', { ids: [t.id], reason: 'assigned' });
+    return card(ctx.db, t.id)!;
+  })();
+}

@@ -1,0 +1,237 @@
+/**
+ * The API contract, written once. Every method has a name, a zod schema for its input, the type
+ * of its output and the least role that may call it. The core's dispatcher, the Electron IPC
+ * binding, the host's HTTP route, the preload and the browser client are all derived from this.
+ */
+import { z } from 'zod';
+import { LEVELS, PRIORITIES, ROLES, STATUSES, TIERS, type Role } from './domain.ts';
+import type {
+  BoardView,
+  CategoryInfo,
+  CustomerDetail,
+  CustomerHit,
+  DeskInfo,
+  IntakeReceipt,
+  QueueInfo,
+  SessionInfo,
+  TicketCard,
+  TicketDetail,
+  TicketPage,
+  UserInfo,
+} from './views.ts';
+
+export type Access = Role | 'public';
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
+  input: I;
+  access: Access;
+  /** Phantom: carries the output type, never read at run time. */
+  output?: O;
+}
+
+const method =
+  <O>() =>
+  <I extends z.ZodType>(spec: { input: I; access: Access }): MethodSpec<I, O> =>
+    spec;
+
+// ---- building blocks -------------------------------------------------------------------------
+
+const ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const idSchema = z.string().regex(ID_RE, 'Not a valid id');
+
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+/** An optional free-text field: forms send "" for "left empty". */
+const optionalText = (max: number) => z.string().trim().max(max).default('');
+
+const level = z.union(LEVELS.map((l) => z.literal(l)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>]);
+const priority = z.union(
+  PRIORITIES.map((p) => z.literal(p)) as [
+    z.ZodLiteral<1>,
+    z.ZodLiteral<2>,
+    z.ZodLiteral<3>,
+    z.ZodLiteral<4>,
+  ],
+);
+const tier = z.union(TIERS.map((t) => z.literal(t)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>]);
+export const statusSchema = z.enum(STATUSES);
+
+const phone = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((s) => s === '' || /^[+\d\s().\-/]+$/.test(s), 'Use digits, spaces and + ( ) - only')
+  .refine((s) => s === '' || s.replace(/\D/g, '').length >= 5, 'Too short for a phone number')
+  .default('');
+const email = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Not an email address')
+  .default('');
+const password = z.string().min(10, 'At least 10 characters').max(256);
+const username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[\p{L}\p{N}._-]+$/u, 'Letters, digits, dot, dash and underscore only');
+
+export const boardFiltersSchema = z.strictObject({
+  queueId: idSchema.optional(),
+  priority: priority.optional(),
+  /** A user id, or "none" for unassigned tickets. */
+  assigneeId: z.union([idSchema, z.literal('none')]).optional(),
+  text: z.string().trim().max(200).optional(),
+});
+export type BoardFilters = z.output<typeof boardFiltersSchema>;
+
+export const problemSchema = z.strictObject({
+  categoryId: idSchema,
+  queueId: idSchema,
+  impact: level,
+  urgency: level,
+  title: text(3, 200),
+  description: optionalText(10_000),
+});
+
+export const intakeSchema = z
+  .strictObject({
+    caller: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('existing'), customerId: idSchema }),
+      z.strictObject({
+        kind: z.literal('new'),
+        name: text(1, 200),
+        organisation: optionalText(200),
+      }),
+    ]),
+    contact: z.strictObject({ phone, email }),
+    accountNumber: z
+      .string()
+      .trim()
+      .max(40)
+      .regex(/^[\p{L}\p{N} ./_-]*$/u, 'Letters, digits, space and . / _ - only')
+      .default(''),
+    asset: z
+      .strictObject({
+        assetId: idSchema.optional(),
+        modelNumber: optionalText(100),
+        serial: optionalText(100),
+        location: optionalText(200),
+        licence: optionalText(200),
+      })
+      .optional(),
+    problems: z.array(problemSchema).min(1, 'At least one problem').max(20),
+  })
+  .superRefine((v, ctx) => {
+    if (v.caller.kind === 'new' && v.contact.phone === '' && v.contact.email === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contact', 'phone'],
+        message: 'Give a phone number or an email address to reach the caller',
+        params: { rule: 'reachable' },
+      });
+    }
+  });
+export type IntakeInput = z.output<typeof intakeSchema>;
+
+const empty = z.strictObject({});
+
+// ---- the methods -----------------------------------------------------------------------------
+
+export const contract = {
+  'session.get': method<SessionInfo>()({ input: empty, access: 'public' }),
+  'auth.signIn': method<{ user: UserInfo }>()({
+    input: z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
+    access: 'public',
+  }),
+  'auth.signOut': method<Record<string, never>>()({ input: empty, access: 'public' }),
+  'desk.setup': method<{ user: UserInfo }>()({
+    input: z.strictObject({
+      deskName: text(1, 100),
+      prefix: z.string().trim().regex(/^[A-Z]{2,5}$/, 'Two to five capital letters'),
+      countryCode: z.string().trim().regex(/^\d{0,3}$/, 'One to three digits').default(''),
+      admin: z.strictObject({ username, displayName: text(1, 100), password }),
+    }),
+    access: 'public',
+  }),
+  'desk.info': method<DeskInfo>()({ input: empty, access: 'analyst' }),
+
+  'customers.lookup': method<CustomerHit[]>()({
+    input: z.strictObject({ query: text(1, 100), limit: z.number().int().min(1).max(50).default(8) }),
+    access: 'analyst',
+  }),
+  'customers.get': method<CustomerDetail>()({ input: z.strictObject({ id: idSchema }), access: 'analyst' }),
+
+  'intake.submit': method<IntakeReceipt>()({ input: intakeSchema, access: 'analyst' }),
+
+  'tickets.board': method<BoardView>()({
+    input: z.strictObject({
+      filters: boardFiltersSchema.default({}),
+      perColumn: z.number().int().min(1).max(500).default(100),
+    }),
+    access: 'analyst',
+  }),
+  'tickets.page': method<TicketPage>()({
+    input: z.strictObject({
+      status: statusSchema,
+      filters: boardFiltersSchema.default({}),
+      cursor: z.string().max(200).nullable().default(null),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    access: 'analyst',
+  }),
+  'tickets.get': method<TicketDetail>()({ input: z.strictObject({ id: idSchema }), access: 'analyst' }),
+  'tickets.move': method<TicketCard>()({
+    input: z.strictObject({ id: idSchema, to: statusSchema, version: z.number().int().min(1) }),
+    access: 'analyst',
+  }),
+  'tickets.assign': method<TicketCard>()({
+    input: z.strictObject({
+      id: idSchema,
+      assigneeId: idSchema.nullable(),
+      version: z.number().int().min(1),
+    }),
+    access: 'analyst',
+  }),
+
+  'queues.create': method<QueueInfo>()({
+    input: z.strictObject({
+      code: z.string().trim().regex(/^[A-Z0-9_]{2,12}$/, 'Two to twelve capitals, digits or _'),
+      name: text(1, 100),
+    }),
+    access: 'admin',
+  }),
+  'categories.create': method<CategoryInfo>()({
+    input: z.strictObject({
+      code: z.string().trim().regex(/^[A-Z0-9_]{2,24}$/, 'Two to twenty-four capitals, digits or _'),
+      name: text(1, 100),
+      domain: text(1, 60),
+      defaultQueueId: idSchema,
+    }),
+    access: 'admin',
+  }),
+  'users.create': method<UserInfo>()({
+    input: z.strictObject({
+      username,
+      displayName: text(1, 100),
+      password,
+      role: z.enum(ROLES),
+      tier,
+    }),
+    access: 'admin',
+  }),
+} as const satisfies Record<string, MethodSpec>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller may send (defaults not yet applied). */
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives (validated, defaults applied). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = NonNullable<Contract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}

@@ -1,0 +1,54 @@
+/** The help desk's vocabulary, shared by every process. */
+
+export const ROLES = ['analyst', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A role's rank: a method that needs `supervisor` is open to `admin` too. */
+export const ROLE_RANK: Record<Role, number> = { analyst: 1, supervisor: 2, admin: 3 };
+
+export const TIERS = [1, 2, 3] as const;
+export type Tier = (typeof TIERS)[number];
+
+export const STATUSES = [
+  'new',
+  'open',
+  'in_progress',
+  'waiting_customer',
+  'escalated',
+  'resolved',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Impact and urgency share a three-step scale where 1 is the most severe. */
+export const LEVELS = [1, 2, 3] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const PRIORITIES = [1, 2, 3, 4] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/**
+ * impact (row) x urgency (column) -> priority. The default until the company edits its own
+ * policy: P1 business failure, P2 critical, P3 routine service, P4 planned event.
+ */
+export const DEFAULT_PRIORITY_MATRIX: readonly (readonly Priority[])[] = [
+  [1, 2, 3],
+  [2, 3, 3],
+  [3, 3, 4],
+];
+
+export function priorityFor(
+  impact: Level,
+  urgency: Level,
+  matrix: readonly (readonly Priority[])[] = DEFAULT_PRIORITY_MATRIX,
+): Priority {
+  const row = matrix[impact - 1];
+  const p = row?.[urgency - 1];
+  if (p === undefined) throw new RangeError(`no priority for impact ${impact}, urgency ${urgency}`);
+  return p;
+}
+
+export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
+export type CallDirection = (typeof CALL_DIRECTIONS)[number];
+
+export const TICKET_EVENT_TYPES = ['created', 'status_changed', 'assigned'] as const;
+export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];

@@ -1,0 +1,134 @@
+/** The shapes methods return. Inputs are zod schemas in contract.ts; these are their outputs. */
+import type {
+  Level,
+  Priority,
+  Role,
+  Status,
+  TicketEventType,
+  Tier,
+} from './domain.ts';
+
+/** Epoch milliseconds, UTC. */
+export type Millis = number;
+
+export interface UserInfo {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  tier: Tier;
+}
+
+export interface QueueInfo {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface CategoryInfo {
+  id: string;
+  code: string;
+  name: string;
+  domain: string;
+  defaultQueueId: string;
+}
+
+export interface DeskInfo {
+  name: string;
+  prefix: string;
+  countryCode: string;
+  queues: QueueInfo[];
+  categories: CategoryInfo[];
+  users: UserInfo[];
+}
+
+export interface SessionInfo {
+  user: UserInfo | null;
+  /** True on a desk with no users yet: the first start of a real desk asks for its admin. */
+  needsSetup: boolean;
+}
+
+export interface AccountInfo {
+  id: string;
+  number: string;
+}
+
+export interface AssetInfo {
+  id: string;
+  modelNumber: string;
+  serial: string;
+  location: string;
+  licence: string;
+}
+
+export interface CustomerHit {
+  id: string;
+  name: string;
+  phone: string;
+  email: string;
+  organisation: string;
+  accounts: AccountInfo[];
+}
+
+export interface CustomerDetail extends CustomerHit {
+  assets: AssetInfo[];
+}
+
+export interface TicketCard {
+  id: string;
+  key: string;
+  title: string;
+  status: Status;
+  priority: Priority;
+  queueId: string;
+  customerName: string;
+  assigneeId: string | null;
+  createdAt: Millis;
+  version: number;
+}
+
+export interface TicketEvent {
+  id: string;
+  type: TicketEventType;
+  at: Millis;
+  actor: { id: string; displayName: string };
+  data: Record<string, unknown>;
+}
+
+export interface TicketDetail extends TicketCard {
+  description: string;
+  impact: Level;
+  urgency: Level;
+  tier: Tier;
+  categoryId: string;
+  callId: string;
+  customer: { id: string; name: string; phone: string; email: string };
+  account: AccountInfo | null;
+  asset: AssetInfo | null;
+  createdBy: { id: string; displayName: string };
+  updatedAt: Millis;
+  events: TicketEvent[];
+}
+
+export interface BoardColumn {
+  status: Status;
+  count: number;
+  items: TicketCard[];
+  /** Opaque keyset cursor for the next page; null when `items` reached the end. */
+  next: string | null;
+}
+
+export interface BoardView {
+  columns: BoardColumn[];
+}
+
+export interface TicketPage {
+  items: TicketCard[];
+  next: string | null;
+}
+
+export interface IntakeReceipt {
+  callId: string;
+  customerId: string;
+  tickets: { id: string; key: string; priority: Priority; queueId: string }[];
+}
