@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDesk } from '../core/desk.ts';
+import { startHost } from './server.ts';
+
+const USAGE = `npm run serve -- [--port N] [--host ADDR] [--data DIR] [--real-desk]
+  --port       port to listen on (default 4870; 0 picks a free one)
+  --host       address to bind (default 127.0.0.1; the host is local unless you say otherwise)
+  --data       folder for the desk's SQLite file (default $SWITCHBOARD_DATA or ~/.local/share/switchboard/host)
+  --real-desk  on a first start, create no demo data: the first screen sets up the desk and its admin`;
+
+function defaultDataDir(): string {
+  if (process.env.SWITCHBOARD_DATA) return process.env.SWITCHBOARD_DATA;
+  const base = process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share');
+  return join(base, 'switchboard', 'host');
+}
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        port: { type: 'string', default: '4870' },
+        host: { type: 'string', default: '127.0.0.1' },
+        data: { type: 'string' },
+        'real-desk': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535, not "${args.port}"`);
+    process.exit(2);
+  }
+  const staticRoot = resolve(import.meta.dirname, '../../out/renderer');
+  if (!existsSync(join(staticRoot, 'index.html'))) {
+    console.error(`The UI is not built (${staticRoot} is missing). Run: npm run build`);
+    process.exit(1);
+  }
+  const dataDir = resolve(args.data ?? defaultDataDir());
+  const desk = await openDesk({ dataDir, demo: !args['real-desk'] });
+  const host = await startHost({ desk, staticRoot, host: args.host, port });
+  console.log(`Switchboard host: desk ${desk.file}`);
+  console.log(`Switchboard is listening on ${host.url}`);
+
+  let closing = false;
+  const stop = async () => {
+    if (closing) return;
+    closing = true;
+    await host.close();
+    desk.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,172 @@
+import { createReadStream } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { HTTP_STATUS, type Result } from '../shared/errors.ts';
+import type { Connection } from '../core/context.ts';
+import type { Desk } from '../core/desk.ts';
+import { contentSecurityPolicy, contentType, resolveStaticPath } from '../core/static-files.ts';
+import { Sessions } from './sessions.ts';
+
+export interface HostOptions {
+  desk: Desk;
+  /** The built renderer (out/renderer). */
+  staticRoot: string;
+  host?: string;
+  port?: number;
+}
+
+export interface RunningHost {
+  url: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+/**
+ * The headless shell: the same core and the same UI over HTTP + WebSocket. It only moves bytes:
+ * a POST to /api/<method> becomes one dispatcher call, a core event becomes one WebSocket message.
+ */
+export async function startHost(opts: HostOptions): Promise<RunningHost> {
+  const { desk } = opts;
+  const sessions = new Sessions(desk.connect);
+  const sockets = new Map<WebSocket, Connection>();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Host error', issues: [] } });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://host.invalid');
+    if (url.pathname.startsWith('/api/')) return api(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, SECURITY_HEADERS).end();
+    serveStatic(req, res, url.pathname);
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, error('VALIDATION', 'Use POST'));
+    // Cross-site requests can't set this content type without a preflight we never answer.
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return send(res, 415, error('VALIDATION', 'Send application/json'));
+    }
+    if (!sameOrigin(req)) return send(res, 403, error('FORBIDDEN', 'Cross-origin request refused'));
+    const body = await readBody(req);
+    if (body === null) return send(res, 413, error('VALIDATION', `Request body over ${MAX_BODY} bytes`));
+    let input: unknown;
+    try {
+      input = body.length ? JSON.parse(body) : {};
+    } catch {
+      return send(res, 400, error('VALIDATION', 'The request body is not valid JSON'));
+    }
+    const { conn, setCookie } = sessions.resolve(req.headers.cookie);
+    const result = await desk.dispatch(conn, method, input);
+    send(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result, setCookie);
+  }
+
+  function serveStatic(req: IncomingMessage, res: ServerResponse, path: string): void {
+    // Client-side routes fall back to the app shell; anything with an extension must exist.
+    const file =
+      resolveStaticPath(opts.staticRoot, path) ?? (/\.[a-z0-9]+$/i.test(path) ? null : resolveStaticPath(opts.staticRoot, '/'));
+    if (!file) return void res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain' }).end('Not found');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': contentType(file),
+      'content-security-policy': contentSecurityPolicy(`ws://${req.headers.host ?? ''}`),
+      'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    createReadStream(file).pipe(res);
+  }
+
+  // ---- push events ---------------------------------------------------------------------------
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://host.invalid');
+    const conn = sessions.existing(req.headers.cookie);
+    if (url.pathname !== '/events' || !sameOrigin(req) || !conn?.user) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.set(ws, conn);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('error', () => sockets.delete(ws));
+      ws.on('message', () => undefined); // the channel is one-way; client messages are ignored
+    });
+  });
+  const unsubscribe = desk.subscribe((event) => {
+    const data = JSON.stringify(event);
+    for (const [ws, conn] of sockets) if (conn.user && ws.readyState === ws.OPEN) ws.send(data);
+  });
+  const sweep = setInterval(() => sessions.sweep(), 60_000).unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const addr = server.address() as AddressInfo;
+  const hostName = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+
+  return {
+    url: `http://${hostName}:${addr.port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(sweep);
+        unsubscribe();
+        for (const ws of sockets.keys()) ws.terminate();
+        wss.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function error(code: 'VALIDATION' | 'FORBIDDEN', message: string): Result<never> {
+  return { ok: false, error: { code, message, issues: [] } };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, setCookie?: string): void {
+  const headers: Record<string, string> = {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  };
+  if (setCookie) headers['set-cookie'] = setCookie;
+  res.writeHead(status, headers).end(JSON.stringify(body));
+}
+
+/** Browsers send Origin on cross-site POSTs and WebSocket upgrades; it must name this host. */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true; // non-browser clients (tests, curl) send none
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) over = true;
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

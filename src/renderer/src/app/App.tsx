@@ -1,0 +1,38 @@
+import { useEffect, type ReactElement } from 'react';
+import { useT } from '../i18n/index.ts';
+import { Setup } from '../session/Setup.tsx';
+import { SignIn } from '../session/SignIn.tsx';
+import { useSession } from '../session/sessionStore.ts';
+import { Toasts } from '../ui/Toasts.tsx';
+import { Shell } from './Shell.tsx';
+import { useView } from './viewStore.ts';
+
+export function App(): ReactElement {
+  const phase = useSession((s) => s.phase);
+  const load = useSession((s) => s.load);
+  const theme = useView((s) => s.theme);
+  const { t } = useT();
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  useEffect(() => {
+    if (phase !== 'unreachable') return;
+    const timer = setTimeout(() => void load(), 3000);
+    return () => clearTimeout(timer);
+  }, [phase, load]);
+
+  return (
+    <>
+      {phase === 'loading' ? <p className="splash">{t('app.loading')}</p> : null}
+      {phase === 'unreachable' ? <p className="splash" role="alert">{t('app.offlineHost')}</p> : null}
+      {phase === 'signedOut' ? <SignIn /> : null}
+      {phase === 'setup' ? <Setup /> : null}
+      {phase === 'ready' ? <Shell /> : null}
+      <Toasts />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { useEffect, useRef, type ReactElement } from 'react';
+import { useT } from '../i18n/index.ts';
+import { Kbd } from '../ui/Kbd.tsx';
+import { SHORTCUTS, type Shortcut } from './shortcuts.ts';
+
+const GROUPS = [
+  ['global', 'help.global'],
+  ['intake', 'help.intake'],
+  ['board', 'help.board'],
+] as const;
+
+export function HelpDialog({ onClose }: { onClose: () => void }): ReactElement {
+  const { t } = useT();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current!;
+    d.showModal();
+    return () => d.close();
+  }, []);
+  const all: Shortcut[] = Object.values(SHORTCUTS);
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="help-title" onClose={onClose} onCancel={onClose}>
+      <h2 id="help-title">{t('help.title')}</h2>
+      {GROUPS.map(([g, label]) => (
+        <section key={g}>
+          <h3>{t(label)}</h3>
+          <dl className="shortcuts">
+            {all
+              .filter((s) => s.group === g)
+              .map((s) => (
+                <div key={s.help}>
+                  <dt>
+                    <Kbd keys={s.keys} />
+                    <span className="sr-only">{s.keys}</span>
+                  </dt>
+                  <dd>{t(s.help)}</dd>
+                </div>
+              ))}
+          </dl>
+        </section>
+      ))}
+      <button type="button" className="btn" onClick={onClose} autoFocus>
+        {t('help.close')}
+      </button>
+    </dialog>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * Every shortcut, declared once: the key handler and the help dialog both read this list, so
+ * what is shown is what works.
+ */
+import type { MessageKey } from '../../../shared/i18n/index.ts';
+
+export interface Shortcut {
+  keys: string;
+  help: MessageKey;
+  group: 'global' | 'intake' | 'board';
+}
+
+export const SHORTCUTS = {
+  newCall: { keys: 'F2', help: 'help.newCall', group: 'global' },
+  board: { keys: 'F4', help: 'help.board.go', group: 'global' },
+  theme: { keys: 'Alt+T', help: 'help.toggleTheme', group: 'global' },
+  help: { keys: 'F1', help: 'help.showHelp', group: 'global' },
+  close: { keys: 'Esc', help: 'help.closeDialog', group: 'global' },
+  pickCaller: { keys: '↓+Enter', help: 'help.pickCaller', group: 'intake' },
+  changeCaller: { keys: 'Alt+C', help: 'help.changeCaller', group: 'intake' },
+  addProblem: { keys: 'Alt+A', help: 'help.addProblem', group: 'intake' },
+  save: { keys: 'Ctrl+Enter', help: 'help.saveCall', group: 'intake' },
+  search: { keys: '/', help: 'help.search', group: 'board' },
+  moveFocus: { keys: '←+↑+↓+→', help: 'help.moveFocus', group: 'board' },
+  moveTicket: { keys: 'Shift+←/→', help: 'help.moveTicket', group: 'board' },
+  openTicket: { keys: 'Enter', help: 'help.openTicket', group: 'board' },
+} as const satisfies Record<string, Shortcut>;
+
+/** True when the event is exactly this chord (modifiers included). */
+export function matches(e: KeyboardEvent, keys: string): boolean {
+  const parts = keys.split('+');
+  const key = parts.at(-1)!;
+  const want = { ctrl: parts.includes('Ctrl'), alt: parts.includes('Alt'), shift: parts.includes('Shift') };
+  if (e.ctrlKey !== want.ctrl || e.altKey !== want.alt || e.shiftKey !== want.shift || e.metaKey) return false;
+  // Alt+letter gives odd characters on some layouts: compare the physical key for letters.
+  if (/^[A-Z]$/.test(key)) return e.code === `Key${key}`;
+  return e.key === key || (key === 'Esc' && e.key === 'Escape');
+}

@@ -1,0 +1,36 @@
+import { create } from 'zustand';
+
+export type View = 'intake' | 'board';
+
+interface ViewState {
+  view: View;
+  /** The ticket open in the side panel, if any. */
+  ticketId: string | null;
+  helpOpen: boolean;
+  theme: 'light' | 'dark';
+  go(view: View): void;
+  openTicket(id: string | null): void;
+  setHelp(open: boolean): void;
+  toggleTheme(): void;
+}
+
+const storedTheme = (): 'light' | 'dark' => {
+  const s = localStorage.getItem('sb.theme');
+  if (s === 'light' || s === 'dark') return s;
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+};
+
+export const useView = create<ViewState>((set, get) => ({
+  view: 'intake',
+  ticketId: null,
+  helpOpen: false,
+  theme: storedTheme(),
+  go: (view) => set({ view }),
+  openTicket: (ticketId) => set({ ticketId }),
+  setHelp: (helpOpen) => set({ helpOpen }),
+  toggleTheme() {
+    const theme = get().theme === 'dark' ? 'light' : 'dark';
+    localStorage.setItem('sb.theme', theme);
+    set({ theme });
+  },
+}));

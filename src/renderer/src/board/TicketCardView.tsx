@@ -1,0 +1,58 @@
+import { memo, type ReactElement } from 'react';
+import type { Translator } from '../../../shared/i18n/index.ts';
+import type { TicketCard } from '../../../shared/views.ts';
+
+export function ageText(tr: Translator, ms: number): string {
+  const m = Math.max(0, Math.floor(ms / 60_000));
+  if (m < 60) return tr.t('age.m', { n: m });
+  const h = Math.floor(m / 60);
+  if (h < 48) return tr.t('age.h', { n: h });
+  return tr.t('age.d', { n: Math.floor(h / 24) });
+}
+
+interface Props {
+  card: TicketCard;
+  queueCode: string;
+  now: number;
+  tr: Translator;
+  tabbable: boolean;
+  cellId: string;
+}
+
+export const TicketCardView = memo(function TicketCardView({ card, queueCode, now, tr, tabbable, cellId }: Props): ReactElement {
+  const age = ageText(tr, now - card.createdAt);
+  const label = tr.t('board.cardLabel', {
+    key: card.key,
+    priority: tr.t(`priority.${card.priority}`),
+    title: card.title,
+    customer: card.customerName,
+    queue: queueCode,
+    age,
+  });
+  return (
+    <div
+      className={`tcard tcard--p${card.priority}`}
+      role="listitem"
+      tabIndex={tabbable ? 0 : -1}
+      aria-label={label}
+      data-cell={cellId}
+      data-ticket={card.key}
+      draggable
+      onDragStart={(e) => {
+        e.dataTransfer.setData('text/x-switchboard-ticket', card.id);
+        e.dataTransfer.effectAllowed = 'move';
+      }}
+    >
+      <div className="tcard__top">
+        <span className="tcard__key">{card.key}</span>
+        <span className={`prio prio--${card.priority}`} title={tr.t(`priority.${card.priority}`)}>
+          {tr.t('priority.short', { n: card.priority })}
+        </span>
+        <span className="tcard__queue">{queueCode}</span>
+        <span className="tcard__age">{age}</span>
+      </div>
+      <div className="tcard__title">{card.title}</div>
+      <div className="tcard__customer">{card.customerName}</div>
+    </div>
+  );
+});

@@ -1,0 +1,107 @@
+import type { ReactElement } from 'react';
+import { LEVELS, priorityFor, type Level } from '../../../shared/domain.ts';
+import type { DeskInfo } from '../../../shared/views.ts';
+import { useT } from '../i18n/index.ts';
+import { Field } from '../ui/Field.tsx';
+import type { ProblemDraft } from './intakeStore.ts';
+
+interface Props {
+  index: number;
+  problem: ProblemDraft;
+  desk: DeskInfo;
+  errors: Record<string, string>;
+  canRemove: boolean;
+  onChange(patch: Partial<ProblemDraft>): void;
+  onRemove(): void;
+}
+
+/** One problem of the call: it becomes one ticket, routed to its own queue. */
+export function ProblemFields({ index, problem: p, desk, errors, canRemove, onChange, onRemove }: Props): ReactElement {
+  const { t } = useT();
+  const err = (f: string) => errors[`problems.${index}.${f}`];
+  const priority = p.impact && p.urgency ? priorityFor(Number(p.impact) as Level, Number(p.urgency) as Level) : null;
+  const n = index + 1;
+
+  return (
+    <fieldset className="problem" data-problem={index}>
+      <legend>{t('intake.problem', { n })}</legend>
+      <div className="grid grid--problem">
+        <Field label={t('intake.category')} error={err('categoryId')}>
+          {(a) => (
+            <select
+              {...a}
+              data-focus={`problem-${index}`}
+              value={p.categoryId}
+              onChange={(e) => {
+                const cat = desk.categories.find((c) => c.id === e.target.value);
+                onChange({ categoryId: e.target.value, ...(cat && !p.queueChosen ? { queueId: cat.defaultQueueId } : {}) });
+              }}
+            >
+              <option value="">{t('intake.choose')}</option>
+              {desk.categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('intake.queue')} error={err('queueId')}>
+          {(a) => (
+            <select {...a} value={p.queueId} onChange={(e) => onChange({ queueId: e.target.value, queueChosen: true })}>
+              <option value="">{t('intake.choose')}</option>
+              {desk.queues.map((q) => (
+                <option key={q.id} value={q.id}>
+                  {q.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('intake.impact')} error={err('impact')}>
+          {(a) => (
+            <select {...a} value={p.impact} onChange={(e) => onChange({ impact: e.target.value })}>
+              <option value="">{t('intake.choose')}</option>
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`level.${l}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('intake.urgency')} error={err('urgency')}>
+          {(a) => (
+            <select {...a} value={p.urgency} onChange={(e) => onChange({ urgency: e.target.value })}>
+              <option value="">{t('intake.choose')}</option>
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`level.${l}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="field">
+          <span className="field__label">{t('intake.priority')}</span>
+          <output className={`prio prio--${priority ?? 'none'}`} aria-live="polite" data-testid={`priority-${index}`}>
+            {priority ? `${t('priority.short', { n: priority })} · ${t(`priority.${priority}`)}` : '—'}
+          </output>
+        </div>
+      </div>
+      <Field label={t('intake.titleField')} error={err('title')}>
+        {(a) => <input {...a} value={p.title} maxLength={200} onChange={(e) => onChange({ title: e.target.value })} />}
+      </Field>
+      <Field label={t('intake.description')} error={err('description')}>
+        {(a) => (
+          <textarea {...a} rows={2} value={p.description} onChange={(e) => onChange({ description: e.target.value })} />
+        )}
+      </Field>
+      {canRemove ? (
+        <button type="button" className="btn btn--ghost btn--small" onClick={onRemove}>
+          {t('intake.removeProblem', { n })}
+        </button>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,52 @@
+import { create } from 'zustand';
+import type { ApiError } from '../../../shared/errors.ts';
+import type { DeskInfo, UserInfo } from '../../../shared/views.ts';
+import { api } from '../api/index.ts';
+
+type Phase = 'loading' | 'signedOut' | 'setup' | 'ready' | 'unreachable';
+
+interface SessionState {
+  phase: Phase;
+  user: UserInfo | null;
+  desk: DeskInfo | null;
+  load(): Promise<void>;
+  signIn(username: string, password: string): Promise<ApiError | null>;
+  setup(input: Parameters<typeof api.invoke<'desk.setup'>>[1]): Promise<ApiError | null>;
+  signOut(): Promise<void>;
+  /** Called when any call answers UNAUTHENTICATED: the session ended elsewhere. */
+  expired(): void;
+}
+
+export const useSession = create<SessionState>((set, get) => ({
+  phase: 'loading',
+  user: null,
+  desk: null,
+  async load() {
+    const s = await api.invoke('session.get', {});
+    if (!s.ok) return set({ phase: 'unreachable' });
+    if (s.value.needsSetup) return set({ phase: 'setup', user: null });
+    if (!s.value.user) return set({ phase: 'signedOut', user: null });
+    const desk = await api.invoke('desk.info', {});
+    if (!desk.ok) return set({ phase: 'signedOut', user: null });
+    set({ phase: 'ready', user: s.value.user, desk: desk.value });
+  },
+  async signIn(username, password) {
+    const r = await api.invoke('auth.signIn', { username, password });
+    if (!r.ok) return r.error;
+    await get().load();
+    return null;
+  },
+  async setup(input) {
+    const r = await api.invoke('desk.setup', input);
+    if (!r.ok) return r.error;
+    await get().load();
+    return null;
+  },
+  async signOut() {
+    await api.invoke('auth.signOut', {});
+    set({ phase: 'signedOut', user: null, desk: null });
+  },
+  expired() {
+    set({ phase: 'signedOut', user: null, desk: null });
+  },
+}));

@@ -1,0 +1,174 @@
+import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
+import { STATUSES, type Status } from '../../../shared/domain.ts';
+import type { ApiError } from '../../../shared/errors.ts';
+import type { Translator } from '../../../shared/i18n/index.ts';
+import type { DeskInfo, TicketDetail, TicketEvent } from '../../../shared/views.ts';
+import { api } from '../api/index.ts';
+import { useView } from '../app/viewStore.ts';
+import { useBoard } from '../board/boardStore.ts';
+import { useT } from '../i18n/index.ts';
+import { useSession } from '../session/sessionStore.ts';
+import { errorText } from '../ui/errors.ts';
+import { Kbd } from '../ui/Kbd.tsx';
+import { useToasts } from '../ui/toastStore.ts';
+
+const when = (tr: Translator, ms: number) =>
+  new Intl.DateTimeFormat(tr.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+
+function eventText(tr: Translator, desk: DeskInfo, e: TicketEvent): string {
+  const actor = e.actor.displayName;
+  const d = e.data;
+  const status = (s: unknown) => (STATUSES.includes(s as Status) ? tr.t(`status.${s as Status}`) : String(s));
+  switch (e.type) {
+    case 'created':
+      return tr.t('event.created', { actor, priority: tr.t(`priority.${d['priority'] as 1 | 2 | 3 | 4}`) });
+    case 'status_changed':
+      return tr.t('event.status_changed', { actor, from: status(d['from']), to: status(d['to']) });
+    case 'assigned': {
+      const u = desk.users.find((x) => x.id === d['to']);
+      return u ? tr.t('event.assigned', { actor, to: u.displayName }) : tr.t('event.assigned.none', { actor });
+    }
+  }
+}
+
+/** The ticket with everything done so far, so the next technician needs to ask nobody. */
+export function TicketView({ id }: { id: string }): ReactElement {
+  const tr = useT();
+  const { t } = tr;
+  const desk = useSession((s) => s.desk)!;
+  const close = useView((s) => s.openTicket);
+  const refreshBoard = useBoard((s) => s.refresh);
+  const show = useToasts((s) => s.show);
+  const [ticket, setTicket] = useState<TicketDetail | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const ref = useRef<HTMLDialogElement>(null);
+  const returnFocus = useRef<Element | null>(document.activeElement);
+
+  const load = useCallback(async () => {
+    const r = await api.invoke('tickets.get', { id });
+    if (r.ok) setTicket(r.value);
+    else setError(r.error);
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+    return api.on('tickets.changed', (e) => {
+      if (e.ids.includes(id)) void load();
+    });
+  }, [id, load]);
+
+  useEffect(() => {
+    const d = ref.current!;
+    d.showModal();
+    const back = returnFocus.current;
+    return () => {
+      d.close();
+      if (back instanceof HTMLElement) back.focus();
+    };
+  }, []);
+
+  async function change(kind: 'move' | 'assign', value: string) {
+    if (!ticket) return;
+    const r =
+      kind === 'move'
+        ? await api.invoke('tickets.move', { id, to: value as Status, version: ticket.version })
+        : await api.invoke('tickets.assign', { id, assigneeId: value || null, version: ticket.version });
+    if (!r.ok) show(r.error.code === 'CONFLICT' ? r.error.message : errorText(tr, r.error), 'error');
+    await load();
+    void refreshBoard();
+  }
+
+  const queue = desk.queues.find((q) => q.id === ticket?.queueId);
+  const category = desk.categories.find((c) => c.id === ticket?.categoryId);
+
+  return (
+    <dialog ref={ref} className="dialog dialog--side" aria-labelledby="ticket-title" onCancel={() => close(null)}>
+      {error ? <p role="alert">{errorText(tr, error)}</p> : null}
+      {ticket ? (
+        <>
+          <header className="ticket__head">
+            <h2 id="ticket-title">
+              <span className="ticket__key">{ticket.key}</span> {ticket.title}
+            </h2>
+            <button type="button" className="btn btn--ghost btn--small" onClick={() => close(null)}>
+              {t('ticket.close')} <Kbd keys="Esc" />
+            </button>
+          </header>
+          <div className="grid grid--2">
+            <div className="field">
+              <label htmlFor="ticket-status">{t('ticket.status')}</label>
+              <select id="ticket-status" value={ticket.status} onChange={(e) => void change('move', e.target.value)}>
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="ticket-assignee">{t('ticket.assignee')}</label>
+              <select id="ticket-assignee" value={ticket.assigneeId ?? ''} onChange={(e) => void change('assign', e.target.value)}>
+                <option value="">{t('board.unassigned')}</option>
+                {desk.users.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.displayName}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <dl className="facts">
+            <dt>{t('intake.priority')}</dt>
+            <dd>
+              <span className={`prio prio--${ticket.priority}`}>{t('priority.short', { n: ticket.priority })}</span>{' '}
+              {t(`priority.${ticket.priority}`)}
+            </dd>
+            <dt>{t('ticket.impactUrgency')}</dt>
+            <dd>
+              {t(`level.${ticket.impact}`)} / {t(`level.${ticket.urgency}`)}
+            </dd>
+            <dt>{t('ticket.queue')}</dt>
+            <dd>{queue?.name}</dd>
+            <dt>{t('ticket.category')}</dt>
+            <dd>{category?.name}</dd>
+            <dt>{t('ticket.tier')}</dt>
+            <dd>{ticket.tier}</dd>
+            <dt>{t('ticket.customer')}</dt>
+            <dd>{[ticket.customer.name, ticket.customer.phone, ticket.customer.email].filter(Boolean).join(' · ')}</dd>
+            {ticket.account ? (
+              <>
+                <dt>{t('ticket.account')}</dt>
+                <dd>{ticket.account.number}</dd>
+              </>
+            ) : null}
+            {ticket.asset ? (
+              <>
+                <dt>{t('ticket.asset')}</dt>
+                <dd>
+                  {[ticket.asset.modelNumber, ticket.asset.serial, ticket.asset.location, ticket.asset.licence]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </dd>
+              </>
+            ) : null}
+            <dt>{t('ticket.created')}</dt>
+            <dd>
+              {when(tr, ticket.createdAt)} · {ticket.createdBy.displayName}
+            </dd>
+          </dl>
+          <h3>{t('ticket.description')}</h3>
+          <p className="ticket__desc">{ticket.description || t('ticket.noDescription')}</p>
+          <h3>{t('ticket.history')}</h3>
+          <ol className="history" data-testid="history">
+            {ticket.events.map((e) => (
+              <li key={e.id}>
+                <time dateTime={new Date(e.at).toISOString()}>{when(tr, e.at)}</time>
+                <span>{eventText(tr, desk, e)}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+    </dialog>
+  );
+}

@@ -1,0 +1,22 @@
+import type { ApiError } from '../../../shared/errors.ts';
+import type { Translator } from '../../../shared/i18n/index.ts';
+
+/** The plain-words message for one field, in the user's language where the rule is known. */
+export function issueText(tr: Translator, rule: string, message: string, limit?: number): string {
+  if (rule === 'too_small' && limit !== undefined && limit > 1) return tr.t('rule.too_small.min', { limit });
+  const key = `rule.${rule}`;
+  if (tr.has(key)) return tr.t(key, limit === undefined ? {} : { limit });
+  return message;
+}
+
+/** Field path → message, for putting each error next to its field. */
+export function fieldErrors(tr: Translator, error: ApiError | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of error?.issues ?? []) out[i.path] ??= issueText(tr, i.rule, i.message, i.limit);
+  return out;
+}
+
+export function errorText(tr: Translator, error: ApiError): string {
+  if (error.code === 'INTERNAL' && error.message === 'network') return tr.t('error.network');
+  return tr.t(`error.${error.code}`);
+}
