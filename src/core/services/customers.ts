@@ -5,7 +5,7 @@ import type { Ctx } from '../context.ts';
 import { notFound } from '../failure.ts';
 import { readSettings } from '../settings.ts';
 import type { Db } from '../store/database.ts';
-import { matchAll, matchPrefix } from '../store/fts.ts';
+import { foldForSearch, matchAll, matchPrefix } from '../store/fts.ts';
 
 interface CustomerRow {
   rowid: number;
@@ -45,7 +45,14 @@ export function reindexCustomer(db: Db, customerId: string): void {
   db.prepare('DELETE FROM customers_fts WHERE rowid = ?').run(c.rowid);
   db.prepare(
     'INSERT INTO customers_fts (rowid, name, email, organisation, accounts, phones) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(c.rowid, c.name, c.email, c.organisation, accounts, c.phone_norm ? `p${c.phone_norm}` : '');
+  ).run(
+    c.rowid,
+    foldForSearch(c.name),
+    c.email,
+    foldForSearch(c.organisation),
+    accounts,
+    c.phone_norm ? `p${c.phone_norm}` : '',
+  );
 }
 
 /**

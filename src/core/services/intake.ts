@@ -89,12 +89,12 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
       // Fill in contact details the record lacks; never overwrite what another call recorded.
       db.prepare(
         `UPDATE customers SET
-           phone = CASE WHEN phone = '' THEN ?1 ELSE phone END,
-           phone_norm = CASE WHEN phone = '' THEN ?2 ELSE phone_norm END,
-           email = CASE WHEN email = '' THEN ?3 ELSE email END,
-           updated_at = ?4, updated_by = ?5
-         WHERE id = ?6 AND ((phone = '' AND ?1 <> '') OR (email = '' AND ?3 <> ''))`,
-      ).run(input.contact.phone, phoneNorm, input.contact.email, now, by, customerId);
+           phone = CASE WHEN phone = '' THEN @phone ELSE phone END,
+           phone_norm = CASE WHEN phone = '' THEN @phoneNorm ELSE phone_norm END,
+           email = CASE WHEN email = '' THEN @email ELSE email END,
+           updated_at = @now, updated_by = @by
+         WHERE id = @id AND ((phone = '' AND @phone <> '') OR (email = '' AND @email <> ''))`,
+      ).run({ phone: input.contact.phone, phoneNorm, email: input.contact.email, now, by, id: customerId });
     }
     if (newAccount && accountId) {
       db.prepare('INSERT INTO accounts (id, customer_id, number, created_at, created_by) VALUES (?, ?, ?, ?, ?)').run(

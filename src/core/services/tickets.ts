@@ -4,7 +4,7 @@ import type { BoardColumn, BoardView, TicketCard, TicketDetail, TicketEvent, Tic
 import { actor, type Ctx } from '../context.ts';
 import { conflict, invalid, issue, notFound } from '../failure.ts';
 import type { Db } from '../store/database.ts';
-import { matchAll } from '../store/fts.ts';
+import { foldForSearch, matchAll } from '../store/fts.ts';
 import { assetsOf } from './customers.ts';
 
 export function appendEvent(ctx: Ctx, ticketId: string, type: TicketEventType, data: Record<string, unknown>): void {
@@ -24,9 +24,9 @@ export function indexTicket(db: Db, ticketId: string): void {
   db.prepare('INSERT INTO tickets_fts (rowid, key, title, description, customer) VALUES (?, ?, ?, ?, ?)').run(
     t.rowid,
     t.key,
-    t.title,
-    t.description,
-    t.customer,
+    foldForSearch(t.title),
+    foldForSearch(t.description),
+    foldForSearch(t.customer),
   );
 }
 

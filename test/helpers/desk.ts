@@ -1,0 +1,97 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { manualClock, type ManualClock } from '../../src/core/clock.ts';
+import type { Connection } from '../../src/core/context.ts';
+import { DESK_FILE, openDesk, type Desk } from '../../src/core/desk.ts';
+import { DEMO_PASSWORD } from '../../src/core/demo.ts';
+import type { Input, MethodName, Output } from '../../src/shared/contract.ts';
+import type { PushEvent } from '../../src/shared/events.ts';
+
+export const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
+
+let template: string | null = null;
+
+/** A demo desk seeded once per test file, then copied: every test gets its own real SQLite file. */
+async function templateFile(): Promise<string> {
+  if (template) return template;
+  const dir = mkdtempSync(join(tmpdir(), 'sb-template-'));
+  const desk = await openDesk({ dataDir: dir, demo: true, clock: manualClock(T0), log: () => undefined });
+  desk.close();
+  template = join(dir, DESK_FILE);
+  return template;
+}
+
+export interface TestDesk {
+  desk: Desk;
+  dir: string;
+  clock: ManualClock;
+  events: PushEvent[];
+  as(username: string): Promise<Connection>;
+  ok<M extends MethodName>(conn: Connection, method: M, input: Input<M>): Promise<Output<M>>;
+  close(): void;
+}
+
+export async function demoDesk(opts: { empty?: boolean } = {}): Promise<TestDesk> {
+  const dir = mkdtempSync(join(tmpdir(), 'sb-test-'));
+  if (!opts.empty) copyFileSync(await templateFile(), join(dir, DESK_FILE));
+  const clock = manualClock(T0);
+  const desk = await openDesk({ dataDir: dir, clock, log: (m, e) => process.env['SB_TEST_LOG'] && console.error(m, e) });
+  const events: PushEvent[] = [];
+  desk.subscribe((e) => events.push(e));
+  const ok = async <M extends MethodName>(conn: Connection, method: M, input: Input<M>): Promise<Output<M>> => {
+    const r = await desk.call(conn, method, input);
+    if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
+    return r.value;
+  };
+  return {
+    desk,
+    dir,
+    clock,
+    events,
+    ok,
+    async as(username) {
+      const conn = desk.connect();
+      await ok(conn, 'auth.signIn', { username, password: DEMO_PASSWORD });
+      return conn;
+    },
+    close() {
+      desk.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every row of every table, hashed: proves a failed call wrote nothing at all. */
+export function fingerprint(desk: Desk): string {
+  const tables = desk.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .all() as { name: string }[];
+  return tables
+    .map(({ name }) => `${name}:${JSON.stringify(desk.db.prepare(`SELECT * FROM "${name}"`).raw().all())}`)
+    .join('\n');
+}
+
+export function count(desk: Desk, table: string): number {
+  return (desk.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+/** A valid intake for the demo desk, to vary in tests. */
+export async function validIntake(t: TestDesk, conn: Connection, problems = 2): Promise<Input<'intake.submit'>> {
+  const info = await t.ok(conn, 'desk.info', {});
+  const cat = info.categories.find((c) => c.code === 'NETWORK')!;
+  return {
+    caller: { kind: 'new', name: 'Kofi Mensah', organisation: 'Litware' },
+    contact: { phone: '020 7946 0991', email: 'kofi@litware.example' },
+    accountNumber: 'LW-9001',
+    asset: { modelNumber: 'Meraki MX68', serial: 'Q2KN-1234', location: 'Leeds office, comms room', licence: 'MX-ENT-3Y' },
+    problems: Array.from({ length: problems }, (_, i) => ({
+      categoryId: cat.id,
+      queueId: cat.defaultQueueId,
+      impact: 1 as const,
+      urgency: ((i % 3) + 1) as 1 | 2 | 3,
+      title: `Site link down, symptom ${i + 1}`,
+      description: 'Since 08:40; the router shows amber.',
+    })),
+  };
+}

@@ -1,0 +1,115 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { DEMO_PASSWORD } from '../../src/core/demo.ts';
+import { startHost, type RunningHost } from '../../src/host/server.ts';
+import { count, demoDesk, fingerprint, validIntake, type TestDesk } from '../helpers/desk.ts';
+
+describe('the host: HTTP + WebSocket over the dispatcher', () => {
+  let t: TestDesk;
+  let host: RunningHost;
+  const staticRoot = mkdtempSync(join(tmpdir(), 'sb-ui-'));
+  writeFileSync(join(staticRoot, 'index.html'), '<!doctype html><title>ui</title>');
+
+  beforeAll(async () => {
+    t = await demoDesk();
+    host = await startHost({ desk: t.desk, staticRoot, port: 0 });
+  });
+  afterAll(async () => {
+    await host.close();
+    t.close();
+  });
+
+  const post = (method: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${host.url}api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  async function signIn(username: string): Promise<string> {
+    const res = await post('auth.signIn', { username, password: DEMO_PASSWORD });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    return cookie.split(';')[0]!;
+  }
+
+  it('binds to 127.0.0.1 by default', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('answers no method before sign-in', async () => {
+    const res = await post('tickets.board', {});
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('bad requests get a clear error and change nothing', async () => {
+    const cookie = await signIn('analyst');
+    const before = fingerprint(t.desk);
+    const cases: [Response, number][] = [
+      [await post('intake.submit', '{"caller": ', { cookie }), 400],
+      [await post('intake.submit', { caller: 1 }, { cookie }), 400],
+      [await post('intake.submit', {}, { cookie, 'content-type': 'text/plain' }), 415],
+      [await post('intake.submit', {}, { cookie, origin: 'https://evil.example' }), 403],
+      [await post('no.such.method', {}, { cookie }), 404],
+      [await post('intake.submit', JSON.stringify({ pad: 'x'.repeat(1_100_000) }), { cookie }), 413],
+      [await fetch(`${host.url}api/tickets.board`, { headers: { cookie } }), 405],
+    ];
+    for (const [res, status] of cases) {
+      expect(res.status).toBe(status);
+      const body = (await res.json()) as { ok: boolean; error: { message: string } };
+      expect(body.ok).toBe(false);
+      expect(body.error.message.length).toBeGreaterThan(3);
+    }
+    expect(fingerprint(t.desk)).toBe(before);
+  });
+
+  it('serves the UI with a strict CSP and refuses paths outside it', async () => {
+    const res = await fetch(host.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'; script-src 'self'/);
+    expect((await fetch(`${host.url}..%2f..%2fetc%2fpasswd.txt`)).status).toBe(404);
+    expect((await fetch(`${host.url}board`)).status).toBe(200); // client route → app shell
+  });
+
+  it('pushes tickets.changed to every signed-in browser, and to no one else', async () => {
+    const watcher = await signIn('supervisor');
+    const writer = await signIn('analyst');
+    const received: unknown[] = [];
+    const ws = new WebSocket(`${host.url.replace('http', 'ws')}events`, { headers: { cookie: watcher } });
+    await new Promise((resolve, reject) => {
+      ws.on('open', resolve);
+      ws.on('error', reject);
+    });
+    ws.on('message', (m) => received.push(JSON.parse(String(m))));
+
+    const anon = new WebSocket(`${host.url.replace('http', 'ws')}events`);
+    const refused = await new Promise((resolve) => {
+      anon.on('open', () => resolve(false));
+      anon.on('error', () => resolve(true));
+    });
+    expect(refused).toBe(true);
+
+    const conn = t.desk.connect();
+    await t.ok(conn, 'auth.signIn', { username: 'analyst', password: DEMO_PASSWORD });
+    const res = await post('intake.submit', await validIntake(t, conn, 2), { cookie: writer });
+    expect(res.status).toBe(200);
+    const receipt = (await res.json()) as { value: { tickets: { id: string }[] } };
+    await expect.poll(() => received.length).toBe(1);
+    expect(received[0]).toEqual({ name: 'tickets.changed', payload: { ids: receipt.value.tickets.map((x) => x.id), reason: 'created' } });
+    expect(count(t.desk, 'tickets')).toBe(2);
+    ws.close();
+  });
+
+  it('sign-out over HTTP ends that browser session', async () => {
+    const cookie = await signIn('analyst');
+    expect((await post('desk.info', {}, { cookie })).status).toBe(200);
+    expect((await post('auth.signOut', {}, { cookie })).status).toBe(200);
+    expect((await post('desk.info', {}, { cookie })).status).toBe(401);
+  });
+});

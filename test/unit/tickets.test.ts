@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Connection } from '../../src/core/context.ts';
+import { STATUSES } from '../../src/shared/domain.ts';
+import { demoDesk, fingerprint, validIntake, type TestDesk } from '../helpers/desk.ts';
+
+describe('the ticket board', () => {
+  let t: TestDesk;
+  let a: Connection;
+  beforeEach(async () => {
+    t = await demoDesk();
+    a = await t.as('analyst');
+  });
+  afterEach(() => t.close());
+
+  it('moving a ticket is a history event; a stale version is a CONFLICT that changes nothing', async () => {
+    const r = await t.ok(a, 'intake.submit', await validIntake(t, a, 1));
+    const id = r.tickets[0]!.id;
+    t.clock.advance(60_000);
+    const moved = await t.ok(a, 'tickets.move', { id, to: 'in_progress', version: 1 });
+    expect(moved).toMatchObject({ status: 'in_progress', version: 2 });
+    const before = fingerprint(t.desk);
+    expect(await t.desk.call(a, 'tickets.move', { id, to: 'resolved', version: 1 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(fingerprint(t.desk)).toBe(before);
+    const detail = await t.ok(a, 'tickets.get', { id });
+    expect(detail.events.map((e) => [e.type, e.data])).toEqual([
+      ['created', expect.objectContaining({ status: 'new' })],
+      ['status_changed', { from: 'new', to: 'in_progress' }],
+    ]);
+    expect(detail.events[1]!.at - detail.events[0]!.at).toBe(60_000);
+    expect(detail.events[1]!.actor.id).toBe(a.user!.id);
+  });
+
+  it('moving to an unknown status or an unknown ticket changes nothing', async () => {
+    const r = await t.ok(a, 'intake.submit', await validIntake(t, a, 1));
+    const before = fingerprint(t.desk);
+    expect(await t.desk.dispatch(a, 'tickets.move', { id: r.tickets[0]!.id, to: 'deleted', version: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await t.desk.call(a, 'tickets.move', { id: '01900000-0000-7000-8000-000000000000', to: 'open', version: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(fingerprint(t.desk)).toBe(before);
+  });
+
+  it('assigning is a history event; filters by queue, priority, assignee and text', async () => {
+    const info = await t.ok(a, 'desk.info', {});
+    const printer = info.categories.find((c) => c.code === 'PRINTER')!;
+    const net = await t.ok(a, 'intake.submit', await validIntake(t, a, 3));
+    const input = await validIntake(t, a, 1);
+    input.accountNumber = 'LW-9002';
+    input.problems[0] = { ...input.problems[0]!, categoryId: printer.id, queueId: printer.defaultQueueId, impact: 3, urgency: 3, title: 'Toner smudges on every page' };
+    const prn = await t.ok(a, 'intake.submit', input);
+    const tech = info.users.find((u) => u.username === 'tech2')!;
+    await t.ok(a, 'tickets.assign', { id: net.tickets[0]!.id, assigneeId: tech.id, version: 1 });
+
+    const keys = async (filters: object) =>
+      (await t.ok(a, 'tickets.board', { filters })).columns.flatMap((c) => c.items.map((i) => i.key)).sort();
+    expect(await keys({})).toHaveLength(4);
+    expect(await keys({ queueId: printer.defaultQueueId })).toEqual([prn.tickets[0]!.key]);
+    expect(await keys({ priority: 4 })).toEqual([prn.tickets[0]!.key]);
+    expect(await keys({ priority: 1 })).toEqual([net.tickets[0]!.key]);
+    expect(await keys({ assigneeId: tech.id })).toEqual([net.tickets[0]!.key]);
+    expect(await keys({ assigneeId: 'none' })).toHaveLength(3);
+    expect(await keys({ text: 'toner' })).toEqual([prn.tickets[0]!.key]);
+    expect(await keys({ text: 'kofi' })).toHaveLength(4);
+    expect(await keys({ text: net.tickets[1]!.key })).toEqual([net.tickets[1]!.key]);
+    expect(await keys({ text: '"*' })).toEqual([]);
+    const board = await t.ok(a, 'tickets.board', { filters: { priority: 1 } });
+    expect(board.columns.map((c) => c.status)).toEqual([...STATUSES]);
+    expect(board.columns.find((c) => c.status === 'new')!.count).toBe(1);
+  });
+
+  it('pages through a column by cursor: every ticket once, most urgent first', async () => {
+    for (let i = 0; i < 7; i++) {
+      t.clock.advance(1000);
+      const input = await validIntake(t, a, 3);
+      input.accountNumber = `LW-${i}`;
+      await t.ok(a, 'intake.submit', input);
+    }
+    const seen: string[] = [];
+    const prios: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { key: string; priority: number }[]; next: string | null } = await t.ok(a, 'tickets.page', { status: 'new', cursor, limit: 4 });
+      seen.push(...page.items.map((i) => i.key));
+      prios.push(...page.items.map((i) => i.priority));
+      cursor = page.next;
+    } while (cursor);
+    expect(seen).toHaveLength(21);
+    expect(new Set(seen).size).toBe(21);
+    expect(prios).toEqual([...prios].sort((x, y) => x - y));
+    expect(await t.desk.call(a, 'tickets.page', { status: 'new', cursor: 'not-a-cursor' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'cursor' }] } });
+  });
+});
