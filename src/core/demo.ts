@@ -37,19 +37,62 @@ const CATEGORIES = [
 
 /** Callers in the scripts the desk hears: name, phone, email, organisation, account, asset */
 const CUSTOMERS = [
-  ['Margaret Okafor', '+44 20 7946 0018', 'm.okafor@northwind.example', 'Northwind Traders', 'NW-10442', ['HP EliteBook 840 G10', 'CND1234XYZ', 'Floor 3, desk 14', 'M365-E3-88213']],
-  ['Jean-Luc Moreau', '+33 1 42 68 53 00', 'jl.moreau@fabrikam.example', 'Fabrikam SARL', 'FB-2231', ['Lexmark MX431', 'LX7781', 'Lyon, salle 2', '']],
-  ['Ελένη Παπαδοπούλου', '+30 21 0323 4567', 'eleni.p@aegean.example', 'Αιγαίο Α.Ε.', 'AE-5510', ['Dell Latitude 7440', 'DL-99812', 'Αθήνα, 2ος όροφος', 'ADOBE-CC-1120']],
-  ['अनन्या शर्मा', '+91 22 6601 2345', 'ananya.sharma@contoso.example', 'Contoso India', 'CI-77120', ['Lenovo ThinkPad T14', 'PF-3K2L9', 'मुंबई कार्यालय, तल 5', '']],
-  ['فاطمة الزهراني', '+966 11 234 5678', 'f.alzahrani@tailspin.example', 'Tailspin Arabia', 'TA-30981', ['Cisco ISR 4331', 'FDO2233X1', 'الرياض، غرفة الخوادم', 'CISCO-DNA-ADV']],
-  ['Dmitri Volkov', '+44 7700 900123', 'd.volkov@adatum.example', 'Adatum Logistics', 'AD-44017', ['Zebra ZT410', 'ZB-18844', 'Warehouse B, bay 7', '']],
+  [
+    'Margaret Okafor',
+    '+44 20 7946 0018',
+    'm.okafor@northwind.example',
+    'Northwind Traders',
+    'NW-10442',
+    ['HP EliteBook 840 G10', 'CND1234XYZ', 'Floor 3, desk 14', 'M365-E3-88213'],
+  ],
+  [
+    'Jean-Luc Moreau',
+    '+33 1 42 68 53 00',
+    'jl.moreau@fabrikam.example',
+    'Fabrikam SARL',
+    'FB-2231',
+    ['Lexmark MX431', 'LX7781', 'Lyon, salle 2', ''],
+  ],
+  [
+    'Ελένη Παπαδοπούλου',
+    '+30 21 0323 4567',
+    'eleni.p@aegean.example',
+    'Αιγαίο Α.Ε.',
+    'AE-5510',
+    ['Dell Latitude 7440', 'DL-99812', 'Αθήνα, 2ος όροφος', 'ADOBE-CC-1120'],
+  ],
+  [
+    'अनन्या शर्मा',
+    '+91 22 6601 2345',
+    'ananya.sharma@contoso.example',
+    'Contoso India',
+    'CI-77120',
+    ['Lenovo ThinkPad T14', 'PF-3K2L9', 'मुंबई कार्यालय, तल 5', ''],
+  ],
+  [
+    'فاطمة الزهراني',
+    '+966 11 234 5678',
+    'f.alzahrani@tailspin.example',
+    'Tailspin Arabia',
+    'TA-30981',
+    ['Cisco ISR 4331', 'FDO2233X1', 'الرياض، غرفة الخوادم', 'CISCO-DNA-ADV'],
+  ],
+  [
+    'Dmitri Volkov',
+    '+44 7700 900123',
+    'd.volkov@adatum.example',
+    'Adatum Logistics',
+    'AD-44017',
+    ['Zebra ZT410', 'ZB-18844', 'Warehouse B, bay 7', ''],
+  ],
 ] as const;
 
 export async function seedDemoDesk(env: DispatchEnv): Promise<void> {
   const { db, clock, newId } = env;
   const ids = new Map<string, string>();
   const users = [];
-  for (const u of DEMO_USERS) users.push(await insertUser(db, { clock, newId }, { ...u, password: DEMO_PASSWORD }, null));
+  for (const u of DEMO_USERS)
+    users.push(await insertUser(db, { clock, newId }, { ...u, password: DEMO_PASSWORD }, null));
   const by = users.find((u) => u.role === 'admin')!.id;
   const now = clock.now();
   db.transaction(() => {
@@ -57,20 +100,31 @@ export async function seedDemoDesk(env: DispatchEnv): Promise<void> {
     for (const [code, name] of QUEUES) {
       const id = newId();
       ids.set(code, id);
-      db.prepare('INSERT INTO queues (id, code, name, created_at, created_by) VALUES (?, ?, ?, ?, ?)').run(id, code, name, now, by);
+      db.prepare(
+        'INSERT INTO queues (id, code, name, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
+      ).run(id, code, name, now, by);
     }
     for (const [code, name, domain, queue] of CATEGORIES) {
       db.prepare(
         'INSERT INTO categories (id, code, name, domain, default_queue_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ).run(newId(), code, name, domain, ids.get(queue), now, by);
     }
-    for (const [name, phone, email, org, account, [model, serial, location, licence]] of CUSTOMERS) {
+    for (const [
+      name,
+      phone,
+      email,
+      org,
+      account,
+      [model, serial, location, licence],
+    ] of CUSTOMERS) {
       const id = newId();
       db.prepare(
         `INSERT INTO customers (id, name, phone, phone_norm, email, organisation, created_at, created_by, updated_at, updated_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(id, name, phone, normalisePhone(phone, '44'), email, org, now, by, now, by);
-      db.prepare('INSERT INTO accounts (id, customer_id, number, created_at, created_by) VALUES (?, ?, ?, ?, ?)').run(newId(), id, account, now, by);
+      db.prepare(
+        'INSERT INTO accounts (id, customer_id, number, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
+      ).run(newId(), id, account, now, by);
       db.prepare(
         `INSERT INTO assets (id, customer_id, model_number, serial, location, licence, created_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

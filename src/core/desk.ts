@@ -27,7 +27,11 @@ export interface Desk {
   /** The untyped entry the transports use: anything may arrive from outside. */
   dispatch(conn: Connection, method: unknown, input: unknown): Promise<Result<unknown>>;
   /** The typed entry for in-process callers (tests, seeders, benchmarks). */
-  call<M extends MethodName>(conn: Connection, method: M, input: Input<M>): Promise<Result<Output<M>>>;
+  call<M extends MethodName>(
+    conn: Connection,
+    method: M,
+    input: Input<M>,
+  ): Promise<Result<Output<M>>>;
   subscribe(listener: (event: PushEvent) => void): () => void;
   close(): void;
 }
@@ -39,7 +43,8 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
   const db = openDatabase(file);
   const clock = opts.clock ?? systemClock;
   const listeners = new Set<(event: PushEvent) => void>();
-  const log = opts.log ?? ((m: string, e?: unknown) => console.error(`[switchboard] ${m}`, e ?? ''));
+  const log =
+    opts.log ?? ((m: string, e?: unknown) => console.error(`[switchboard] ${m}`, e ?? ''));
   const env: DispatchEnv = {
     db,
     clock,

@@ -21,7 +21,9 @@ export interface DispatchEnv {
 export function zodIssues(error: z.ZodError): Issue[] {
   return error.issues.map((i) => {
     const params = (i as { params?: { rule?: string } }).params;
-    const limit = (i as { minimum?: unknown; maximum?: unknown }).minimum ?? (i as { maximum?: unknown }).maximum;
+    const limit =
+      (i as { minimum?: unknown; maximum?: unknown }).minimum ??
+      (i as { maximum?: unknown }).maximum;
     const out: Issue = {
       path: i.path.map(String).join('.'),
       rule: i.code === 'custom' ? (params?.rule ?? 'custom') : i.code,
@@ -37,9 +39,21 @@ export function zodIssues(error: z.ZodError): Issue[] {
  * run → typed result. Every transport (IPC, HTTP) calls this and nothing else; nothing here
  * throws to the caller.
  */
-export async function dispatch(env: DispatchEnv, conn: Connection, method: unknown, raw: unknown): Promise<Result<unknown>> {
+export async function dispatch(
+  env: DispatchEnv,
+  conn: Connection,
+  method: unknown,
+  raw: unknown,
+): Promise<Result<unknown>> {
   if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown method: ${String(method).slice(0, 80)}`, issues: [] } };
+    return {
+      ok: false,
+      error: {
+        code: 'NOT_FOUND',
+        message: `Unknown method: ${String(method).slice(0, 80)}`,
+        issues: [],
+      },
+    };
   }
   const spec = contract[method];
 
@@ -47,11 +61,19 @@ export async function dispatch(env: DispatchEnv, conn: Connection, method: unkno
     // Re-read the user each call: a deactivated or demoted user loses access at once.
     const user = conn.user ? currentUser(env.db, conn.user.id) : null;
     conn.user = user;
-    if (!user) return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first', issues: [] } };
+    if (!user)
+      return {
+        ok: false,
+        error: { code: 'UNAUTHENTICATED', message: 'Sign in first', issues: [] },
+      };
     if (ROLE_RANK[user.role] < ROLE_RANK[spec.access]) {
       return {
         ok: false,
-        error: { code: 'FORBIDDEN', message: `${method} needs the ${spec.access} role`, issues: [] },
+        error: {
+          code: 'FORBIDDEN',
+          message: `${method} needs the ${spec.access} role`,
+          issues: [],
+        },
       };
     }
   }
@@ -61,7 +83,14 @@ export async function dispatch(env: DispatchEnv, conn: Connection, method: unkno
     const issues = zodIssues(parsed.error);
     return {
       ok: false,
-      error: { code: 'VALIDATION', message: issues.length === 1 ? `${issues[0]!.path || 'input'}: ${issues[0]!.message}` : `${issues.length} fields need attention`, issues },
+      error: {
+        code: 'VALIDATION',
+        message:
+          issues.length === 1
+            ? `${issues[0]!.path || 'input'}: ${issues[0]!.message}`
+            : `${issues.length} fields need attention`,
+        issues,
+      },
     };
   }
 
@@ -81,9 +110,17 @@ export async function dispatch(env: DispatchEnv, conn: Connection, method: unkno
     for (const e of queued) env.publish(e);
     return { ok: true, value };
   } catch (e) {
-    if (e instanceof DomainError) return { ok: false, error: { code: e.code, message: e.message, issues: e.issues } };
+    if (e instanceof DomainError)
+      return { ok: false, error: { code: e.code, message: e.message, issues: e.issues } };
     env.log(`${method} failed`, e);
-    return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on this desk; nothing was saved', issues: [] } };
+    return {
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: 'Something went wrong on this desk; nothing was saved',
+        issues: [],
+      },
+    };
   }
 }
 

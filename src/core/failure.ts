@@ -11,7 +11,8 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string): DomainError => new DomainError('NOT_FOUND', `${what} was not found`);
+export const notFound = (what: string): DomainError =>
+  new DomainError('NOT_FOUND', `${what} was not found`);
 
 export const conflict = (message: string): DomainError => new DomainError('CONFLICT', message);
 
@@ -19,9 +20,15 @@ export function invalid(issues: Issue[]): DomainError {
   const first = issues[0];
   return new DomainError(
     'VALIDATION',
-    issues.length === 1 && first ? `${first.path}: ${first.message}` : `${issues.length} fields need attention`,
+    issues.length === 1 && first
+      ? `${first.path}: ${first.message}`
+      : `${issues.length} fields need attention`,
     issues,
   );
 }
 
-export const issue = (path: string, rule: string, message: string): Issue => ({ path, rule, message });
+export const issue = (path: string, rule: string, message: string): Issue => ({
+  path,
+  rule,
+  message,
+});

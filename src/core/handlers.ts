@@ -6,7 +6,10 @@ import { createCategory, createQueue, deskInfo } from './services/reference.ts';
 import { assignTicket, board, getTicket, moveTicket, ticketPage } from './services/tickets.ts';
 import { createUser, sessionInfo, setupDesk, signIn, signOut } from './services/users.ts';
 
-type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
+type Handler<M extends MethodName> = (
+  ctx: Ctx,
+  input: ParsedInput<M>,
+) => Output<M> | Promise<Output<M>>;
 
 /** One handler per contract method; the type fails to compile if a method has none. */
 export type Handlers = { [M in MethodName]: Handler<M> };

@@ -8,13 +8,22 @@ export interface DeskSettings {
 }
 
 export function readSettings(db: Db): DeskSettings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const rows = db.prepare('SELECT key, value FROM settings').all() as {
+    key: string;
+    value: string;
+  }[];
   const m = new Map(rows.map((r) => [r.key, r.value]));
-  return { name: m.get('desk.name') ?? '', prefix: m.get('desk.prefix') ?? 'SB', countryCode: m.get('desk.countryCode') ?? '' };
+  return {
+    name: m.get('desk.name') ?? '',
+    prefix: m.get('desk.prefix') ?? 'SB',
+    countryCode: m.get('desk.countryCode') ?? '',
+  };
 }
 
 export function writeSettings(db: Db, s: DeskSettings): void {
-  const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const put = db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
   put.run('desk.name', s.name);
   put.run('desk.prefix', s.prefix);
   put.run('desk.countryCode', s.countryCode);
@@ -23,7 +32,9 @@ export function writeSettings(db: Db, s: DeskSettings): void {
 /** Next value of a named counter, inside the caller's transaction. */
 export function nextCounter(db: Db, name: string): number {
   const row = db
-    .prepare('INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value')
+    .prepare(
+      'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
+    )
     .get(name) as { value: number };
   return row.value;
 }

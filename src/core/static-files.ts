@@ -37,7 +37,8 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export const contentType = (file: string): string => TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+export const contentType = (file: string): string =>
+  TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 
 /** The UI's content security policy, the same in both shells. */
 export function contentSecurityPolicy(extraConnect = ''): string {

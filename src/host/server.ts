@@ -41,15 +41,21 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Host error', issues: [] } });
+      if (!res.headersSent)
+        send(res, 500, {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'Host error', issues: [] },
+        });
       else res.destroy();
     });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://host.invalid');
-    if (url.pathname.startsWith('/api/')) return api(req, res, decodeURIComponent(url.pathname.slice(5)));
-    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, SECURITY_HEADERS).end();
+    if (url.pathname.startsWith('/api/'))
+      return api(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return void res.writeHead(405, SECURITY_HEADERS).end();
     serveStatic(req, res, url.pathname);
   }
 
@@ -61,7 +67,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     if (!sameOrigin(req)) return send(res, 403, error('FORBIDDEN', 'Cross-origin request refused'));
     const body = await readBody(req);
-    if (body === null) return send(res, 413, error('VALIDATION', `Request body over ${MAX_BODY} bytes`));
+    if (body === null)
+      return send(res, 413, error('VALIDATION', `Request body over ${MAX_BODY} bytes`));
     let input: unknown;
     try {
       input = body.length ? JSON.parse(body) : {};
@@ -76,13 +83,19 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   function serveStatic(req: IncomingMessage, res: ServerResponse, path: string): void {
     // Client-side routes fall back to the app shell; anything with an extension must exist.
     const file =
-      resolveStaticPath(opts.staticRoot, path) ?? (/\.[a-z0-9]+$/i.test(path) ? null : resolveStaticPath(opts.staticRoot, '/'));
-    if (!file) return void res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain' }).end('Not found');
+      resolveStaticPath(opts.staticRoot, path) ??
+      (/\.[a-z0-9]+$/i.test(path) ? null : resolveStaticPath(opts.staticRoot, '/'));
+    if (!file)
+      return void res
+        .writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain' })
+        .end('Not found');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'content-type': contentType(file),
       'content-security-policy': contentSecurityPolicy(`ws://${req.headers.host ?? ''}`),
-      'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'cache-control': path.startsWith('/assets/')
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache',
     });
     if (req.method === 'HEAD') return void res.end();
     createReadStream(file).pipe(res);

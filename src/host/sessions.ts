@@ -19,7 +19,10 @@ export class Sessions {
   }
 
   /** The caller's connection; `created` carries a cookie to set when the caller had none. */
-  resolve(cookieHeader: string | undefined, now = Date.now()): { conn: Connection; setCookie?: string } {
+  resolve(
+    cookieHeader: string | undefined,
+    now = Date.now(),
+  ): { conn: Connection; setCookie?: string } {
     const sid = readCookie(cookieHeader, COOKIE);
     const found = sid ? this.#byId.get(sid) : undefined;
     if (found && now - found.seen < IDLE_MS) {

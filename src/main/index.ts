@@ -30,13 +30,18 @@ async function main(): Promise<void> {
   await app.whenReady();
   Menu.setApplicationMenu(null);
 
-  const dataDir = argValue('--data') ?? process.env['SWITCHBOARD_DATA'] ?? join(app.getPath('userData'), 'desk');
+  const dataDir =
+    argValue('--data') ?? process.env['SWITCHBOARD_DATA'] ?? join(app.getPath('userData'), 'desk');
   desk = await openDesk({ dataDir, demo: !process.argv.includes('--real-desk') });
   serveRenderer(join(import.meta.dirname, '../renderer'));
 
   // Notifications (call-backs due) are the one permission the UI may have.
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) => cb(permission === 'notifications'));
-  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permission === 'notifications');
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) =>
+    cb(permission === 'notifications'),
+  );
+  session.defaultSession.setPermissionCheckHandler(
+    (_wc, permission) => permission === 'notifications',
+  );
 
   const ipc = bindIpc(desk, isTrustedUrl);
 

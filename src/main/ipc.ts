@@ -19,13 +19,15 @@ export function bindIpc(desk: Desk, isTrustedUrl: (url: string) => boolean) {
 
   ipcMain.handle(CHANNEL_INVOKE, (e, method: unknown, input: unknown) => {
     const conn = trusted(e);
-    if (!conn) return { ok: false, error: { code: 'FORBIDDEN', message: 'Untrusted sender', issues: [] } };
+    if (!conn)
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'Untrusted sender', issues: [] } };
     return desk.dispatch(conn, method, input);
   });
 
   const unsubscribe = desk.subscribe((event) => {
     for (const { win, conn } of conns.values()) {
-      if (conn.user && !win.isDestroyed()) win.webContents.send(CHANNEL_EVENT, event.name, event.payload);
+      if (conn.user && !win.isDestroyed())
+        win.webContents.send(CHANNEL_EVENT, event.name, event.payload);
     }
   });
 

@@ -6,7 +6,10 @@ import { contentSecurityPolicy, contentType, resolveStaticPath } from '../core/s
 /** Must run before app is ready: app:// behaves like https (secure, standard, fetch-able). */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ]);
 }
 

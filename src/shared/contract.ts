@@ -43,7 +43,9 @@ const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 /** An optional free-text field: forms send "" for "left empty". */
 const optionalText = (max: number) => z.string().trim().max(max).default('');
 
-const level = z.union(LEVELS.map((l) => z.literal(l)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>]);
+const level = z.union(
+  LEVELS.map((l) => z.literal(l)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>],
+);
 const priority = z.union(
   PRIORITIES.map((p) => z.literal(p)) as [
     z.ZodLiteral<1>,
@@ -52,7 +54,9 @@ const priority = z.union(
     z.ZodLiteral<4>,
   ],
 );
-const tier = z.union(TIERS.map((t) => z.literal(t)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>]);
+const tier = z.union(
+  TIERS.map((t) => z.literal(t)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>],
+);
 export const statusSchema = z.enum(STATUSES);
 
 const phone = z
@@ -141,15 +145,25 @@ const empty = z.strictObject({});
 export const contract = {
   'session.get': method<SessionInfo>()({ input: empty, access: 'public' }),
   'auth.signIn': method<{ user: UserInfo }>()({
-    input: z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
+    input: z.strictObject({
+      username: z.string().trim().min(1).max(64),
+      password: z.string().min(1).max(256),
+    }),
     access: 'public',
   }),
   'auth.signOut': method<Record<string, never>>()({ input: empty, access: 'public' }),
   'desk.setup': method<{ user: UserInfo }>()({
     input: z.strictObject({
       deskName: text(1, 100),
-      prefix: z.string().trim().regex(/^[A-Z]{2,5}$/, 'Two to five capital letters'),
-      countryCode: z.string().trim().regex(/^\d{0,3}$/, 'One to three digits').default(''),
+      prefix: z
+        .string()
+        .trim()
+        .regex(/^[A-Z]{2,5}$/, 'Two to five capital letters'),
+      countryCode: z
+        .string()
+        .trim()
+        .regex(/^\d{0,3}$/, 'One to three digits')
+        .default(''),
       admin: z.strictObject({ username, displayName: text(1, 100), password }),
     }),
     access: 'public',
@@ -157,10 +171,16 @@ export const contract = {
   'desk.info': method<DeskInfo>()({ input: empty, access: 'analyst' }),
 
   'customers.lookup': method<CustomerHit[]>()({
-    input: z.strictObject({ query: text(1, 100), limit: z.number().int().min(1).max(50).default(8) }),
+    input: z.strictObject({
+      query: text(1, 100),
+      limit: z.number().int().min(1).max(50).default(8),
+    }),
     access: 'analyst',
   }),
-  'customers.get': method<CustomerDetail>()({ input: z.strictObject({ id: idSchema }), access: 'analyst' }),
+  'customers.get': method<CustomerDetail>()({
+    input: z.strictObject({ id: idSchema }),
+    access: 'analyst',
+  }),
 
   'intake.submit': method<IntakeReceipt>()({ input: intakeSchema, access: 'analyst' }),
 
@@ -180,7 +200,10 @@ export const contract = {
     }),
     access: 'analyst',
   }),
-  'tickets.get': method<TicketDetail>()({ input: z.strictObject({ id: idSchema }), access: 'analyst' }),
+  'tickets.get': method<TicketDetail>()({
+    input: z.strictObject({ id: idSchema }),
+    access: 'analyst',
+  }),
   'tickets.move': method<TicketCard>()({
     input: z.strictObject({ id: idSchema, to: statusSchema, version: z.number().int().min(1) }),
     access: 'analyst',
@@ -196,14 +219,20 @@ export const contract = {
 
   'queues.create': method<QueueInfo>()({
     input: z.strictObject({
-      code: z.string().trim().regex(/^[A-Z0-9_]{2,12}$/, 'Two to twelve capitals, digits or _'),
+      code: z
+        .string()
+        .trim()
+        .regex(/^[A-Z0-9_]{2,12}$/, 'Two to twelve capitals, digits or _'),
       name: text(1, 100),
     }),
     access: 'admin',
   }),
   'categories.create': method<CategoryInfo>()({
     input: z.strictObject({
-      code: z.string().trim().regex(/^[A-Z0-9_]{2,24}$/, 'Two to twenty-four capitals, digits or _'),
+      code: z
+        .string()
+        .trim()
+        .regex(/^[A-Z0-9_]{2,24}$/, 'Two to twenty-four capitals, digits or _'),
       name: text(1, 100),
       domain: text(1, 60),
       defaultQueueId: idSchema,

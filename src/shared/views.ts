@@ -1,12 +1,5 @@
 /** The shapes methods return. Inputs are zod schemas in contract.ts; these are their outputs. */
-import type {
-  Level,
-  Priority,
-  Role,
-  Status,
-  TicketEventType,
-  Tier,
-} from './domain.ts';
+import type { Level, Priority, Role, Status, TicketEventType, Tier } from './domain.ts';
 
 /** Epoch milliseconds, UTC. */
 export type Millis = number;

@@ -16,7 +16,12 @@ let template: string | null = null;
 async function templateFile(): Promise<string> {
   if (template) return template;
   const dir = mkdtempSync(join(tmpdir(), 'sb-template-'));
-  const desk = await openDesk({ dataDir: dir, demo: true, clock: manualClock(T0), log: () => undefined });
+  const desk = await openDesk({
+    dataDir: dir,
+    demo: true,
+    clock: manualClock(T0),
+    log: () => undefined,
+  });
   desk.close();
   template = join(dir, DESK_FILE);
   return template;
@@ -36,10 +41,18 @@ export async function demoDesk(opts: { empty?: boolean } = {}): Promise<TestDesk
   const dir = mkdtempSync(join(tmpdir(), 'sb-test-'));
   if (!opts.empty) copyFileSync(await templateFile(), join(dir, DESK_FILE));
   const clock = manualClock(T0);
-  const desk = await openDesk({ dataDir: dir, clock, log: (m, e) => process.env['SB_TEST_LOG'] && console.error(m, e) });
+  const desk = await openDesk({
+    dataDir: dir,
+    clock,
+    log: (m, e) => process.env['SB_TEST_LOG'] && console.error(m, e),
+  });
   const events: PushEvent[] = [];
   desk.subscribe((e) => events.push(e));
-  const ok = async <M extends MethodName>(conn: Connection, method: M, input: Input<M>): Promise<Output<M>> => {
+  const ok = async <M extends MethodName>(
+    conn: Connection,
+    method: M,
+    input: Input<M>,
+  ): Promise<Output<M>> => {
     const r = await desk.call(conn, method, input);
     if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
     return r.value;
@@ -68,7 +81,10 @@ export function fingerprint(desk: Desk): string {
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
     .all() as { name: string }[];
   return tables
-    .map(({ name }) => `${name}:${JSON.stringify(desk.db.prepare(`SELECT * FROM "${name}"`).raw().all())}`)
+    .map(
+      ({ name }) =>
+        `${name}:${JSON.stringify(desk.db.prepare(`SELECT * FROM "${name}"`).raw().all())}`,
+    )
     .join('\n');
 }
 
@@ -77,14 +93,23 @@ export function count(desk: Desk, table: string): number {
 }
 
 /** A valid intake for the demo desk, to vary in tests. */
-export async function validIntake(t: TestDesk, conn: Connection, problems = 2): Promise<Input<'intake.submit'>> {
+export async function validIntake(
+  t: TestDesk,
+  conn: Connection,
+  problems = 2,
+): Promise<Input<'intake.submit'>> {
   const info = await t.ok(conn, 'desk.info', {});
   const cat = info.categories.find((c) => c.code === 'NETWORK')!;
   return {
     caller: { kind: 'new', name: 'Kofi Mensah', organisation: 'Litware' },
     contact: { phone: '020 7946 0991', email: 'kofi@litware.example' },
     accountNumber: 'LW-9001',
-    asset: { modelNumber: 'Meraki MX68', serial: 'Q2KN-1234', location: 'Leeds office, comms room', licence: 'MX-ENT-3Y' },
+    asset: {
+      modelNumber: 'Meraki MX68',
+      serial: 'Q2KN-1234',
+      location: 'Leeds office, comms room',
+      licence: 'MX-ENT-3Y',
+    },
     problems: Array.from({ length: problems }, (_, i) => ({
       categoryId: cat.id,
       queueId: cat.defaultQueueId,

@@ -4,13 +4,29 @@ import type { Connection } from '../../src/core/context.ts';
 import { count, demoDesk, fingerprint, validIntake, type TestDesk } from '../helpers/desk.ts';
 
 /** Inputs no method accepts: wrong shapes, and an unknown key (every schema is strict). */
-const MALFORMED: unknown[] = [null, undefined, 42, 'tickets', [], true, { __proto__: null, unexpected: 1 }, { constructor: 'x' }];
+const MALFORMED: unknown[] = [
+  null,
+  undefined,
+  42,
+  'tickets',
+  [],
+  true,
+  { __proto__: null, unexpected: 1 },
+  { constructor: 'x' },
+];
 
 /** For object schemas: each known field replaced by a value of the wrong type. */
 function wrongFieldInputs(method: (typeof METHOD_NAMES)[number]): unknown[] {
-  const schema = contract[method].input as unknown as { shape?: Record<string, unknown>; def?: { shape?: Record<string, unknown> } };
+  const schema = contract[method].input as unknown as {
+    shape?: Record<string, unknown>;
+    def?: { shape?: Record<string, unknown> };
+  };
   const shape = schema.shape ?? {};
-  return Object.keys(shape).flatMap((k) => [{ [k]: { nested: true } }, { [k]: Number.NaN }, { [k]: 'x'.repeat(20_000) }]);
+  return Object.keys(shape).flatMap((k) => [
+    { [k]: { nested: true } },
+    { [k]: Number.NaN },
+    { [k]: 'x'.repeat(20_000) },
+  ]);
 }
 
 describe('every contract method rejects malformed input with VALIDATION and writes nothing', () => {
@@ -51,9 +67,16 @@ describe('every contract method rejects malformed input with VALIDATION and writ
 
   it('validation issues name the field path', async () => {
     const input = await validIntake(t, admin, 1);
-    const r = await t.desk.dispatch(admin, 'intake.submit', { ...input, contact: { phone: 'call me', email: 'nope' } });
+    const r = await t.desk.dispatch(admin, 'intake.submit', {
+      ...input,
+      contact: { phone: 'call me', email: 'nope' },
+    });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect([...new Set(r.error.issues.map((i) => i.path))].sort()).toEqual(['contact.email', 'contact.phone']);
+    if (!r.ok)
+      expect([...new Set(r.error.issues.map((i) => i.path))].sort()).toEqual([
+        'contact.email',
+        'contact.phone',
+      ]);
     expect(count(t.desk, 'calls')).toBe(1);
   });
 });

@@ -16,7 +16,8 @@ describe('UUIDv7 ids', () => {
     const clock = manualClock(Date.UTC(2026, 10, 23, 12));
     const next = idGenerator(clock);
     const ids = Array.from({ length: 5000 }, next);
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
     expect(parseInt(ids[0]!.replace(/-/g, '').slice(0, 12), 16)).toBe(clock.now());
@@ -64,12 +65,20 @@ describe('static files', () => {
     expect(resolveStaticPath(root, '/assets/a.js')).toBe(join(root, 'assets', 'a.js'));
   });
 
-  it.each(['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/assets\\..\\..\\x', '/a%00.js', '/%E0%A4%A', '/assets/link.txt', '/assets', '/missing.js'])(
-    'refuses %s',
-    (p) => {
-      expect(resolveStaticPath(root, p)).toBeNull();
-    },
-  );
+  it.each([
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/..%2f..%2fetc%2fpasswd',
+    '/assets\\..\\..\\x',
+    '/a%00.js',
+    '/%E0%A4%A',
+    '/assets/link.txt',
+    '/assets',
+    '/missing.js',
+  ])('refuses %s', (p) => {
+    expect(resolveStaticPath(root, p)).toBeNull();
+  });
 });
 
 describe('phone numbers', () => {
@@ -99,17 +108,20 @@ describe('the default priority matrix', () => {
     expect(DEFAULT_PRIORITY_MATRIX.flat()).toHaveLength(9);
   });
   it('never ranks a more severe call lower', () => {
-    for (const i of LEVELS) for (const u of LEVELS) {
-      if (i > 1) expect(priorityFor((i - 1) as 1 | 2, u)).toBeLessThanOrEqual(priorityFor(i, u));
-      if (u > 1) expect(priorityFor(i, (u - 1) as 1 | 2)).toBeLessThanOrEqual(priorityFor(i, u));
-    }
+    for (const i of LEVELS)
+      for (const u of LEVELS) {
+        if (i > 1) expect(priorityFor((i - 1) as 1 | 2, u)).toBeLessThanOrEqual(priorityFor(i, u));
+        if (u > 1) expect(priorityFor(i, (u - 1) as 1 | 2)).toBeLessThanOrEqual(priorityFor(i, u));
+      }
   });
 });
 
 describe('i18n', () => {
   it('fills variables and picks plural forms', () => {
     const tr = createTranslator('en');
-    expect(tr.plural('intake.saved', 1, { keys: 'LON-000001' })).toBe('Call saved: ticket LON-000001');
+    expect(tr.plural('intake.saved', 1, { keys: 'LON-000001' })).toBe(
+      'Call saved: ticket LON-000001',
+    );
     expect(tr.plural('intake.saved', 2, { keys: 'A, B' })).toBe('Call saved: tickets A, B');
     expect(tr.t('status.waiting_customer')).toBe('Waiting on customer');
     expect(tr.dir).toBe('ltr');

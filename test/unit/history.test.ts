@@ -11,8 +11,12 @@ describe('ticket history is append-only', () => {
   afterAll(() => t.close());
 
   it('rejects UPDATE', () => {
-    expect(() => t.desk.db.prepare("UPDATE ticket_events SET type = 'forged'").run()).toThrow(/append-only/);
-    expect(t.desk.db.prepare("SELECT count(*) AS n FROM ticket_events WHERE type = 'forged'").get()).toEqual({ n: 0 });
+    expect(() => t.desk.db.prepare("UPDATE ticket_events SET type = 'forged'").run()).toThrow(
+      /append-only/,
+    );
+    expect(
+      t.desk.db.prepare("SELECT count(*) AS n FROM ticket_events WHERE type = 'forged'").get(),
+    ).toEqual({ n: 0 });
   });
 
   it('rejects DELETE', () => {

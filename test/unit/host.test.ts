@@ -57,7 +57,10 @@ describe('the host: HTTP + WebSocket over the dispatcher', () => {
       [await post('intake.submit', {}, { cookie, 'content-type': 'text/plain' }), 415],
       [await post('intake.submit', {}, { cookie, origin: 'https://evil.example' }), 403],
       [await post('no.such.method', {}, { cookie }), 404],
-      [await post('intake.submit', JSON.stringify({ pad: 'x'.repeat(1_100_000) }), { cookie }), 413],
+      [
+        await post('intake.submit', JSON.stringify({ pad: 'x'.repeat(1_100_000) }), { cookie }),
+        413,
+      ],
       [await fetch(`${host.url}api/tickets.board`, { headers: { cookie } }), 405],
     ];
     for (const [res, status] of cases) {
@@ -72,7 +75,9 @@ describe('the host: HTTP + WebSocket over the dispatcher', () => {
   it('serves the UI with a strict CSP and refuses paths outside it', async () => {
     const res = await fetch(host.url);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'; script-src 'self'/);
+    expect(res.headers.get('content-security-policy')).toMatch(
+      /default-src 'none'; script-src 'self'/,
+    );
     expect((await fetch(`${host.url}..%2f..%2fetc%2fpasswd.txt`)).status).toBe(404);
     expect((await fetch(`${host.url}board`)).status).toBe(200); // client route → app shell
   });
@@ -81,7 +86,9 @@ describe('the host: HTTP + WebSocket over the dispatcher', () => {
     const watcher = await signIn('supervisor');
     const writer = await signIn('analyst');
     const received: unknown[] = [];
-    const ws = new WebSocket(`${host.url.replace('http', 'ws')}events`, { headers: { cookie: watcher } });
+    const ws = new WebSocket(`${host.url.replace('http', 'ws')}events`, {
+      headers: { cookie: watcher },
+    });
     await new Promise((resolve, reject) => {
       ws.on('open', resolve);
       ws.on('error', reject);
@@ -101,7 +108,10 @@ describe('the host: HTTP + WebSocket over the dispatcher', () => {
     expect(res.status).toBe(200);
     const receipt = (await res.json()) as { value: { tickets: { id: string }[] } };
     await expect.poll(() => received.length).toBe(1);
-    expect(received[0]).toEqual({ name: 'tickets.changed', payload: { ids: receipt.value.tickets.map((x) => x.id), reason: 'created' } });
+    expect(received[0]).toEqual({
+      name: 'tickets.changed',
+      payload: { ids: receipt.value.tickets.map((x) => x.id), reason: 'created' },
+    });
     expect(count(t.desk, 'tickets')).toBe(2);
     ws.close();
   });

@@ -19,9 +19,13 @@ describe('intake.submit', () => {
     expect(receipt.tickets.map((k) => k.priority)).toEqual([1, 2, 3]);
     expect(count(t.desk, 'calls')).toBe(1);
     expect(count(t.desk, 'tickets')).toBe(3);
-    const events = t.desk.db.prepare("SELECT ticket_id, actor_id, type FROM ticket_events WHERE type = 'created'").all();
+    const events = t.desk.db
+      .prepare("SELECT ticket_id, actor_id, type FROM ticket_events WHERE type = 'created'")
+      .all();
     expect(events).toHaveLength(3);
-    expect(new Set(events.map((e) => (e as { actor_id: string }).actor_id))).toEqual(new Set([analyst.user!.id]));
+    expect(new Set(events.map((e) => (e as { actor_id: string }).actor_id))).toEqual(
+      new Set([analyst.user!.id]),
+    );
     const ticket = await t.ok(analyst, 'tickets.get', { id: receipt.tickets[0]!.id });
     expect(ticket).toMatchObject({
       status: 'new',
@@ -30,7 +34,12 @@ describe('intake.submit', () => {
       asset: { modelNumber: 'Meraki MX68', serial: 'Q2KN-1234', licence: 'MX-ENT-3Y' },
       createdBy: { id: analyst.user!.id },
     });
-    expect(t.events).toEqual([{ name: 'tickets.changed', payload: { ids: receipt.tickets.map((k) => k.id), reason: 'created' } }]);
+    expect(t.events).toEqual([
+      {
+        name: 'tickets.changed',
+        payload: { ids: receipt.tickets.map((k) => k.id), reason: 'created' },
+      },
+    ]);
   });
 
   it('an intake whose third problem is invalid writes no call and no ticket', async () => {
@@ -53,7 +62,11 @@ describe('intake.submit', () => {
     const before = fingerprint(t.desk);
     const r = await t.desk.call(analyst, 'intake.submit', input);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.issues.map((i) => i.path)).toEqual(['problems.1.queueId', 'problems.2.categoryId']);
+    if (!r.ok)
+      expect(r.error.issues.map((i) => i.path)).toEqual([
+        'problems.1.queueId',
+        'problems.2.categoryId',
+      ]);
     expect(fingerprint(t.desk)).toBe(before);
     // The ticket counter did not move either: the next good call still gets 000001.
     const ok = await t.ok(analyst, 'intake.submit', await validIntake(t, analyst, 1));
@@ -65,14 +78,20 @@ describe('intake.submit', () => {
     const input = await validIntake(t, analyst, 1);
     input.accountNumber = existing!.accounts[0]!.number;
     const r = await t.desk.call(analyst, 'intake.submit', input);
-    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'accountNumber', rule: 'other_customer' }] } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: 'accountNumber', rule: 'other_customer' }] },
+    });
   });
 
   it('a new caller needs a way to be reached', async () => {
     const input = await validIntake(t, analyst, 1);
     input.contact = { phone: '', email: '' };
     const r = await t.desk.call(analyst, 'intake.submit', input);
-    expect(r).toMatchObject({ ok: false, error: { issues: [{ path: 'contact.phone', rule: 'reachable' }] } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'contact.phone', rule: 'reachable' }] },
+    });
   });
 
   it('an existing caller keeps their record; a known asset is reused, not copied', async () => {

@@ -10,7 +10,8 @@ describe('caller look-up as you type', () => {
     a = await t.as('analyst');
   });
   afterAll(() => t.close());
-  const names = async (query: string) => (await t.ok(a, 'customers.lookup', { query })).map((h) => h.name);
+  const names = async (query: string) =>
+    (await t.ok(a, 'customers.lookup', { query })).map((h) => h.name);
 
   it.each([
     ['+44 20 7946 0018', 'Margaret Okafor'],
@@ -48,10 +49,13 @@ describe('caller look-up as you type', () => {
     expect(await names(q)).toEqual([name]);
   });
 
-  it.each(['"', '*', 'NEAR(a b)', ')(', 'name:x', '-', '^', 'a OR', 'AND'])('search syntax in the query is just text: %s', async (q) => {
-    const r = await t.desk.call(a, 'customers.lookup', { query: q });
-    expect(r.ok).toBe(true);
-  });
+  it.each(['"', '*', 'NEAR(a b)', ')(', 'name:x', '-', '^', 'a OR', 'AND'])(
+    'search syntax in the query is just text: %s',
+    async (q) => {
+      const r = await t.desk.call(a, 'customers.lookup', { query: q });
+      expect(r.ok).toBe(true);
+    },
+  );
 
   it('finds nothing rather than everything for a non-matching query', async () => {
     expect(await names('zzzzqqq')).toEqual([]);

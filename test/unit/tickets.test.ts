@@ -19,7 +19,10 @@ describe('the ticket board', () => {
     const moved = await t.ok(a, 'tickets.move', { id, to: 'in_progress', version: 1 });
     expect(moved).toMatchObject({ status: 'in_progress', version: 2 });
     const before = fingerprint(t.desk);
-    expect(await t.desk.call(a, 'tickets.move', { id, to: 'resolved', version: 1 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.desk.call(a, 'tickets.move', { id, to: 'resolved', version: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     expect(fingerprint(t.desk)).toBe(before);
     const detail = await t.ok(a, 'tickets.get', { id });
     expect(detail.events.map((e) => [e.type, e.data])).toEqual([
@@ -33,8 +36,16 @@ describe('the ticket board', () => {
   it('moving to an unknown status or an unknown ticket changes nothing', async () => {
     const r = await t.ok(a, 'intake.submit', await validIntake(t, a, 1));
     const before = fingerprint(t.desk);
-    expect(await t.desk.dispatch(a, 'tickets.move', { id: r.tickets[0]!.id, to: 'deleted', version: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await t.desk.call(a, 'tickets.move', { id: '01900000-0000-7000-8000-000000000000', to: 'open', version: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(
+      await t.desk.dispatch(a, 'tickets.move', { id: r.tickets[0]!.id, to: 'deleted', version: 1 }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(
+      await t.desk.call(a, 'tickets.move', {
+        id: '01900000-0000-7000-8000-000000000000',
+        to: 'open',
+        version: 1,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(fingerprint(t.desk)).toBe(before);
   });
 
@@ -44,13 +55,22 @@ describe('the ticket board', () => {
     const net = await t.ok(a, 'intake.submit', await validIntake(t, a, 3));
     const input = await validIntake(t, a, 1);
     input.accountNumber = 'LW-9002';
-    input.problems[0] = { ...input.problems[0]!, categoryId: printer.id, queueId: printer.defaultQueueId, impact: 3, urgency: 3, title: 'Toner smudges on every page' };
+    input.problems[0] = {
+      ...input.problems[0]!,
+      categoryId: printer.id,
+      queueId: printer.defaultQueueId,
+      impact: 3,
+      urgency: 3,
+      title: 'Toner smudges on every page',
+    };
     const prn = await t.ok(a, 'intake.submit', input);
     const tech = info.users.find((u) => u.username === 'tech2')!;
     await t.ok(a, 'tickets.assign', { id: net.tickets[0]!.id, assigneeId: tech.id, version: 1 });
 
     const keys = async (filters: object) =>
-      (await t.ok(a, 'tickets.board', { filters })).columns.flatMap((c) => c.items.map((i) => i.key)).sort();
+      (await t.ok(a, 'tickets.board', { filters })).columns
+        .flatMap((c) => c.items.map((i) => i.key))
+        .sort();
     expect(await keys({})).toHaveLength(4);
     expect(await keys({ queueId: printer.defaultQueueId })).toEqual([prn.tickets[0]!.key]);
     expect(await keys({ priority: 4 })).toEqual([prn.tickets[0]!.key]);
@@ -77,7 +97,11 @@ describe('the ticket board', () => {
     const prios: number[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { key: string; priority: number }[]; next: string | null } = await t.ok(a, 'tickets.page', { status: 'new', cursor, limit: 4 });
+      const page: { items: { key: string; priority: number }[]; next: string | null } = await t.ok(
+        a,
+        'tickets.page',
+        { status: 'new', cursor, limit: 4 },
+      );
       seen.push(...page.items.map((i) => i.key));
       prios.push(...page.items.map((i) => i.priority));
       cursor = page.next;
@@ -85,6 +109,8 @@ describe('the ticket board', () => {
     expect(seen).toHaveLength(21);
     expect(new Set(seen).size).toBe(21);
     expect(prios).toEqual([...prios].sort((x, y) => x - y));
-    expect(await t.desk.call(a, 'tickets.page', { status: 'new', cursor: 'not-a-cursor' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'cursor' }] } });
+    expect(
+      await t.desk.call(a, 'tickets.page', { status: 'new', cursor: 'not-a-cursor' }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'cursor' }] } });
   });
 });

@@ -18,7 +18,9 @@ interface CustomerRow {
 }
 
 const accountsOf = (db: Db, customerId: string): AccountInfo[] =>
-  db.prepare('SELECT id, number FROM accounts WHERE customer_id = ? ORDER BY number').all(customerId) as AccountInfo[];
+  db
+    .prepare('SELECT id, number FROM accounts WHERE customer_id = ? ORDER BY number')
+    .all(customerId) as AccountInfo[];
 
 export function assetsOf(db: Db, customerId: string): AssetInfo[] {
   return db
@@ -40,8 +42,12 @@ const toHit = (db: Db, r: CustomerRow): CustomerHit => ({
 
 /** Rewrites the customer's search row from the tables, inside the caller's transaction. */
 export function reindexCustomer(db: Db, customerId: string): void {
-  const c = db.prepare('SELECT rowid, * FROM customers WHERE id = ?').get(customerId) as CustomerRow;
-  const accounts = accountsOf(db, customerId).map((a) => a.number).join(' ');
+  const c = db
+    .prepare('SELECT rowid, * FROM customers WHERE id = ?')
+    .get(customerId) as CustomerRow;
+  const accounts = accountsOf(db, customerId)
+    .map((a) => a.number)
+    .join(' ');
   db.prepare('DELETE FROM customers_fts WHERE rowid = ?').run(c.rowid);
   db.prepare(
     'INSERT INTO customers_fts (rowid, name, email, organisation, accounts, phones) VALUES (?, ?, ?, ?, ?, ?)',
@@ -83,7 +89,8 @@ export function lookup(ctx: Ctx, input: ParsedInput<'customers.lookup'>): Custom
 }
 
 export function getCustomer(ctx: Ctx, input: ParsedInput<'customers.get'>): CustomerDetail {
-  const r = ctx.db.prepare('SELECT rowid, * FROM customers WHERE id = ?').get(input.id) as CustomerRow | undefined;
+  const r = ctx.db.prepare('SELECT rowid, * FROM customers WHERE id = ?').get(input.id) as
+    CustomerRow | undefined;
   if (!r) throw notFound('Customer');
   return { ...toHit(ctx.db, r), assets: assetsOf(ctx.db, r.id) };
 }

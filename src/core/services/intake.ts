@@ -9,7 +9,8 @@ import { nextCounter, readSettings } from '../settings.ts';
 import { reindexCustomer } from './customers.ts';
 import { indexTicket, appendEvent } from './tickets.ts';
 
-const ticketKey = (prefix: string, seq: number): string => `${prefix}-${String(seq).padStart(6, '0')}`;
+const ticketKey = (prefix: string, seq: number): string =>
+  `${prefix}-${String(seq).padStart(6, '0')}`;
 
 /**
  * The SOP's first contact: one call, one ticket per problem, written in one transaction.
@@ -42,11 +43,13 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
     let accountId: string | null = null;
     let newAccount = false;
     if (input.accountNumber) {
-      const acc = db.prepare('SELECT id, customer_id FROM accounts WHERE number = ?').get(input.accountNumber) as
-        | { id: string; customer_id: string }
-        | undefined;
+      const acc = db
+        .prepare('SELECT id, customer_id FROM accounts WHERE number = ?')
+        .get(input.accountNumber) as { id: string; customer_id: string } | undefined;
       if (acc && acc.customer_id !== customerId) {
-        issues.push(issue('accountNumber', 'other_customer', 'This account belongs to another customer'));
+        issues.push(
+          issue('accountNumber', 'other_customer', 'This account belongs to another customer'),
+        );
       } else if (acc) {
         accountId = acc.id;
       } else {
@@ -60,10 +63,11 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
     const a = input.asset;
     if (a?.assetId) {
       const owner = db.prepare('SELECT customer_id FROM assets WHERE id = ?').get(a.assetId) as
-        | { customer_id: string }
-        | undefined;
+        { customer_id: string } | undefined;
       if (!owner || owner.customer_id !== customerId) {
-        issues.push(issue('asset.assetId', 'unknown', "This equipment is not on the caller's record"));
+        issues.push(
+          issue('asset.assetId', 'unknown', "This equipment is not on the caller's record"),
+        );
       } else assetId = a.assetId;
     }
     const newAsset = !a?.assetId && !!a && !!(a.modelNumber || a.serial || a.location || a.licence);
@@ -72,8 +76,10 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
     const categoryExists = db.prepare('SELECT 1 FROM categories WHERE id = ? AND active = 1');
     const queueExists = db.prepare('SELECT 1 FROM queues WHERE id = ? AND active = 1');
     input.problems.forEach((p, i) => {
-      if (!categoryExists.get(p.categoryId)) issues.push(issue(`problems.${i}.categoryId`, 'unknown', 'No such category'));
-      if (!queueExists.get(p.queueId)) issues.push(issue(`problems.${i}.queueId`, 'unknown', 'No such queue'));
+      if (!categoryExists.get(p.categoryId))
+        issues.push(issue(`problems.${i}.categoryId`, 'unknown', 'No such category'));
+      if (!queueExists.get(p.queueId))
+        issues.push(issue(`problems.${i}.queueId`, 'unknown', 'No such queue'));
     });
 
     if (issues.length > 0) throw invalid(issues);
@@ -84,7 +90,18 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
       db.prepare(
         `INSERT INTO customers (id, name, phone, phone_norm, email, organisation, created_at, created_by, updated_at, updated_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(customerId, input.caller.name, input.contact.phone, phoneNorm, input.contact.email, input.caller.organisation, now, by, now, by);
+      ).run(
+        customerId,
+        input.caller.name,
+        input.contact.phone,
+        phoneNorm,
+        input.contact.email,
+        input.caller.organisation,
+        now,
+        by,
+        now,
+        by,
+      );
     } else {
       // Fill in contact details the record lacks; never overwrite what another call recorded.
       db.prepare(
@@ -94,16 +111,19 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
            email = CASE WHEN email = '' THEN @email ELSE email END,
            updated_at = @now, updated_by = @by
          WHERE id = @id AND ((phone = '' AND @phone <> '') OR (email = '' AND @email <> ''))`,
-      ).run({ phone: input.contact.phone, phoneNorm, email: input.contact.email, now, by, id: customerId });
-    }
-    if (newAccount && accountId) {
-      db.prepare('INSERT INTO accounts (id, customer_id, number, created_at, created_by) VALUES (?, ?, ?, ?, ?)').run(
-        accountId,
-        customerId,
-        input.accountNumber,
+      ).run({
+        phone: input.contact.phone,
+        phoneNorm,
+        email: input.contact.email,
         now,
         by,
-      );
+        id: customerId,
+      });
+    }
+    if (newAccount && accountId) {
+      db.prepare(
+        'INSERT INTO accounts (id, customer_id, number, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
+      ).run(accountId, customerId, input.accountNumber, now, by);
     }
     reindexCustomer(db, customerId);
     if (newAsset && a) {
@@ -118,7 +138,16 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
     db.prepare(
       `INSERT INTO calls (id, customer_id, account_id, asset_id, direction, contact_phone, contact_email, taken_by, created_at)
        VALUES (?, ?, ?, ?, 'inbound', ?, ?, ?, ?)`,
-    ).run(callId, customerId, accountId, assetId, input.contact.phone, input.contact.email, by, now);
+    ).run(
+      callId,
+      customerId,
+      accountId,
+      assetId,
+      input.contact.phone,
+      input.contact.email,
+      by,
+      now,
+    );
 
     const insertTicket = db.prepare(
       `INSERT INTO tickets (id, key, call_id, customer_id, account_id, asset_id, category_id, queue_id, title, description,
@@ -129,11 +158,35 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
       const id = ctx.newId();
       const key = ticketKey(settings.prefix, nextCounter(db, 'ticket'));
       const priority = priorityFor(p.impact, p.urgency);
-      insertTicket.run(id, key, callId, customerId, accountId, assetId, p.categoryId, p.queueId, p.title, p.description,
-        p.impact, p.urgency, priority, now, by, now, by);
+      insertTicket.run(
+        id,
+        key,
+        callId,
+        customerId,
+        accountId,
+        assetId,
+        p.categoryId,
+        p.queueId,
+        p.title,
+        p.description,
+        p.impact,
+        p.urgency,
+        priority,
+        now,
+        by,
+        now,
+        by,
+      );
       appendEvent(ctx, id, 'created', {
-        key, callId, title: p.title, categoryId: p.categoryId, queueId: p.queueId,
-        impact: p.impact, urgency: p.urgency, priority, status: 'new',
+        key,
+        callId,
+        title: p.title,
+        categoryId: p.categoryId,
+        queueId: p.queueId,
+        impact: p.impact,
+        urgency: p.urgency,
+        priority,
+        status: 'new',
       });
       indexTicket(db, id);
       return { id, key, priority, queueId: p.queueId };

@@ -7,7 +7,9 @@ import type { Db } from '../store/database.ts';
 import { listUsers } from './users.ts';
 
 export function listQueues(db: Db): QueueInfo[] {
-  return db.prepare('SELECT id, code, name FROM queues WHERE active = 1 ORDER BY name').all() as QueueInfo[];
+  return db
+    .prepare('SELECT id, code, name FROM queues WHERE active = 1 ORDER BY name')
+    .all() as QueueInfo[];
 }
 
 export function listCategories(db: Db): CategoryInfo[] {
@@ -52,7 +54,9 @@ export function createCategory(ctx: Ctx, input: ParsedInput<'categories.create'>
     if (ctx.db.prepare('SELECT 1 FROM categories WHERE code = ?').get(input.code)) {
       issues.push(issue('code', 'taken', 'A category with this code exists'));
     }
-    if (!ctx.db.prepare('SELECT 1 FROM queues WHERE id = ? AND active = 1').get(input.defaultQueueId)) {
+    if (
+      !ctx.db.prepare('SELECT 1 FROM queues WHERE id = ? AND active = 1').get(input.defaultQueueId)
+    ) {
       issues.push(issue('defaultQueueId', 'unknown', 'No such queue'));
     }
     if (issues.length) throw invalid(issues);
@@ -63,6 +67,12 @@ export function createCategory(ctx: Ctx, input: ParsedInput<'categories.create'>
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(id, input.code, input.name, input.domain, input.defaultQueueId, ctx.clock.now(), by);
-    return { id, code: input.code, name: input.name, domain: input.domain, defaultQueueId: input.defaultQueueId };
+    return {
+      id,
+      code: input.code,
+      name: input.name,
+      domain: input.domain,
+      defaultQueueId: input.defaultQueueId,
+    };
   })();
 }

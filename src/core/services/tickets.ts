@@ -1,15 +1,29 @@
 import type { BoardFilters, ParsedInput } from '../../shared/contract.ts';
 import { STATUSES, type Status, type TicketEventType } from '../../shared/domain.ts';
-import type { BoardColumn, BoardView, TicketCard, TicketDetail, TicketEvent, TicketPage } from '../../shared/views.ts';
+import type {
+  BoardColumn,
+  BoardView,
+  TicketCard,
+  TicketDetail,
+  TicketEvent,
+  TicketPage,
+} from '../../shared/views.ts';
 import { actor, type Ctx } from '../context.ts';
 import { conflict, invalid, issue, notFound } from '../failure.ts';
 import type { Db } from '../store/database.ts';
 import { foldForSearch, matchAll } from '../store/fts.ts';
 import { assetsOf } from './customers.ts';
 
-export function appendEvent(ctx: Ctx, ticketId: string, type: TicketEventType, data: Record<string, unknown>): void {
+export function appendEvent(
+  ctx: Ctx,
+  ticketId: string,
+  type: TicketEventType,
+  data: Record<string, unknown>,
+): void {
   ctx.db
-    .prepare('INSERT INTO ticket_events (id, ticket_id, type, data, actor_id, at) VALUES (?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO ticket_events (id, ticket_id, type, data, actor_id, at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
     .run(ctx.newId(), ticketId, type, JSON.stringify(data), actor(ctx).id, ctx.clock.now());
 }
 
@@ -19,9 +33,17 @@ export function indexTicket(db: Db, ticketId: string): void {
       `SELECT t.rowid, t.key, t.title, t.description, c.name AS customer
        FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?`,
     )
-    .get(ticketId) as { rowid: number; key: string; title: string; description: string; customer: string };
+    .get(ticketId) as {
+    rowid: number;
+    key: string;
+    title: string;
+    description: string;
+    customer: string;
+  };
   db.prepare('DELETE FROM tickets_fts WHERE rowid = ?').run(t.rowid);
-  db.prepare('INSERT INTO tickets_fts (rowid, key, title, description, customer) VALUES (?, ?, ?, ?, ?)').run(
+  db.prepare(
+    'INSERT INTO tickets_fts (rowid, key, title, description, customer) VALUES (?, ?, ?, ?, ?)',
+  ).run(
     t.rowid,
     t.key,
     foldForSearch(t.title),
@@ -49,7 +71,11 @@ function decodeCursor(raw: string, status: Status): Cursor {
   try {
     const c: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     const ok = isOpenColumn(status)
-      ? Array.isArray(c) && c.length === 3 && Number.isInteger(c[0]) && Number.isInteger(c[1]) && typeof c[2] === 'string'
+      ? Array.isArray(c) &&
+        c.length === 3 &&
+        Number.isInteger(c[0]) &&
+        Number.isInteger(c[1]) &&
+        typeof c[2] === 'string'
       : Array.isArray(c) && c.length === 2 && Number.isInteger(c[0]) && typeof c[1] === 'string';
     if (ok) return c as Cursor;
   } catch {
@@ -83,7 +109,13 @@ function filterClause(f: BoardFilters): { sql: string; params: unknown[] } | nul
   return { sql: where.length ? ` AND ${where.join(' AND ')}` : '', params };
 }
 
-function page(db: Db, status: Status, f: BoardFilters, cursor: string | null, limit: number): TicketPage {
+function page(
+  db: Db,
+  status: Status,
+  f: BoardFilters,
+  cursor: string | null,
+  limit: number,
+): TicketPage {
   const filter = filterClause(f);
   if (!filter) return { items: [], next: null };
   const open = isOpenColumn(status);
@@ -91,17 +123,24 @@ function page(db: Db, status: Status, f: BoardFilters, cursor: string | null, li
   const params: unknown[] = [status, ...filter.params];
   if (cursor) {
     const c = decodeCursor(cursor, status);
-    sql += open ? ' AND (t.priority, t.created_at, t.id) > (?, ?, ?)' : ' AND (t.created_at, t.id) < (?, ?)';
+    sql += open
+      ? ' AND (t.priority, t.created_at, t.id) > (?, ?, ?)'
+      : ' AND (t.created_at, t.id) < (?, ?)';
     params.push(...c);
   }
-  sql += open ? ' ORDER BY t.priority, t.created_at, t.id' : ' ORDER BY t.created_at DESC, t.id DESC';
+  sql += open
+    ? ' ORDER BY t.priority, t.created_at, t.id'
+    : ' ORDER BY t.created_at DESC, t.id DESC';
   sql += ' LIMIT ?';
   params.push(limit + 1);
   const rows = db.prepare(sql).all(...params) as TicketCard[];
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   const last = items.at(-1);
-  const next = more && last ? encodeCursor(open ? [last.priority, last.createdAt, last.id] : [last.createdAt, last.id]) : null;
+  const next =
+    more && last
+      ? encodeCursor(open ? [last.priority, last.createdAt, last.id] : [last.createdAt, last.id])
+      : null;
   return { items, next };
 }
 
@@ -134,7 +173,9 @@ export function ticketPage(ctx: Ctx, input: ParsedInput<'tickets.page'>): Ticket
 
 function card(db: Db, id: string): TicketCard | undefined {
   return db
-    .prepare(`SELECT ${CARD_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?`)
+    .prepare(
+      `SELECT ${CARD_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?`,
+    )
     .get(id) as TicketCard | undefined;
 }
 
@@ -152,30 +193,52 @@ export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDe
        WHERE t.id = ?`,
     )
     .get(input.id) as Record<string, never> & {
-    description: string; impact: 1 | 2 | 3; urgency: 1 | 2 | 3; tier: 1 | 2 | 3; categoryId: string; callId: string;
-    customer_id: string; account_id: string | null; asset_id: string | null; updatedAt: number;
-    c_name: string; c_phone: string; c_email: string; u_id: string; u_name: string;
+    description: string;
+    impact: 1 | 2 | 3;
+    urgency: 1 | 2 | 3;
+    tier: 1 | 2 | 3;
+    categoryId: string;
+    callId: string;
+    customer_id: string;
+    account_id: string | null;
+    asset_id: string | null;
+    updatedAt: number;
+    c_name: string;
+    c_phone: string;
+    c_email: string;
+    u_id: string;
+    u_name: string;
   };
   const account = t.account_id
-    ? (db.prepare('SELECT id, number FROM accounts WHERE id = ?').get(t.account_id) as { id: string; number: string })
+    ? (db.prepare('SELECT id, number FROM accounts WHERE id = ?').get(t.account_id) as {
+        id: string;
+        number: string;
+      })
     : null;
-  const asset = t.asset_id ? (assetsOf(db, t.customer_id).find((a) => a.id === t.asset_id) ?? null) : null;
+  const asset = t.asset_id
+    ? (assetsOf(db, t.customer_id).find((a) => a.id === t.asset_id) ?? null)
+    : null;
   const events = (
     db
       .prepare(
         `SELECT e.id, e.type, e.at, e.data, u.id AS actorId, u.display_name AS actorName
          FROM ticket_events e JOIN users u ON u.id = e.actor_id WHERE e.ticket_id = ? ORDER BY e.at, e.id`,
       )
-      .all(input.id) as { id: string; type: TicketEvent['type']; at: number; data: string; actorId: string; actorName: string }[]
-  ).map(
-    (e): TicketEvent => ({
-      id: e.id,
-      type: e.type,
-      at: e.at,
-      actor: { id: e.actorId, displayName: e.actorName },
-      data: JSON.parse(e.data) as Record<string, unknown>,
-    }),
-  );
+      .all(input.id) as {
+      id: string;
+      type: TicketEvent['type'];
+      at: number;
+      data: string;
+      actorId: string;
+      actorName: string;
+    }[]
+  ).map((e): TicketEvent => ({
+    id: e.id,
+    type: e.type,
+    at: e.at,
+    actor: { id: e.actorId, displayName: e.actorName },
+    data: JSON.parse(e.data) as Record<string, unknown>,
+  }));
   return {
     ...base,
     description: t.description,
@@ -198,7 +261,9 @@ function forUpdate(db: Db, id: string, version: number): TicketCard {
   const t = card(db, id);
   if (!t) throw notFound('Ticket');
   if (t.version !== version) {
-    throw conflict(`${t.key} was changed by someone else since you loaded it; it has been refreshed`);
+    throw conflict(
+      `${t.key} was changed by someone else since you loaded it; it has been refreshed`,
+    );
   }
   return t;
 }
@@ -209,7 +274,9 @@ export function moveTicket(ctx: Ctx, input: ParsedInput<'tickets.move'>): Ticket
     const t = forUpdate(ctx.db, input.id, input.version);
     if (t.status === input.to) return t;
     ctx.db
-      .prepare('UPDATE tickets SET status = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?')
+      .prepare(
+        'UPDATE tickets SET status = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?',
+      )
       .run(input.to, ctx.clock.now(), by, t.id);
     appendEvent(ctx, t.id, 'status_changed', { from: t.status, to: input.to });
     ctx.emit('tickets.changed', { ids: [t.id], reason: 'moved' });
@@ -222,11 +289,16 @@ export function assignTicket(ctx: Ctx, input: ParsedInput<'tickets.assign'>): Ti
   return ctx.db.transaction(() => {
     const t = forUpdate(ctx.db, input.id, input.version);
     if (t.assigneeId === input.assigneeId) return t;
-    if (input.assigneeId && !ctx.db.prepare('SELECT 1 FROM users WHERE id = ? AND active = 1').get(input.assigneeId)) {
+    if (
+      input.assigneeId &&
+      !ctx.db.prepare('SELECT 1 FROM users WHERE id = ? AND active = 1').get(input.assigneeId)
+    ) {
       throw invalid([issue('assigneeId', 'unknown', 'No such user')]);
     }
     ctx.db
-      .prepare('UPDATE tickets SET assignee_id = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?')
+      .prepare(
+        'UPDATE tickets SET assignee_id = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?',
+      )
       .run(input.assigneeId, ctx.clock.now(), by, t.id);
     appendEvent(ctx, t.id, 'assigned', { from: t.assigneeId, to: input.assigneeId });
     ctx.emit('tickets.changed', { ids: [t.id], reason: 'assigned' });

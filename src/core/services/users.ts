@@ -37,8 +37,7 @@ export function listUsers(db: Db): UserInfo[] {
 /** The user as stored now: a deactivated or demoted user loses access on their next call. */
 export function currentUser(db: Db, id: string): UserInfo | null {
   const r = db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ? AND active = 1`).get(id) as
-    | UserRow
-    | undefined;
+    UserRow | undefined;
   return r ? toUserInfo(r) : null;
 }
 
@@ -48,7 +47,10 @@ export function sessionInfo(ctx: Ctx): SessionInfo {
   return { user: ctx.conn.user, needsSetup: !hasUsers(ctx.db) };
 }
 
-export async function signIn(ctx: Ctx, input: ParsedInput<'auth.signIn'>): Promise<{ user: UserInfo }> {
+export async function signIn(
+  ctx: Ctx,
+  input: ParsedInput<'auth.signIn'>,
+): Promise<{ user: UserInfo }> {
   const row = ctx.db
     .prepare('SELECT * FROM users WHERE username = ? AND active = 1')
     .get(input.username) as UserRow | undefined;
@@ -73,7 +75,13 @@ interface NewUser {
 }
 
 /** Hashes outside the transaction (scrypt is slow on purpose), then writes. */
-export async function insertUser(db: Db, ctx: Pick<Ctx, 'clock' | 'newId'>, u: NewUser, createdBy: string | null, guard?: () => void): Promise<UserInfo> {
+export async function insertUser(
+  db: Db,
+  ctx: Pick<Ctx, 'clock' | 'newId'>,
+  u: NewUser,
+  createdBy: string | null,
+  guard?: () => void,
+): Promise<UserInfo> {
   const hash = await hashPassword(u.password);
   const id = ctx.newId();
   db.transaction(() => {
@@ -93,7 +101,10 @@ export async function createUser(ctx: Ctx, input: ParsedInput<'users.create'>): 
 }
 
 /** First start of a real desk: name it and create its admin. Only while the desk has no users. */
-export async function setupDesk(ctx: Ctx, input: ParsedInput<'desk.setup'>): Promise<{ user: UserInfo }> {
+export async function setupDesk(
+  ctx: Ctx,
+  input: ParsedInput<'desk.setup'>,
+): Promise<{ user: UserInfo }> {
   const guard = () => {
     if (hasUsers(ctx.db)) throw new DomainError('CONFLICT', 'This desk is already set up');
   };
@@ -105,7 +116,11 @@ export async function setupDesk(ctx: Ctx, input: ParsedInput<'desk.setup'>): Pro
     null,
     () => {
       guard();
-      writeSettings(ctx.db, { name: input.deskName, prefix: input.prefix, countryCode: input.countryCode });
+      writeSettings(ctx.db, {
+        name: input.deskName,
+        prefix: input.prefix,
+        countryCode: input.countryCode,
+      });
     },
   );
   ctx.conn.user = user;

@@ -30,7 +30,11 @@ export function createTranslator(locale: Locale = 'en'): Translator {
     t: (key, vars) => fill(catalog[key] ?? key, vars),
     plural(key, count, vars) {
       const form = `${key}_${rules.select(count)}`;
-      const chosen = has(form) ? catalog[form] : has(`${key}_other`) ? catalog[`${key}_other` as MessageKey] : key;
+      const chosen = has(form)
+        ? catalog[form]
+        : has(`${key}_other`)
+          ? catalog[`${key}_other` as MessageKey]
+          : key;
       return fill(chosen, { count, ...vars });
     },
   };

@@ -60,14 +60,20 @@ export function browserApi(base = ''): Api {
       try {
         const result = (await res.json()) as Result<unknown>;
         // A (re)signed-in session may now open the event channel.
-        if (result.ok && (method === 'auth.signIn' || method === 'desk.setup' || method === 'session.get')) {
+        if (
+          result.ok &&
+          (method === 'auth.signIn' || method === 'desk.setup' || method === 'session.get')
+        ) {
           socket?.close();
           socket = null;
           if (listenerCount() > 0) connect();
         }
         return result as never;
       } catch {
-        return { ok: false, error: { code: 'INTERNAL', message: `HTTP ${res.status}`, issues: [] } } as never;
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: `HTTP ${res.status}`, issues: [] },
+        } as never;
       }
     },
     on(event, listener) {

@@ -28,7 +28,11 @@ export function App(): ReactElement {
   return (
     <>
       {phase === 'loading' ? <p className="splash">{t('app.loading')}</p> : null}
-      {phase === 'unreachable' ? <p className="splash" role="alert">{t('app.offlineHost')}</p> : null}
+      {phase === 'unreachable' ? (
+        <p className="splash" role="alert">
+          {t('app.offlineHost')}
+        </p>
+      ) : null}
       {phase === 'signedOut' ? <SignIn /> : null}
       {phase === 'setup' ? <Setup /> : null}
       {phase === 'ready' ? <Shell /> : null}

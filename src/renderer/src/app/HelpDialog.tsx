@@ -19,7 +19,13 @@ export function HelpDialog({ onClose }: { onClose: () => void }): ReactElement {
   }, []);
   const all: Shortcut[] = Object.values(SHORTCUTS);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="help-title" onClose={onClose} onCancel={onClose}>
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="help-title"
+      onClose={onClose}
+      onCancel={onClose}
+    >
       <h2 id="help-title">{t('help.title')}</h2>
       {GROUPS.map(([g, label]) => (
         <section key={g}>

@@ -56,12 +56,26 @@ export function Shell(): ReactElement {
         </nav>
         <span className="topbar__spacer" />
         <span className="topbar__user">
-          {t('nav.signedInAs', { name: user.displayName, role: t(`role.${user.role}`), tier: user.tier })}
+          {t('nav.signedInAs', {
+            name: user.displayName,
+            role: t(`role.${user.role}`),
+            tier: user.tier,
+          })}
         </span>
-        <button type="button" className="btn btn--ghost" aria-keyshortcuts="F1" onClick={() => setHelp(true)}>
+        <button
+          type="button"
+          className="btn btn--ghost"
+          aria-keyshortcuts="F1"
+          onClick={() => setHelp(true)}
+        >
           {t('nav.help')} <Kbd keys="F1" />
         </button>
-        <button type="button" className="btn btn--ghost" aria-keyshortcuts="Alt+T" onClick={toggleTheme}>
+        <button
+          type="button"
+          className="btn btn--ghost"
+          aria-keyshortcuts="Alt+T"
+          onClick={toggleTheme}
+        >
           {theme === 'dark' ? t('nav.theme.light') : t('nav.theme.dark')} <Kbd keys="Alt+T" />
         </button>
         <button type="button" className="btn btn--ghost" onClick={() => void signOut()}>

@@ -30,8 +30,13 @@ export const SHORTCUTS = {
 export function matches(e: KeyboardEvent, keys: string): boolean {
   const parts = keys.split('+');
   const key = parts.at(-1)!;
-  const want = { ctrl: parts.includes('Ctrl'), alt: parts.includes('Alt'), shift: parts.includes('Shift') };
-  if (e.ctrlKey !== want.ctrl || e.altKey !== want.alt || e.shiftKey !== want.shift || e.metaKey) return false;
+  const want = {
+    ctrl: parts.includes('Ctrl'),
+    alt: parts.includes('Alt'),
+    shift: parts.includes('Shift'),
+  };
+  if (e.ctrlKey !== want.ctrl || e.altKey !== want.alt || e.shiftKey !== want.shift || e.metaKey)
+    return false;
   // Alt+letter gives odd characters on some layouts: compare the physical key for letters.
   if (/^[A-Z]$/.test(key)) return e.code === `Key${key}`;
   return e.key === key || (key === 'Esc' && e.key === 'Escape');

@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactElement,
+} from 'react';
 import { PRIORITIES, STATUSES, type Priority, type Status } from '../../../shared/domain.ts';
 import { api } from '../api/index.ts';
 import { matches, SHORTCUTS } from '../app/shortcuts.ts';
@@ -16,7 +24,8 @@ export function Board(): ReactElement {
   const tr = useT();
   const { t } = tr;
   const desk = useSession((s) => s.desk)!;
-  const { columns, filters, focus, setFilters, clearFilters, refresh, loadMore, setFocus, move } = useBoard();
+  const { columns, filters, focus, setFilters, clearFilters, refresh, loadMore, setFocus, move } =
+    useBoard();
   const openTicket = useView((s) => s.openTicket);
   const show = useToasts((s) => s.show);
   const now = useNow();
@@ -59,7 +68,10 @@ export function Board(): ReactElement {
 
   const doMove = useCallback(
     async (id: string, to: Status) => {
-      const card = useBoard.getState().columns.flatMap((c) => c.items).find((c) => c.id === id);
+      const card = useBoard
+        .getState()
+        .columns.flatMap((c) => c.items)
+        .find((c) => c.id === id);
       if (!card || card.status === to) return;
       const err = await move(card, to);
       if (err) show(err.code === 'CONFLICT' ? err.message : errorText(tr, err), 'error');
@@ -80,7 +92,8 @@ export function Board(): ReactElement {
     if (e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
       const to = STATUSES[col + step(e.key)];
       if (to) void doMove(card.id, to);
-    } else if (e.key === 'ArrowDown') setFocus(col, Math.min(row + 1, (columns[col]?.items.length ?? 1) - 1));
+    } else if (e.key === 'ArrowDown')
+      setFocus(col, Math.min(row + 1, (columns[col]?.items.length ?? 1) - 1));
     else if (e.key === 'ArrowUp') setFocus(col, Math.max(row - 1, 0));
     else if (e.key === 'Home') setFocus(col, 0);
     else if (e.key === 'End') setFocus(col, (columns[col]?.items.length ?? 1) - 1);
@@ -106,11 +119,22 @@ export function Board(): ReactElement {
           <label htmlFor="board-search">
             {t('board.search')} <Kbd keys="/" />
           </label>
-          <input id="board-search" ref={search} type="search" value={text} onChange={(e) => setText(e.target.value)} aria-keyshortcuts="/" />
+          <input
+            id="board-search"
+            ref={search}
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-keyshortcuts="/"
+          />
         </div>
         <div className="field field--inline">
           <label htmlFor="board-queue">{t('board.queue')}</label>
-          <select id="board-queue" value={filters.queueId ?? ''} onChange={(e) => setFilters({ queueId: e.target.value || undefined })}>
+          <select
+            id="board-queue"
+            value={filters.queueId ?? ''}
+            onChange={(e) => setFilters({ queueId: e.target.value || undefined })}
+          >
             <option value="">{t('board.any')}</option>
             {desk.queues.map((q) => (
               <option key={q.id} value={q.id}>
@@ -124,7 +148,11 @@ export function Board(): ReactElement {
           <select
             id="board-priority"
             value={filters.priority ?? ''}
-            onChange={(e) => setFilters({ priority: e.target.value ? (Number(e.target.value) as Priority) : undefined })}
+            onChange={(e) =>
+              setFilters({
+                priority: e.target.value ? (Number(e.target.value) as Priority) : undefined,
+              })
+            }
           >
             <option value="">{t('board.any')}</option>
             {PRIORITIES.map((p) => (
@@ -136,7 +164,11 @@ export function Board(): ReactElement {
         </div>
         <div className="field field--inline">
           <label htmlFor="board-assignee">{t('board.assignee')}</label>
-          <select id="board-assignee" value={filters.assigneeId ?? ''} onChange={(e) => setFilters({ assigneeId: e.target.value || undefined })}>
+          <select
+            id="board-assignee"
+            value={filters.assigneeId ?? ''}
+            onChange={(e) => setFilters({ assigneeId: e.target.value || undefined })}
+          >
             <option value="">{t('board.any')}</option>
             <option value="none">{t('board.unassigned')}</option>
             {desk.users.map((u) => (

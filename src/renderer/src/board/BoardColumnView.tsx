@@ -20,7 +20,16 @@ interface Props {
 const CARD_HEIGHT = 74;
 
 /** One status column. Virtualised: only the cards in view exist in the DOM, whatever the count. */
-export function BoardColumnView({ column, index, focus, queueCodes, now, tr, onLoadMore, onDropTicket }: Props): ReactElement {
+export function BoardColumnView({
+  column,
+  index,
+  focus,
+  queueCodes,
+  now,
+  tr,
+  onLoadMore,
+  onDropTicket,
+}: Props): ReactElement {
   const scroller = useRef<HTMLDivElement>(null);
   const items = column.items;
   const v = useVirtualizer({
@@ -73,20 +82,34 @@ export function BoardColumnView({ column, index, focus, queueCodes, now, tr, onL
     >
       <h2 className="column__head" id={headingId}>
         <span>{tr.t(`status.${column.status}`)}</span>
-        <span className="column__count" aria-label={tr.t('board.column', { status: '', count: column.count })}>
+        <span
+          className="column__count"
+          aria-label={tr.t('board.column', { status: '', count: column.count })}
+        >
           {column.count.toLocaleString(tr.locale)}
         </span>
       </h2>
       <div ref={scroller} className="column__scroll" data-testid={`column-${column.status}`}>
         {items.length === 0 ? <p className="column__empty">{tr.t('board.empty')}</p> : null}
-        <div role="list" aria-labelledby={headingId} style={{ height: v.getTotalSize(), position: 'relative' }}>
+        <div
+          role="list"
+          aria-labelledby={headingId}
+          style={{ height: v.getTotalSize(), position: 'relative' }}
+        >
           {virtual.map((vi) => {
             const card = items[vi.index];
             return (
               <div
                 key={card?.id ?? 'more'}
                 className="column__slot"
-                style={{ position: 'absolute', top: 0, insetInlineStart: 0, width: '100%', transform: `translateY(${vi.start}px)`, height: vi.size }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  insetInlineStart: 0,
+                  width: '100%',
+                  transform: `translateY(${vi.start}px)`,
+                  height: vi.size,
+                }}
               >
                 {card ? (
                   <TicketCardView

@@ -19,7 +19,14 @@ interface Props {
   cellId: string;
 }
 
-export const TicketCardView = memo(function TicketCardView({ card, queueCode, now, tr, tabbable, cellId }: Props): ReactElement {
+export const TicketCardView = memo(function TicketCardView({
+  card,
+  queueCode,
+  now,
+  tr,
+  tabbable,
+  cellId,
+}: Props): ReactElement {
   const age = ageText(tr, now - card.createdAt);
   const label = tr.t('board.cardLabel', {
     key: card.key,

@@ -27,7 +27,8 @@ interface BoardState {
 }
 
 const PAGE = 100;
-const emptyColumns = (): BoardColumn[] => STATUSES.map((status) => ({ status, count: 0, items: [], next: null }));
+const emptyColumns = (): BoardColumn[] =>
+  STATUSES.map((status) => ({ status, count: 0, items: [], next: null }));
 
 let refreshSeq = 0;
 
@@ -39,7 +40,8 @@ export const useBoard = create<BoardState>((set, get) => ({
   focus: null,
   setFilters(patch) {
     const filters = { ...get().filters, ...patch };
-    for (const k of Object.keys(filters) as (keyof BoardFilters)[]) if (filters[k] === undefined || filters[k] === '') delete filters[k];
+    for (const k of Object.keys(filters) as (keyof BoardFilters)[])
+      if (filters[k] === undefined || filters[k] === '') delete filters[k];
     set({ filters });
     void get().refresh();
   },
@@ -59,11 +61,18 @@ export const useBoard = create<BoardState>((set, get) => ({
   async loadMore(status) {
     const col = get().columns.find((c) => c.status === status);
     if (!col?.next) return;
-    const r = await api.invoke('tickets.page', { status, filters: get().filters, cursor: col.next, limit: PAGE });
+    const r = await api.invoke('tickets.page', {
+      status,
+      filters: get().filters,
+      cursor: col.next,
+      limit: PAGE,
+    });
     if (!r.ok) return set({ error: r.error });
     set({
       columns: get().columns.map((c) =>
-        c.status === status && c.next === col.next ? { ...c, items: [...c.items, ...r.value.items], next: r.value.next } : c,
+        c.status === status && c.next === col.next
+          ? { ...c, items: [...c.items, ...r.value.items], next: r.value.next }
+          : c,
       ),
     });
   },

@@ -97,7 +97,13 @@ export function CallerLookup({ query, onQuery, onPick, error }: Props): ReactEle
       <span id={`${id}-status`} className="field__hint" aria-live="polite">
         {error ?? status}
       </span>
-      <ul id={listId} role="listbox" className="combobox__list" hidden={!open || hits.length === 0} aria-label={tr.t('intake.caller')}>
+      <ul
+        id={listId}
+        role="listbox"
+        className="combobox__list"
+        hidden={!open || hits.length === 0}
+        aria-label={tr.t('intake.caller')}
+      >
         {hits.map((h, i) => (
           <li
             key={h.id}
@@ -112,7 +118,9 @@ export function CallerLookup({ query, onQuery, onPick, error }: Props): ReactEle
           >
             <span className="combobox__name">{h.name}</span>
             <span className="combobox__meta">
-              {[h.phone, h.organisation, h.accounts.map((a) => a.number).join(', ')].filter(Boolean).join(' · ')}
+              {[h.phone, h.organisation, h.accounts.map((a) => a.number).join(', ')]
+                .filter(Boolean)
+                .join(' · ')}
             </span>
           </li>
         ))}

@@ -20,8 +20,19 @@ export function IntakeForm(): ReactElement {
   const { t } = tr;
   const desk = useSession((s) => s.desk)!;
   const expired = useSession((s) => s.expired);
-  const { draft, error, saving, set, selectCaller, clearCaller, addProblem, removeProblem, updateProblem, reset, submit } =
-    useIntake();
+  const {
+    draft,
+    error,
+    saving,
+    set,
+    selectCaller,
+    clearCaller,
+    addProblem,
+    removeProblem,
+    updateProblem,
+    reset,
+    submit,
+  } = useIntake();
   const show = useToasts((s) => s.show);
   const form = useRef<HTMLFormElement>(null);
   const errs = fieldErrors(tr, error);
@@ -35,7 +46,11 @@ export function IntakeForm(): ReactElement {
   async function save() {
     const receipt = await submit();
     if (receipt) {
-      show(tr.plural('intake.saved', receipt.tickets.length, { keys: receipt.tickets.map((k) => k.key).join(', ') }));
+      show(
+        tr.plural('intake.saved', receipt.tickets.length, {
+          keys: receipt.tickets.map((k) => k.key).join(', '),
+        }),
+      );
       focusSoon('[data-focus="caller-search"]', form.current);
       return;
     }
@@ -81,7 +96,14 @@ export function IntakeForm(): ReactElement {
 
   const c = draft.caller;
   return (
-    <form ref={form} className="intake" onSubmit={onSubmit} onKeyDown={onKeyDown} aria-labelledby="intake-title" noValidate>
+    <form
+      ref={form}
+      className="intake"
+      onSubmit={onSubmit}
+      onKeyDown={onKeyDown}
+      aria-labelledby="intake-title"
+      noValidate
+    >
       <div className="intake__head">
         <h1 id="intake-title">{t('intake.title')}</h1>
         <span className="hint">
@@ -95,7 +117,9 @@ export function IntakeForm(): ReactElement {
           <div className="caller-card" data-testid="caller-card">
             <div>
               <strong>{c.name}</strong>
-              <span className="muted">{[c.organisation, c.phone, c.email].filter(Boolean).join(' · ')}</span>
+              <span className="muted">
+                {[c.organisation, c.phone, c.email].filter(Boolean).join(' · ')}
+              </span>
             </div>
             <button
               type="button"
@@ -118,11 +142,22 @@ export function IntakeForm(): ReactElement {
               error={errs['caller.customerId']}
             />
             <div className="grid grid--2">
-              <Field label={`${t('intake.newCaller')}: ${t('intake.name')}`} error={errs['caller.name']}>
-                {(a) => <input {...a} value={draft.name} onChange={(e) => set('name', e.target.value)} />}
+              <Field
+                label={`${t('intake.newCaller')}: ${t('intake.name')}`}
+                error={errs['caller.name']}
+              >
+                {(a) => (
+                  <input {...a} value={draft.name} onChange={(e) => set('name', e.target.value)} />
+                )}
               </Field>
               <Field label={t('intake.organisation')} error={errs['caller.organisation']}>
-                {(a) => <input {...a} value={draft.organisation} onChange={(e) => set('organisation', e.target.value)} />}
+                {(a) => (
+                  <input
+                    {...a}
+                    value={draft.organisation}
+                    onChange={(e) => set('organisation', e.target.value)}
+                  />
+                )}
               </Field>
             </div>
           </>
@@ -130,18 +165,38 @@ export function IntakeForm(): ReactElement {
         <div className="grid grid--3">
           <Field label={t('intake.phone')} error={errs['contact.phone']}>
             {(a) => (
-              <input {...a} data-focus="phone" type="tel" value={draft.phone} onChange={(e) => set('phone', e.target.value)} />
+              <input
+                {...a}
+                data-focus="phone"
+                type="tel"
+                value={draft.phone}
+                onChange={(e) => set('phone', e.target.value)}
+              />
             )}
           </Field>
           <Field label={t('intake.email')} error={errs['contact.email']}>
-            {(a) => <input {...a} type="email" value={draft.email} onChange={(e) => set('email', e.target.value)} />}
+            {(a) => (
+              <input
+                {...a}
+                type="email"
+                value={draft.email}
+                onChange={(e) => set('email', e.target.value)}
+              />
+            )}
           </Field>
           <Field label={t('intake.accountNumber')} error={errs['accountNumber']}>
             {(a) => (
               <>
-                <input {...a} list="intake-accounts" value={draft.accountNumber} onChange={(e) => set('accountNumber', e.target.value)} />
+                <input
+                  {...a}
+                  list="intake-accounts"
+                  value={draft.accountNumber}
+                  onChange={(e) => set('accountNumber', e.target.value)}
+                />
                 <datalist id="intake-accounts">
-                  {c?.accounts.map((acc) => <option key={acc.id} value={acc.number} />)}
+                  {c?.accounts.map((acc) => (
+                    <option key={acc.id} value={acc.number} />
+                  ))}
                 </datalist>
               </>
             )}
@@ -168,16 +223,40 @@ export function IntakeForm(): ReactElement {
         {draft.assetId ? null : (
           <div className="grid grid--4">
             <Field label={t('intake.modelNumber')} error={errs['asset.modelNumber']}>
-              {(a) => <input {...a} value={draft.modelNumber} onChange={(e) => set('modelNumber', e.target.value)} />}
+              {(a) => (
+                <input
+                  {...a}
+                  value={draft.modelNumber}
+                  onChange={(e) => set('modelNumber', e.target.value)}
+                />
+              )}
             </Field>
             <Field label={t('intake.serial')} error={errs['asset.serial']}>
-              {(a) => <input {...a} value={draft.serial} onChange={(e) => set('serial', e.target.value)} />}
+              {(a) => (
+                <input
+                  {...a}
+                  value={draft.serial}
+                  onChange={(e) => set('serial', e.target.value)}
+                />
+              )}
             </Field>
             <Field label={t('intake.location')} error={errs['asset.location']}>
-              {(a) => <input {...a} value={draft.location} onChange={(e) => set('location', e.target.value)} />}
+              {(a) => (
+                <input
+                  {...a}
+                  value={draft.location}
+                  onChange={(e) => set('location', e.target.value)}
+                />
+              )}
             </Field>
             <Field label={t('intake.licence')} error={errs['asset.licence']}>
-              {(a) => <input {...a} value={draft.licence} onChange={(e) => set('licence', e.target.value)} />}
+              {(a) => (
+                <input
+                  {...a}
+                  value={draft.licence}
+                  onChange={(e) => set('licence', e.target.value)}
+                />
+              )}
             </Field>
           </div>
         )}
@@ -185,7 +264,11 @@ export function IntakeForm(): ReactElement {
 
       <section className="panel" aria-labelledby="problems-h">
         <h2 id="problems-h">{t('intake.problems')}</h2>
-        {errs['problems'] ? <p className="field__error" role="alert">{errs['problems']}</p> : null}
+        {errs['problems'] ? (
+          <p className="field__error" role="alert">
+            {errs['problems']}
+          </p>
+        ) : null}
         {draft.problems.map((p, i) => (
           <ProblemFields
             key={p.key}
@@ -212,7 +295,12 @@ export function IntakeForm(): ReactElement {
       </section>
 
       <div className="actions">
-        <button type="submit" className="btn btn--primary" disabled={saving} aria-keyshortcuts="Control+Enter">
+        <button
+          type="submit"
+          className="btn btn--primary"
+          disabled={saving}
+          aria-keyshortcuts="Control+Enter"
+        >
           {saving ? t('intake.saving') : t('intake.save')} <Kbd keys={SHORTCUTS.save.keys} />
         </button>
         <button type="button" className="btn btn--ghost" onClick={reset}>

@@ -16,10 +16,21 @@ interface Props {
 }
 
 /** One problem of the call: it becomes one ticket, routed to its own queue. */
-export function ProblemFields({ index, problem: p, desk, errors, canRemove, onChange, onRemove }: Props): ReactElement {
+export function ProblemFields({
+  index,
+  problem: p,
+  desk,
+  errors,
+  canRemove,
+  onChange,
+  onRemove,
+}: Props): ReactElement {
   const { t } = useT();
   const err = (f: string) => errors[`problems.${index}.${f}`];
-  const priority = p.impact && p.urgency ? priorityFor(Number(p.impact) as Level, Number(p.urgency) as Level) : null;
+  const priority =
+    p.impact && p.urgency
+      ? priorityFor(Number(p.impact) as Level, Number(p.urgency) as Level)
+      : null;
   const n = index + 1;
 
   return (
@@ -34,7 +45,10 @@ export function ProblemFields({ index, problem: p, desk, errors, canRemove, onCh
               value={p.categoryId}
               onChange={(e) => {
                 const cat = desk.categories.find((c) => c.id === e.target.value);
-                onChange({ categoryId: e.target.value, ...(cat && !p.queueChosen ? { queueId: cat.defaultQueueId } : {}) });
+                onChange({
+                  categoryId: e.target.value,
+                  ...(cat && !p.queueChosen ? { queueId: cat.defaultQueueId } : {}),
+                });
               }}
             >
               <option value="">{t('intake.choose')}</option>
@@ -48,7 +62,11 @@ export function ProblemFields({ index, problem: p, desk, errors, canRemove, onCh
         </Field>
         <Field label={t('intake.queue')} error={err('queueId')}>
           {(a) => (
-            <select {...a} value={p.queueId} onChange={(e) => onChange({ queueId: e.target.value, queueChosen: true })}>
+            <select
+              {...a}
+              value={p.queueId}
+              onChange={(e) => onChange({ queueId: e.target.value, queueChosen: true })}
+            >
               <option value="">{t('intake.choose')}</option>
               {desk.queues.map((q) => (
                 <option key={q.id} value={q.id}>
@@ -72,7 +90,11 @@ export function ProblemFields({ index, problem: p, desk, errors, canRemove, onCh
         </Field>
         <Field label={t('intake.urgency')} error={err('urgency')}>
           {(a) => (
-            <select {...a} value={p.urgency} onChange={(e) => onChange({ urgency: e.target.value })}>
+            <select
+              {...a}
+              value={p.urgency}
+              onChange={(e) => onChange({ urgency: e.target.value })}
+            >
               <option value="">{t('intake.choose')}</option>
               {LEVELS.map((l) => (
                 <option key={l} value={l}>
@@ -84,17 +106,35 @@ export function ProblemFields({ index, problem: p, desk, errors, canRemove, onCh
         </Field>
         <div className="field">
           <span className="field__label">{t('intake.priority')}</span>
-          <output className={`prio prio--${priority ?? 'none'}`} aria-live="polite" data-testid={`priority-${index}`}>
-            {priority ? `${t('priority.short', { n: priority })} · ${t(`priority.${priority}`)}` : '—'}
+          <output
+            className={`prio prio--${priority ?? 'none'}`}
+            aria-live="polite"
+            data-testid={`priority-${index}`}
+          >
+            {priority
+              ? `${t('priority.short', { n: priority })} · ${t(`priority.${priority}`)}`
+              : '—'}
           </output>
         </div>
       </div>
       <Field label={t('intake.titleField')} error={err('title')}>
-        {(a) => <input {...a} value={p.title} maxLength={200} onChange={(e) => onChange({ title: e.target.value })} />}
+        {(a) => (
+          <input
+            {...a}
+            value={p.title}
+            maxLength={200}
+            onChange={(e) => onChange({ title: e.target.value })}
+          />
+        )}
       </Field>
       <Field label={t('intake.description')} error={err('description')}>
         {(a) => (
-          <textarea {...a} rows={2} value={p.description} onChange={(e) => onChange({ description: e.target.value })} />
+          <textarea
+            {...a}
+            rows={2}
+            value={p.description}
+            onChange={(e) => onChange({ description: e.target.value })}
+          />
         )}
       </Field>
       {canRemove ? (

@@ -81,7 +81,9 @@ interface IntakeState {
 export function toInput(d: IntakeDraft): Input<'intake.submit'> {
   const level = (s: string) => (s === '' ? undefined : Number(s)) as 1 | 2 | 3;
   return {
-    caller: d.caller ? { kind: 'existing', customerId: d.caller.id } : { kind: 'new', name: d.name, organisation: d.organisation },
+    caller: d.caller
+      ? { kind: 'existing', customerId: d.caller.id }
+      : { kind: 'new', name: d.name, organisation: d.organisation },
     contact: { phone: d.phone, email: d.email },
     accountNumber: d.accountNumber,
     asset: d.assetId
@@ -118,14 +120,26 @@ export const useIntake = create<IntakeState>((set, get) => ({
       },
     });
   },
-  clearCaller: () => set({ draft: { ...get().draft, caller: null, phone: '', email: '', accountNumber: '', assetId: '' } }),
-  addProblem: () => set({ draft: { ...get().draft, problems: [...get().draft.problems, emptyProblem()] } }),
+  clearCaller: () =>
+    set({
+      draft: { ...get().draft, caller: null, phone: '', email: '', accountNumber: '', assetId: '' },
+    }),
+  addProblem: () =>
+    set({ draft: { ...get().draft, problems: [...get().draft.problems, emptyProblem()] } }),
   removeProblem(index) {
     const problems = get().draft.problems.filter((_, i) => i !== index);
-    set({ draft: { ...get().draft, problems: problems.length ? problems : [emptyProblem()] }, error: null });
+    set({
+      draft: { ...get().draft, problems: problems.length ? problems : [emptyProblem()] },
+      error: null,
+    });
   },
   updateProblem(index, patch) {
-    set({ draft: { ...get().draft, problems: get().draft.problems.map((p, i) => (i === index ? { ...p, ...patch } : p)) } });
+    set({
+      draft: {
+        ...get().draft,
+        problems: get().draft.problems.map((p, i) => (i === index ? { ...p, ...patch } : p)),
+      },
+    });
   },
   reset: () => set({ draft: emptyDraft(), error: null }),
   async submit() {

@@ -16,16 +16,32 @@ export function SignIn(): ReactElement {
     setBusy(true);
     const err = await signIn(username, password);
     setBusy(false);
-    if (err) setError(err.code === 'UNAUTHENTICATED' || err.code === 'VALIDATION' ? t('error.signIn') : t(`error.${err.code}`));
+    if (err)
+      setError(
+        err.code === 'UNAUTHENTICATED' || err.code === 'VALIDATION'
+          ? t('error.signIn')
+          : t(`error.${err.code}`),
+      );
   }
 
   return (
     <main className="centered">
-      <form className="card-form" onSubmit={(e) => void submit(e)} aria-labelledby="signin-title" noValidate>
+      <form
+        className="card-form"
+        onSubmit={(e) => void submit(e)}
+        aria-labelledby="signin-title"
+        noValidate
+      >
         <h1 id="signin-title">{t('signIn.titleNoDesk')}</h1>
         <Field label={t('signIn.username')}>
           {(a) => (
-            <input {...a} autoFocus autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
+            <input
+              {...a}
+              autoFocus
+              autoComplete="username"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
           )}
         </Field>
         <Field label={t('signIn.password')} error={error ?? undefined}>

@@ -18,15 +18,21 @@ const when = (tr: Translator, ms: number) =>
 function eventText(tr: Translator, desk: DeskInfo, e: TicketEvent): string {
   const actor = e.actor.displayName;
   const d = e.data;
-  const status = (s: unknown) => (STATUSES.includes(s as Status) ? tr.t(`status.${s as Status}`) : String(s));
+  const status = (s: unknown) =>
+    STATUSES.includes(s as Status) ? tr.t(`status.${s as Status}`) : String(s);
   switch (e.type) {
     case 'created':
-      return tr.t('event.created', { actor, priority: tr.t(`priority.${d['priority'] as 1 | 2 | 3 | 4}`) });
+      return tr.t('event.created', {
+        actor,
+        priority: tr.t(`priority.${d['priority'] as 1 | 2 | 3 | 4}`),
+      });
     case 'status_changed':
       return tr.t('event.status_changed', { actor, from: status(d['from']), to: status(d['to']) });
     case 'assigned': {
       const u = desk.users.find((x) => x.id === d['to']);
-      return u ? tr.t('event.assigned', { actor, to: u.displayName }) : tr.t('event.assigned.none', { actor });
+      return u
+        ? tr.t('event.assigned', { actor, to: u.displayName })
+        : tr.t('event.assigned.none', { actor });
     }
   }
 }
@@ -72,8 +78,13 @@ export function TicketView({ id }: { id: string }): ReactElement {
     const r =
       kind === 'move'
         ? await api.invoke('tickets.move', { id, to: value as Status, version: ticket.version })
-        : await api.invoke('tickets.assign', { id, assigneeId: value || null, version: ticket.version });
-    if (!r.ok) show(r.error.code === 'CONFLICT' ? r.error.message : errorText(tr, r.error), 'error');
+        : await api.invoke('tickets.assign', {
+            id,
+            assigneeId: value || null,
+            version: ticket.version,
+          });
+    if (!r.ok)
+      show(r.error.code === 'CONFLICT' ? r.error.message : errorText(tr, r.error), 'error');
     await load();
     void refreshBoard();
   }
@@ -82,7 +93,12 @@ export function TicketView({ id }: { id: string }): ReactElement {
   const category = desk.categories.find((c) => c.id === ticket?.categoryId);
 
   return (
-    <dialog ref={ref} className="dialog dialog--side" aria-labelledby="ticket-title" onCancel={() => close(null)}>
+    <dialog
+      ref={ref}
+      className="dialog dialog--side"
+      aria-labelledby="ticket-title"
+      onCancel={() => close(null)}
+    >
       {error ? <p role="alert">{errorText(tr, error)}</p> : null}
       {ticket ? (
         <>
@@ -97,7 +113,11 @@ export function TicketView({ id }: { id: string }): ReactElement {
           <div className="grid grid--2">
             <div className="field">
               <label htmlFor="ticket-status">{t('ticket.status')}</label>
-              <select id="ticket-status" value={ticket.status} onChange={(e) => void change('move', e.target.value)}>
+              <select
+                id="ticket-status"
+                value={ticket.status}
+                onChange={(e) => void change('move', e.target.value)}
+              >
                 {STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {t(`status.${s}`)}
@@ -107,7 +127,11 @@ export function TicketView({ id }: { id: string }): ReactElement {
             </div>
             <div className="field">
               <label htmlFor="ticket-assignee">{t('ticket.assignee')}</label>
-              <select id="ticket-assignee" value={ticket.assigneeId ?? ''} onChange={(e) => void change('assign', e.target.value)}>
+              <select
+                id="ticket-assignee"
+                value={ticket.assigneeId ?? ''}
+                onChange={(e) => void change('assign', e.target.value)}
+              >
                 <option value="">{t('board.unassigned')}</option>
                 {desk.users.map((u) => (
                   <option key={u.id} value={u.id}>
@@ -120,7 +144,9 @@ export function TicketView({ id }: { id: string }): ReactElement {
           <dl className="facts">
             <dt>{t('intake.priority')}</dt>
             <dd>
-              <span className={`prio prio--${ticket.priority}`}>{t('priority.short', { n: ticket.priority })}</span>{' '}
+              <span className={`prio prio--${ticket.priority}`}>
+                {t('priority.short', { n: ticket.priority })}
+              </span>{' '}
               {t(`priority.${ticket.priority}`)}
             </dd>
             <dt>{t('ticket.impactUrgency')}</dt>
@@ -134,7 +160,11 @@ export function TicketView({ id }: { id: string }): ReactElement {
             <dt>{t('ticket.tier')}</dt>
             <dd>{ticket.tier}</dd>
             <dt>{t('ticket.customer')}</dt>
-            <dd>{[ticket.customer.name, ticket.customer.phone, ticket.customer.email].filter(Boolean).join(' · ')}</dd>
+            <dd>
+              {[ticket.customer.name, ticket.customer.phone, ticket.customer.email]
+                .filter(Boolean)
+                .join(' · ')}
+            </dd>
             {ticket.account ? (
               <>
                 <dt>{t('ticket.account')}</dt>
@@ -145,7 +175,12 @@ export function TicketView({ id }: { id: string }): ReactElement {
               <>
                 <dt>{t('ticket.asset')}</dt>
                 <dd>
-                  {[ticket.asset.modelNumber, ticket.asset.serial, ticket.asset.location, ticket.asset.licence]
+                  {[
+                    ticket.asset.modelNumber,
+                    ticket.asset.serial,
+                    ticket.asset.location,
+                    ticket.asset.licence,
+                  ]
                     .filter(Boolean)
                     .join(' · ')}
                 </dd>

@@ -5,13 +5,24 @@ interface FieldProps {
   error?: string | undefined;
   hint?: string;
   /** The control, given the ids it must carry. */
-  children: (a11y: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactElement;
+  children: (a11y: {
+    id: string;
+    'aria-invalid': boolean;
+    'aria-describedby'?: string;
+  }) => ReactElement;
   className?: string;
   extra?: ReactNode;
 }
 
 /** A label, its control, and the error said right under it in plain words. */
-export function Field({ label, error, hint, children, className, extra }: FieldProps): ReactElement {
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+  className,
+  extra,
+}: FieldProps): ReactElement {
   const id = useId();
   const hintId = `${id}-hint`;
   const errId = `${id}-err`;
@@ -19,7 +30,11 @@ export function Field({ label, error, hint, children, className, extra }: FieldP
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': !!error, ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
+      {children({
+        id,
+        'aria-invalid': !!error,
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+      })}
       {hint && !error ? (
         <span className="field__hint" id={hintId}>
           {hint}

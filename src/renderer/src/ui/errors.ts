@@ -3,7 +3,8 @@ import type { Translator } from '../../../shared/i18n/index.ts';
 
 /** The plain-words message for one field, in the user's language where the rule is known. */
 export function issueText(tr: Translator, rule: string, message: string, limit?: number): string {
-  if (rule === 'too_small' && limit !== undefined && limit > 1) return tr.t('rule.too_small.min', { limit });
+  if (rule === 'too_small' && limit !== undefined && limit > 1)
+    return tr.t('rule.too_small.min', { limit });
   const key = `rule.${rule}`;
   if (tr.has(key)) return tr.t(key, limit === undefined ? {} : { limit });
   return message;

@@ -1,0 +1,88 @@
+// Lint rules, including the import boundaries between process kinds (as Signal Desktop does):
+// shared and core never import electron; shared and renderer never import a Node built-in;
+// nothing reaches into another shell's folder.
+import { builtinModules } from 'node:module';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)].map((name) => ({
+  name,
+  message: 'Node built-ins are not available here: this code also runs in the browser.',
+}));
+const electron = {
+  name: 'electron',
+  message: 'Only src/main and src/preload may import electron.',
+};
+const sqlite = { name: 'better-sqlite3', message: 'The store belongs to src/core.' };
+const folder = (dir, why) => ({ group: [`**/${dir}/**`, `**/${dir}`], message: why });
+const shells = ['main', 'preload', 'renderer', 'host'].map((d) =>
+  folder(d, 'Shells depend on the core, never the other way.'),
+);
+
+export default tseslint.config(
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+    ],
+  },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron, sqlite, ...nodeBuiltins],
+          patterns: [
+            folder('core', 'The renderer reaches the core only through the Api.'),
+            folder('main', 'No.'),
+            folder('host', 'No.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron, sqlite, ...nodeBuiltins],
+          patterns: [folder('core', 'shared is below core.'), ...shells],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electron], patterns: shells }] },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [sqlite, ...nodeBuiltins],
+          patterns: [folder('core', 'The preload only forwards.')],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,145 @@
+/**
+ * `npm run screenshots`: the README's pictures, taken from the real host in Debian's Chromium.
+ * Fills a demo desk through the HTTP API first so the board looks like a working morning.
+ */
+import { chromium } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config.ts';
+import { startHostProcess } from '../test/helpers/host-process.ts';
+import { signIn } from '../test/helpers/ui.ts';
+
+const OUT = 'docs/screenshots';
+mkdirSync(OUT, { recursive: true });
+const host = await startHostProcess();
+
+async function api(
+  cookie: string,
+  method: string,
+  input: unknown,
+): Promise<{ ok: boolean; value: never }> {
+  const res = await fetch(`${host.url}api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify(input),
+  });
+  return (await res.json()) as { ok: boolean; value: never };
+}
+
+try {
+  const login = await fetch(`${host.url}api/auth.signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'tech2', password: 'switchboard' }),
+  });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const info = (await api(cookie, 'desk.info', {})).value as {
+    categories: { id: string; code: string; defaultQueueId: string }[];
+    users: { id: string; username: string }[];
+  };
+  const cat = (code: string) => info.categories.find((c) => c.code === code)!;
+  const calls: [string, string, string, [string, string, 1 | 2 | 3, 1 | 2 | 3][]][] = [
+    [
+      'Margaret Okafor',
+      '+44 20 7946 0018',
+      'NW-10442',
+      [
+        ['NETWORK', 'Floor 3 lost the network', 1, 1],
+        ['PRINTER', 'Printer jams on tray 2', 3, 2],
+      ],
+    ],
+    [
+      'Jean-Luc Moreau',
+      '+33 1 42 68 53 00',
+      'FB-2231',
+      [['VPN', 'VPN drops every 20 minutes', 2, 2]],
+    ],
+    [
+      'Ελένη Παπαδοπούλου',
+      '+30 21 0323 4567',
+      'AE-5510',
+      [
+        ['LICENCE', 'Άδεια Adobe έληξε', 2, 1],
+        ['LAPTOP', 'Η μπαταρία δεν φορτίζει', 3, 3],
+      ],
+    ],
+    ['अनन्या शर्मा', '+91 22 6601 2345', 'CI-77120', [['EMAIL', 'ईमेल सिंक नहीं हो रहा', 2, 2]]],
+    [
+      'فاطمة الزهراني',
+      '+966 11 234 5678',
+      'TA-30981',
+      [['NETWORK', 'انقطاع الشبكة في الرياض', 1, 2]],
+    ],
+    [
+      'Dmitri Volkov',
+      '+44 7700 900123',
+      'AD-44017',
+      [
+        ['ONSITE', 'Move label printers to bay 9', 3, 3],
+        ['ACCOUNT', 'Locked out after password change', 2, 1],
+      ],
+    ],
+  ];
+  const ids: { id: string }[] = [];
+  for (const [name, phone, account, problems] of calls) {
+    const found = (await api(cookie, 'customers.lookup', { query: name })).value as {
+      id: string;
+    }[];
+    const r = await api(cookie, 'intake.submit', {
+      caller: { kind: 'existing', customerId: found[0]!.id },
+      contact: { phone, email: '' },
+      accountNumber: account,
+      problems: problems.map(([code, title, impact, urgency]) => ({
+        categoryId: cat(code).id,
+        queueId: cat(code).defaultQueueId,
+        impact,
+        urgency,
+        title,
+      })),
+    });
+    ids.push(...(r.value as { tickets: { id: string }[] }).tickets);
+  }
+  const moves: [number, string][] = [
+    [0, 'in_progress'],
+    [2, 'open'],
+    [4, 'escalated'],
+    [5, 'waiting_customer'],
+    [7, 'resolved'],
+  ];
+  for (const [i, to] of moves)
+    await api(cookie, 'tickets.move', { id: ids[i]!.id, to, version: 1 });
+  const tech = info.users.find((u) => u.username === 'tech2')!;
+  await api(cookie, 'tickets.assign', { id: ids[0]!.id, assigneeId: tech.id, version: 2 });
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+  await page.goto(host.url);
+  await page.getByLabel('User name').fill('analyst');
+  await page.screenshot({ path: `${OUT}/sign-in.png` });
+  await signIn(page, host.url);
+  await page.keyboard.type('020 79');
+  await page.getByRole('option').first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Category').selectOption({ label: 'Network outage' });
+  await page.getByLabel('Impact').selectOption({ label: 'High' });
+  await page.getByLabel('Urgency').selectOption({ label: 'Medium' });
+  await page.getByLabel('Summary').fill('Whole floor lost the network');
+  await page.keyboard.press('Alt+A');
+  await page.getByLabel('Category').nth(1).selectOption({ label: 'Printer or scanner' });
+  await page.getByLabel('Summary').nth(1).fill('Printer needs moving to floor 4');
+  await page.screenshot({ path: `${OUT}/intake.png`, fullPage: true });
+  await page.keyboard.press('F4');
+  await page.locator('[data-ticket]').first().waitFor();
+  await page.screenshot({ path: `${OUT}/board.png` });
+  await page.locator('[data-ticket]').first().focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('history').waitFor();
+  await page.screenshot({ path: `${OUT}/ticket.png` });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Alt+T');
+  await page.keyboard.press('F1');
+  await page.screenshot({ path: `${OUT}/board-dark-shortcuts.png` });
+  await browser.close();
+  console.log(`screenshots written to ${OUT}/`);
+} finally {
+  await host.stop();
+}
