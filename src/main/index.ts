@@ -32,7 +32,8 @@ async function main(): Promise<void> {
 
   const dataDir =
     argValue('--data') ?? process.env['SWITCHBOARD_DATA'] ?? join(app.getPath('userData'), 'desk');
-  const realDesk = process.argv.includes('--real-desk') || process.env['SWITCHBOARD_REAL_DESK'] === '1';
+  const realDesk =
+    process.argv.includes('--real-desk') || process.env['SWITCHBOARD_REAL_DESK'] === '1';
   desk = await openDesk({ dataDir, demo: !realDesk });
   serveRenderer(join(import.meta.dirname, '../renderer'));
 
