@@ -3,7 +3,15 @@ import type { Ctx } from './context.ts';
 import { getCustomer, lookup } from './services/customers.ts';
 import { submitIntake } from './services/intake.ts';
 import { createCategory, createQueue, deskInfo } from './services/reference.ts';
-import { assignTicket, board, getTicket, moveTicket, ticketPage } from './services/tickets.ts';
+import {
+  assignTicket,
+  board,
+  getTicket,
+  moveTicket,
+  searchTickets,
+  ticketCounts,
+  ticketPage,
+} from './services/tickets.ts';
 import { createUser, sessionInfo, setupDesk, signIn, signOut } from './services/users.ts';
 
 type Handler<M extends MethodName> = (
@@ -25,6 +33,8 @@ export const handlers: Handlers = {
   'intake.submit': submitIntake,
   'tickets.board': board,
   'tickets.page': ticketPage,
+  'tickets.search': searchTickets,
+  'tickets.counts': (ctx) => ticketCounts(ctx),
   'tickets.get': getTicket,
   'tickets.move': moveTicket,
   'tickets.assign': assignTicket,

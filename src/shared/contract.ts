@@ -16,7 +16,9 @@ import type {
   SessionInfo,
   TicketCard,
   TicketDetail,
+  TicketCounts,
   TicketPage,
+  TicketSearchResult,
   UserInfo,
 } from './views.ts';
 
@@ -200,6 +202,17 @@ export const contract = {
     }),
     access: 'analyst',
   }),
+  'tickets.search': method<TicketSearchResult>()({
+    input: z.strictObject({
+      text: text(1, 200),
+      status: statusSchema.optional(),
+      queueId: idSchema.optional(),
+      priority: priority.optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    access: 'analyst',
+  }),
+  'tickets.counts': method<TicketCounts>()({ input: empty, access: 'analyst' }),
   'tickets.get': method<TicketDetail>()({
     input: z.strictObject({ id: idSchema }),
     access: 'analyst',

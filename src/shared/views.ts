@@ -106,6 +106,8 @@ export interface TicketDetail extends TicketCard {
 export interface BoardColumn {
   status: Status;
   count: number;
+  /** True when a text filter matched more than `count`: show "10,000+". */
+  countCapped: boolean;
   items: TicketCard[];
   /** Opaque keyset cursor for the next page; null when `items` reached the end. */
   next: string | null;
@@ -124,4 +126,17 @@ export interface IntakeReceipt {
   callId: string;
   customerId: string;
   tickets: { id: string; key: string; priority: Priority; queueId: string }[];
+}
+
+export interface TicketSearchResult {
+  items: TicketCard[];
+  more: boolean;
+}
+
+export interface TicketCounts {
+  byStatus: Partial<Record<Status, number>>;
+  byQueue: Record<string, Partial<Record<Status, number>>>;
+  /** Open (not resolved) tickets by priority. */
+  byPriority: Partial<Record<Priority, number>>;
+  unassignedOpen: number;
 }

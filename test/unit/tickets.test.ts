@@ -113,4 +113,70 @@ describe('the ticket board', () => {
       await t.desk.call(a, 'tickets.page', { status: 'new', cursor: 'not-a-cursor' }),
     ).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'cursor' }] } });
   });
+
+  it('the counter table always equals a recount, through intakes, moves and assignments', async () => {
+    const info = await t.ok(a, 'desk.info', {});
+    const recount = () =>
+      t.desk.db
+        .prepare(
+          `SELECT status, queue_id, priority, coalesce(assignee_id, '') AS assignee_id, count(*) AS n
+           FROM tickets GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+        )
+        .all();
+    const counters = () =>
+      t.desk.db
+        .prepare(
+          'SELECT status, queue_id, priority, assignee_id, n FROM ticket_counts WHERE n > 0 ORDER BY 1, 2, 3, 4',
+        )
+        .all();
+    const ids: { id: string; version: number }[] = [];
+    for (let i = 0; i < 6; i++) {
+      const input = await validIntake(t, a, 2);
+      input.accountNumber = `LW-C${i}`;
+      const r = await t.ok(a, 'intake.submit', input);
+      ids.push(...r.tickets.map((x) => ({ id: x.id, version: 1 })));
+    }
+    let step = 0;
+    for (const x of ids) {
+      const to = STATUSES[step++ % STATUSES.length]!;
+      const moved = await t.ok(a, 'tickets.move', { id: x.id, to, version: x.version });
+      x.version = moved.version;
+      if (step % 3 === 0) {
+        const assigned = await t.ok(a, 'tickets.assign', {
+          id: x.id,
+          assigneeId: info.users[step % info.users.length]!.id,
+          version: x.version,
+        });
+        x.version = assigned.version;
+      }
+    }
+    expect(counters()).toEqual(recount());
+    const board = await t.ok(a, 'tickets.board', {});
+    for (const col of board.columns) expect(col.count).toBe(col.items.length);
+    const c = await t.ok(a, 'tickets.counts', {});
+    expect(Object.values(c.byStatus).reduce((x, y) => x + y, 0)).toBe(12);
+  });
+
+  it('tickets.search finds newest first, with filters, and says when there is more', async () => {
+    for (let i = 0; i < 3; i++) {
+      t.clock.advance(1000);
+      const input = await validIntake(t, a, 2);
+      input.accountNumber = `LW-S${i}`;
+      await t.ok(a, 'intake.submit', input);
+    }
+    const all = await t.ok(a, 'tickets.search', { text: 'site link', limit: 4 });
+    expect(all.items.map((x) => x.key)).toEqual([
+      'LON-000006',
+      'LON-000005',
+      'LON-000004',
+      'LON-000003',
+    ]);
+    expect(all.more).toBe(true);
+    const p1 = await t.ok(a, 'tickets.search', { text: 'site link', priority: 1 });
+    expect(p1.items.map((x) => x.key)).toEqual(['LON-000005', 'LON-000003', 'LON-000001']);
+    expect(p1.more).toBe(false);
+    expect((await t.ok(a, 'tickets.search', { text: 'site', status: 'resolved' })).items).toEqual(
+      [],
+    );
+  });
 });

@@ -1,12 +1,14 @@
 import type { BoardFilters, ParsedInput } from '../../shared/contract.ts';
-import { STATUSES, type Status, type TicketEventType } from '../../shared/domain.ts';
+import { STATUSES, type Priority, type Status, type TicketEventType } from '../../shared/domain.ts';
 import type {
   BoardColumn,
   BoardView,
   TicketCard,
+  TicketCounts,
   TicketDetail,
   TicketEvent,
   TicketPage,
+  TicketSearchResult,
 } from '../../shared/views.ts';
 import { actor, type Ctx } from '../context.ts';
 import { conflict, invalid, issue, notFound } from '../failure.ts';
@@ -59,31 +61,33 @@ const CARD_COLUMNS = `t.id, t.key, t.title, t.status, t.priority, t.queue_id AS 
 
 /**
  * Open work is ordered most urgent first (priority, then oldest); resolved work newest first.
- * Pages are keyset cursors over exactly that order, so page N costs what page 1 costs.
+ * Both orders end in rowid, which every index carries, so a page is read straight off an index
+ * (see migration 2) and pages are keyset cursors: page N costs what page 1 costs.
  */
 const isOpenColumn = (s: Status): boolean => s !== 'resolved';
 
-type Cursor = [number, number, string] | [number, string];
+type Cursor = [number, number, number] | [number, number];
+type CardRow = TicketCard & { rid: number };
 
 const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
 
 function decodeCursor(raw: string, status: Status): Cursor {
   try {
     const c: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    const ok = isOpenColumn(status)
-      ? Array.isArray(c) &&
-        c.length === 3 &&
-        Number.isInteger(c[0]) &&
-        Number.isInteger(c[1]) &&
-        typeof c[2] === 'string'
-      : Array.isArray(c) && c.length === 2 && Number.isInteger(c[0]) && typeof c[1] === 'string';
-    if (ok) return c as Cursor;
+    if (
+      Array.isArray(c) &&
+      c.length === (isOpenColumn(status) ? 3 : 2) &&
+      c.every((x) => Number.isSafeInteger(x))
+    ) {
+      return c as Cursor;
+    }
   } catch {
     // fall through
   }
   throw invalid([issue('cursor', 'malformed', 'This page cursor is not valid; reload the board')]);
 }
 
+/** A text filter that cannot match anything (only punctuation typed) gives `null`. */
 function filterClause(f: BoardFilters): { sql: string; params: unknown[] } | null {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -102,12 +106,14 @@ function filterClause(f: BoardFilters): { sql: string; params: unknown[] } | nul
   }
   if (f.text) {
     const m = matchAll(f.text);
-    if (m === null) return null; // nothing searchable typed: no ticket can match
+    if (m === null) return null;
     where.push('t.rowid IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?)');
     params.push(m);
   }
   return { sql: where.length ? ` AND ${where.join(' AND ')}` : '', params };
 }
+
+const toCard = ({ rid: _rid, ...card }: CardRow): TicketCard => card;
 
 function page(
   db: Db,
@@ -119,39 +125,62 @@ function page(
   const filter = filterClause(f);
   if (!filter) return { items: [], next: null };
   const open = isOpenColumn(status);
-  let sql = `SELECT ${CARD_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.status = ?${filter.sql}`;
+  let sql = `SELECT ${CARD_COLUMNS}, t.rowid AS rid FROM tickets t JOIN customers c ON c.id = t.customer_id
+    WHERE t.status = ?${filter.sql}`;
   const params: unknown[] = [status, ...filter.params];
   if (cursor) {
     const c = decodeCursor(cursor, status);
     sql += open
-      ? ' AND (t.priority, t.created_at, t.id) > (?, ?, ?)'
-      : ' AND (t.created_at, t.id) < (?, ?)';
+      ? ' AND (t.priority, t.created_at, t.rowid) > (?, ?, ?)'
+      : ' AND (t.created_at, t.rowid) < (?, ?)';
     params.push(...c);
   }
   sql += open
-    ? ' ORDER BY t.priority, t.created_at, t.id'
-    : ' ORDER BY t.created_at DESC, t.id DESC';
+    ? ' ORDER BY t.priority, t.created_at, t.rowid'
+    : ' ORDER BY t.created_at DESC, t.rowid DESC';
   sql += ' LIMIT ?';
   params.push(limit + 1);
-  const rows = db.prepare(sql).all(...params) as TicketCard[];
+  const rows = db.prepare(sql).all(...params) as CardRow[];
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   const last = items.at(-1);
   const next =
     more && last
-      ? encodeCursor(open ? [last.priority, last.createdAt, last.id] : [last.createdAt, last.id])
+      ? encodeCursor(open ? [last.priority, last.createdAt, last.rid] : [last.createdAt, last.rid])
       : null;
-  return { items, next };
+  return { items: items.map(toCard), next };
 }
 
-function counts(db: Db, f: BoardFilters): Map<Status, number> {
-  const filter = filterClause(f);
-  const m = new Map<Status, number>();
-  if (!filter) return m;
+/** Above this many text matches a column shows "10,000+": counting further would cost a scan. */
+export const TEXT_COUNT_CAP = 10_000;
+
+function counts(db: Db, f: BoardFilters): Map<Status, { count: number; capped: boolean }> {
+  const m = new Map<Status, { count: number; capped: boolean }>();
+  if (f.text) {
+    const filter = filterClause(f);
+    if (!filter) return m;
+    const one = db.prepare(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM tickets t WHERE t.status = ?${filter.sql} LIMIT ${TEXT_COUNT_CAP + 1})`,
+    );
+    for (const s of STATUSES) {
+      const n = (one.get(s, ...filter.params) as { n: number }).n;
+      m.set(s, { count: Math.min(n, TEXT_COUNT_CAP), capped: n > TEXT_COUNT_CAP });
+    }
+    return m;
+  }
+  // Without text, the counter table answers: a few thousand rows at most, never the tickets.
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.queueId) (where.push('queue_id = ?'), params.push(f.queueId));
+  if (f.priority) (where.push('priority = ?'), params.push(f.priority));
+  if (f.assigneeId)
+    (where.push('assignee_id = ?'), params.push(f.assigneeId === 'none' ? '' : f.assigneeId));
   const rows = db
-    .prepare(`SELECT t.status, count(*) AS n FROM tickets t WHERE 1${filter.sql} GROUP BY t.status`)
-    .all(...filter.params) as { status: Status; n: number }[];
-  for (const r of rows) m.set(r.status, r.n);
+    .prepare(
+      `SELECT status, sum(n) AS n FROM ticket_counts${where.length ? ` WHERE ${where.join(' AND ')}` : ''} GROUP BY status`,
+    )
+    .all(...params) as { status: Status; n: number }[];
+  for (const r of rows) m.set(r.status, { count: r.n, capped: false });
   return m;
 }
 
@@ -159,7 +188,8 @@ export function board(ctx: Ctx, input: ParsedInput<'tickets.board'>): BoardView 
   const n = counts(ctx.db, input.filters);
   const columns: BoardColumn[] = STATUSES.map((status) => ({
     status,
-    count: n.get(status) ?? 0,
+    count: n.get(status)?.count ?? 0,
+    countCapped: n.get(status)?.capped ?? false,
     ...page(ctx.db, status, input.filters, null, input.perColumn),
   }));
   return { columns };
@@ -167,6 +197,56 @@ export function board(ctx: Ctx, input: ParsedInput<'tickets.board'>): BoardView 
 
 export function ticketPage(ctx: Ctx, input: ParsedInput<'tickets.page'>): TicketPage {
   return page(ctx.db, input.status, input.filters, input.cursor, input.limit);
+}
+
+/**
+ * Full-text search, newest first. The MATCH runs first and streams in rowid order (newest
+ * first); filters are checked on each hit, and reading stops at the limit.
+ */
+export function searchTickets(ctx: Ctx, input: ParsedInput<'tickets.search'>): TicketSearchResult {
+  const m = matchAll(input.text);
+  if (m === null) return { items: [], more: false };
+  const where: string[] = [];
+  const params: unknown[] = [m];
+  if (input.status) (where.push('t.status = ?'), params.push(input.status));
+  if (input.queueId) (where.push('t.queue_id = ?'), params.push(input.queueId));
+  if (input.priority) (where.push('t.priority = ?'), params.push(input.priority));
+  params.push(input.limit + 1);
+  const rows = ctx.db
+    .prepare(
+      `SELECT ${CARD_COLUMNS}, t.rowid AS rid FROM tickets_fts f
+       JOIN tickets t ON t.rowid = f.rowid JOIN customers c ON c.id = t.customer_id
+       WHERE tickets_fts MATCH ?${where.map((w) => ` AND ${w}`).join('')}
+       ORDER BY f.rowid DESC LIMIT ?`,
+    )
+    .all(...params) as CardRow[];
+  return { items: rows.slice(0, input.limit).map(toCard), more: rows.length > input.limit };
+}
+
+/** Counts by status, queue and priority for panels and the wall-board, from the counter table. */
+export function ticketCounts(ctx: Ctx): TicketCounts {
+  const rows = ctx.db
+    .prepare(
+      'SELECT status, queue_id AS queueId, priority, assignee_id AS assigneeId, n FROM ticket_counts WHERE n > 0',
+    )
+    .all() as {
+    status: Status;
+    queueId: string;
+    priority: Priority;
+    assigneeId: string;
+    n: number;
+  }[];
+  const out: TicketCounts = { byStatus: {}, byQueue: {}, byPriority: {}, unassignedOpen: 0 };
+  for (const r of rows) {
+    out.byStatus[r.status] = (out.byStatus[r.status] ?? 0) + r.n;
+    const q = (out.byQueue[r.queueId] ??= {});
+    q[r.status] = (q[r.status] ?? 0) + r.n;
+    if (r.status !== 'resolved') {
+      out.byPriority[r.priority] = (out.byPriority[r.priority] ?? 0) + r.n;
+      if (r.assigneeId === '') out.unassignedOpen += r.n;
+    }
+  }
+  return out;
 }
 
 // ---- one ticket --------------------------------------------------------------------------------

@@ -87,6 +87,7 @@ export function BoardColumnView({
           aria-label={tr.t('board.column', { status: '', count: column.count })}
         >
           {column.count.toLocaleString(tr.locale)}
+          {column.countCapped ? '+' : ''}
         </span>
       </h2>
       <div ref={scroller} className="column__scroll" data-testid={`column-${column.status}`}>

@@ -28,7 +28,13 @@ interface BoardState {
 
 const PAGE = 100;
 const emptyColumns = (): BoardColumn[] =>
-  STATUSES.map((status) => ({ status, count: 0, items: [], next: null }));
+  STATUSES.map((status) => ({
+    status,
+    count: 0,
+    countCapped: false,
+    items: [],
+    next: null,
+  }));
 
 let refreshSeq = 0;
 
