@@ -12,8 +12,10 @@ function derive(password: string, salt: Buffer, o: ScryptOptions): Promise<Buffe
 }
 
 /** `scrypt$N$r$p$salt$hash`: the parameters travel with the hash so they can be raised later. */
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
+export async function hashPassword(
+  password: string,
+  salt: Buffer = randomBytes(16),
+): Promise<string> {
   const key = await derive(password, salt, PARAMS);
   return [
     'scrypt',

@@ -5,7 +5,7 @@ import type { Ctx } from '../context.ts';
 import { notFound } from '../failure.ts';
 import { readSettings } from '../settings.ts';
 import type { Db } from '../store/database.ts';
-import { foldForSearch, matchAll, matchPrefix } from '../store/fts.ts';
+import { foldForSearch, matchAll } from '../store/fts.ts';
 
 interface CustomerRow {
   rowid: number;
@@ -61,31 +61,63 @@ export function reindexCustomer(db: Db, customerId: string): void {
   );
 }
 
+/** The smallest string above every string that starts with `prefix` (':' follows '9', U+10FFFF follows all). */
+const upperBound = (prefix: string, digitsOnly: boolean): string =>
+  prefix + (digitsOnly ? ':' : '\u{10FFFF}');
+
 /**
- * Look-up as you type: by phone (normalised, as a prefix), account number or name, best first.
- * The FTS match runs first; only its few hits are joined back to the table.
+ * Look-up as you type. Phone numbers (normalised) and account numbers are prefixes read off
+ * B-tree indexes, so "+44 2" costs what a full number costs; names, organisations and emails go
+ * through FTS5, best match first. Account hits come first: an account number is unambiguous.
  */
 export function lookup(ctx: Ctx, input: ParsedInput<'customers.lookup'>): CustomerHit[] {
-  const q = input.query;
-  const parts: string[] = [];
-  if (looksLikePhone(q)) {
-    const digits = normalisePhone(q, readSettings(ctx.db).countryCode);
-    if (digits) parts.push(matchPrefix('phones', `p${digits}`));
-    const asAccount = matchAll(q, 'accounts');
-    if (asAccount) parts.push(asAccount);
-  } else {
-    const all = matchAll(q);
-    if (all) parts.push(all);
+  const { db } = ctx;
+  const q = input.query.trim();
+  const rows: CustomerRow[] = [];
+  const seen = new Set<string>();
+  const add = (found: CustomerRow[]) => {
+    for (const r of found) {
+      if (seen.has(r.id) || rows.length >= input.limit) continue;
+      seen.add(r.id);
+      rows.push(r);
+    }
+  };
+
+  if (/\d/.test(q) && !/\s/.test(q)) {
+    add(
+      db
+        .prepare(
+          `SELECT c.rowid, c.* FROM accounts a JOIN customers c ON c.id = a.customer_id
+           WHERE a.number >= ? AND a.number < ? ORDER BY a.number LIMIT ?`,
+        )
+        .all(q, upperBound(q, false), input.limit) as CustomerRow[],
+    );
   }
-  if (parts.length === 0) return [];
-  const match = parts.map((p) => `(${p})`).join(' OR ');
-  const rows = ctx.db
-    .prepare(
-      `SELECT c.rowid, c.* FROM customers_fts f JOIN customers c ON c.rowid = f.rowid
-       WHERE customers_fts MATCH ? ORDER BY f.rank LIMIT ?`,
-    )
-    .all(match, input.limit) as CustomerRow[];
-  return rows.map((r) => toHit(ctx.db, r));
+  if (looksLikePhone(q)) {
+    const digits = normalisePhone(q, readSettings(db).countryCode);
+    if (digits.length >= 3) {
+      add(
+        db
+          .prepare(
+            'SELECT rowid, * FROM customers WHERE phone_norm >= ? AND phone_norm < ? ORDER BY phone_norm LIMIT ?',
+          )
+          .all(digits, upperBound(digits, true), input.limit) as CustomerRow[],
+      );
+    }
+  } else if (rows.length < input.limit) {
+    const match = matchAll(q);
+    if (match) {
+      add(
+        db
+          .prepare(
+            `SELECT c.rowid, c.* FROM customers_fts f JOIN customers c ON c.rowid = f.rowid
+             WHERE customers_fts MATCH ? ORDER BY f.rank LIMIT ?`,
+          )
+          .all(match, input.limit) as CustomerRow[],
+      );
+    }
+  }
+  return rows.map((r) => toHit(db, r));
 }
 
 export function getCustomer(ctx: Ctx, input: ParsedInput<'customers.get'>): CustomerDetail {

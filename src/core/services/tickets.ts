@@ -171,10 +171,18 @@ function counts(db: Db, f: BoardFilters): Map<Status, { count: number; capped: b
   // Without text, the counter table answers: a few thousand rows at most, never the tickets.
   const where: string[] = [];
   const params: unknown[] = [];
-  if (f.queueId) (where.push('queue_id = ?'), params.push(f.queueId));
-  if (f.priority) (where.push('priority = ?'), params.push(f.priority));
-  if (f.assigneeId)
-    (where.push('assignee_id = ?'), params.push(f.assigneeId === 'none' ? '' : f.assigneeId));
+  if (f.queueId) {
+    where.push('queue_id = ?');
+    params.push(f.queueId);
+  }
+  if (f.priority) {
+    where.push('priority = ?');
+    params.push(f.priority);
+  }
+  if (f.assigneeId) {
+    where.push('assignee_id = ?');
+    params.push(f.assigneeId === 'none' ? '' : f.assigneeId);
+  }
   const rows = db
     .prepare(
       `SELECT status, sum(n) AS n FROM ticket_counts${where.length ? ` WHERE ${where.join(' AND ')}` : ''} GROUP BY status`,
@@ -208,9 +216,18 @@ export function searchTickets(ctx: Ctx, input: ParsedInput<'tickets.search'>): T
   if (m === null) return { items: [], more: false };
   const where: string[] = [];
   const params: unknown[] = [m];
-  if (input.status) (where.push('t.status = ?'), params.push(input.status));
-  if (input.queueId) (where.push('t.queue_id = ?'), params.push(input.queueId));
-  if (input.priority) (where.push('t.priority = ?'), params.push(input.priority));
+  if (input.status) {
+    where.push('t.status = ?');
+    params.push(input.status);
+  }
+  if (input.queueId) {
+    where.push('t.queue_id = ?');
+    params.push(input.queueId);
+  }
+  if (input.priority) {
+    where.push('t.priority = ?');
+    params.push(input.priority);
+  }
   params.push(input.limit + 1);
   const rows = ctx.db
     .prepare(

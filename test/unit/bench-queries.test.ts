@@ -1,0 +1,213 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorkload, type Workload } from '../../src/core/bench/workload.ts';
+import type { Connection } from '../../src/core/context.ts';
+import { DEMO_PASSWORD } from '../../src/core/demo.ts';
+import { openDesk, type Desk } from '../../src/core/desk.ts';
+import { seedDesk } from '../../src/core/seed/generate.ts';
+import { matchAll } from '../../src/core/store/fts.ts';
+import type { Input, MethodName, Output } from '../../src/shared/contract.ts';
+import { STATUSES } from '../../src/shared/domain.ts';
+import { normalisePhone } from '../../src/shared/phone.ts';
+
+/**
+ * The benchmark's queries are fast because of indexes, counters and query shapes chosen for
+ * speed. Here the same workload, on a small seed, is checked against the simplest possible
+ * reference: every ticket loaded into memory, filtered and sorted in JavaScript.
+ */
+interface T {
+  rid: number;
+  id: string;
+  key: string;
+  status: string;
+  priority: number;
+  queueId: string;
+  assigneeId: string | null;
+  createdAt: number;
+}
+
+let dir: string;
+let desk: Desk;
+let conn: Connection;
+let wl: Workload;
+let all: T[];
+
+async function call<M extends MethodName>(m: M, input: Input<M>): Promise<Output<M>> {
+  const r = await desk.call(conn, m, input);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sb-benchq-'));
+  await seedDesk({ dataDir: dir, tickets: 6000, seed: 11 });
+  desk = await openDesk({ dataDir: dir });
+  conn = desk.connect();
+  await call('auth.signIn', { username: 'analyst', password: DEMO_PASSWORD });
+  wl = buildWorkload(desk.db, 40);
+  all = desk.db
+    .prepare(
+      'SELECT rowid AS rid, id, key, status, priority, queue_id AS queueId, assignee_id AS assigneeId, created_at AS createdAt FROM tickets',
+    )
+    .all() as T[];
+}, 60_000);
+
+afterAll(() => {
+  desk.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ftsRows = (table: string, text: string): Set<number> =>
+  new Set(
+    desk.db
+      .prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ?`)
+      .pluck()
+      .all(matchAll(text)) as number[],
+  );
+
+describe('bench queries return what the reference queries return', () => {
+  it('board columns and counts, unfiltered and filtered', async () => {
+    expect(wl.boards.length).toBeGreaterThan(20);
+    for (const b of wl.boards) {
+      const f = b.filters ?? {};
+      const got = await call('tickets.board', b);
+      for (const col of got.columns) {
+        const ref = all
+          .filter((t) => t.status === col.status)
+          .filter((t) => !f.queueId || t.queueId === f.queueId)
+          .filter((t) => !f.priority || t.priority === f.priority)
+          .filter(
+            (t) =>
+              !f.assigneeId ||
+              (f.assigneeId === 'none' ? t.assigneeId === null : t.assigneeId === f.assigneeId),
+          )
+          .sort((x, y) =>
+            col.status === 'resolved'
+              ? y.createdAt - x.createdAt || y.rid - x.rid
+              : x.priority - y.priority || x.createdAt - y.createdAt || x.rid - y.rid,
+          );
+        expect(col.count, `${col.status} ${JSON.stringify(f)}`).toBe(ref.length);
+        expect(col.items.map((i) => i.key)).toEqual(
+          ref.slice(0, b.perColumn ?? 100).map((t) => t.key),
+        );
+      }
+    }
+  });
+
+  it('paging a whole column by cursor gives the reference order, each ticket once', async () => {
+    for (const status of ['resolved', 'in_progress'] as const) {
+      const keys: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: { key: string }[]; next: string | null } = await call('tickets.page', {
+          status,
+          cursor,
+          limit: 500,
+        });
+        keys.push(...page.items.map((i) => i.key));
+        cursor = page.next;
+      } while (cursor);
+      const ref = all
+        .filter((t) => t.status === status)
+        .sort((x, y) =>
+          status === 'resolved'
+            ? y.createdAt - x.createdAt || y.rid - x.rid
+            : x.priority - y.priority || x.createdAt - y.createdAt || x.rid - y.rid,
+        );
+      expect(keys).toEqual(ref.map((t) => t.key));
+    }
+  });
+
+  it('ticket search: newest first, filters applied, first 50', async () => {
+    for (const s of wl.searches) {
+      const hits = ftsRows('tickets_fts', s.text);
+      const ref = all
+        .filter((t) => hits.has(t.rid))
+        .filter((t) => !s.status || t.status === s.status)
+        .filter((t) => !s.queueId || t.queueId === s.queueId)
+        .sort((x, y) => y.rid - x.rid);
+      const got = await call('tickets.search', s);
+      expect(
+        got.items.map((i) => i.key),
+        JSON.stringify(s),
+      ).toEqual(ref.slice(0, 50).map((t) => t.key));
+      expect(got.more).toBe(ref.length > 50);
+    }
+  });
+
+  it('board text filter: columns and counts match the reference', async () => {
+    for (const s of wl.searches.slice(0, 15)) {
+      const hits = ftsRows('tickets_fts', s.text);
+      const got = await call('tickets.board', { filters: { text: s.text }, perColumn: 50 });
+      for (const col of got.columns) {
+        const ref = all.filter((t) => hits.has(t.rid) && t.status === col.status);
+        expect(col.count).toBe(ref.length);
+        expect(new Set(col.items.map((i) => i.key))).toEqual(
+          new Set(
+            ref
+              .sort((x, y) =>
+                col.status === 'resolved'
+                  ? y.createdAt - x.createdAt || y.rid - x.rid
+                  : x.priority - y.priority || x.createdAt - y.createdAt || x.rid - y.rid,
+              )
+              .slice(0, 50)
+              .map((t) => t.key),
+          ),
+        );
+      }
+    }
+  });
+
+  it('caller look-up: phone and account prefixes, names through the index', async () => {
+    const customers = desk.db
+      .prepare(
+        'SELECT c.id, c.phone_norm AS phone, group_concat(a.number) AS accounts FROM customers c JOIN accounts a ON a.customer_id = c.id GROUP BY c.id',
+      )
+      .all() as { id: string; phone: string; accounts: string }[];
+    const cc = desk.db
+      .prepare("SELECT value FROM settings WHERE key = 'desk.countryCode'")
+      .pluck()
+      .get() as string;
+    for (const l of wl.lookups) {
+      const got = (await call('customers.lookup', { query: l.query, limit: 8 })).map((h) => h.id);
+      expect(new Set(got).size).toBe(got.length);
+      let ref: Set<string>;
+      if (l.kind === 'name') {
+        const rows = ftsRows('customers_fts', l.query);
+        ref = new Set(
+          desk.db
+            .prepare(`SELECT id FROM customers WHERE rowid IN (${[...rows].join(',') || 'NULL'})`)
+            .pluck()
+            .all() as string[],
+        );
+      } else {
+        const digits = normalisePhone(l.query, cc);
+        ref = new Set(
+          customers
+            .filter(
+              (c) =>
+                (l.kind === 'phone' && c.phone.startsWith(digits)) ||
+                c.accounts
+                  .split(',')
+                  .some((n) => n.toLowerCase().startsWith(l.query.toLowerCase())),
+            )
+            .map((c) => c.id),
+        );
+      }
+      expect(got.length, `${l.kind} ${l.query}`).toBe(Math.min(8, ref.size));
+      for (const id of got) expect(ref.has(id), `${l.kind} ${l.query}`).toBe(true);
+    }
+  });
+
+  it('panel counts equal a recount', async () => {
+    const got = await call('tickets.counts', {});
+    for (const s of STATUSES)
+      expect(got.byStatus[s] ?? 0).toBe(all.filter((t) => t.status === s).length);
+    const open = all.filter((t) => t.status !== 'resolved');
+    for (const p of [1, 2, 3, 4] as const)
+      expect(got.byPriority[p] ?? 0).toBe(open.filter((t) => t.priority === p).length);
+    expect(got.unassignedOpen).toBe(open.filter((t) => t.assigneeId === null).length);
+  });
+});
