@@ -10,5 +10,5 @@ await desk.call(conn, 'auth.signIn', { username: 'analyst', password: DEMO_PASSW
 const signedIn = performance.now();
 await desk.call(conn, 'tickets.board', { filters: {}, perColumn: 50 });
 const board = performance.now() - (signedIn - ready); // sign-in is deliberately slow (scrypt): not start-up
-desk.close();
+await desk.close();
 console.log(JSON.stringify({ ready, board }));

@@ -14,7 +14,7 @@ import { DESK_FILE, openDesk } from '../src/core/desk.ts';
 import { idGenerator } from '../src/core/ids.ts';
 import { systemClock } from '../src/core/clock.ts';
 import { seedDesk } from '../src/core/seed/generate.ts';
-import { foldForSearch } from '../src/core/store/fts.ts';
+import { facetTokens, foldForSearch } from '../src/core/store/fts.ts';
 import type { Input, MethodName, Output } from '../src/shared/contract.ts';
 import { priorityFor } from '../src/shared/domain.ts';
 
@@ -183,7 +183,19 @@ const wl = buildWorkload(desk.db, runs);
               user,
             ) as { rowid: number };
             sIns.event.run(newId(), id, JSON.stringify({ key, title }), user, now);
-            sIns.fts.run(rowid, key, foldForSearch(title), 'measured', 'name');
+            sIns.fts.run(
+              rowid,
+              key,
+              foldForSearch(title),
+              'measured',
+              'name',
+              facetTokens({
+                status: 'new',
+                queueId: cat.defaultQueueId,
+                priority: 3,
+                assigneeId: null,
+              }),
+            );
           }
         })(),
       ),
@@ -244,7 +256,7 @@ for (const kind of ['phone', 'account', 'name'] as const) {
 }
 
 const rss = process.memoryUsage().rss / 1024 / 1024;
-desk.close();
+await desk.close();
 
 // ---- report --------------------------------------------------------------------------------------
 const fmt = (x: number) => (Number.isNaN(x) ? '' : x >= 100 ? x.toFixed(0) : x.toFixed(2));

@@ -9,6 +9,7 @@ import { seedDemoDesk } from './demo.ts';
 import { dispatch, type DispatchEnv } from './dispatcher.ts';
 import { idGenerator } from './ids.ts';
 import { openDatabase, type Db } from './store/database.ts';
+import { startMaintenance } from './store/maintenance.ts';
 
 export interface DeskOptions {
   /** Folder holding the desk's SQLite file (created if missing). */
@@ -17,6 +18,8 @@ export interface DeskOptions {
   /** On a first start (no users yet) fill the desk with demo queues, categories, users and callers. */
   demo?: boolean;
   log?: (message: string, error?: unknown) => void;
+  /** Checkpoint the WAL from a worker thread (default on). Off only for short-lived tools. */
+  maintenance?: boolean;
 }
 
 export interface Desk {
@@ -33,7 +36,8 @@ export interface Desk {
     input: Input<M>,
   ): Promise<Result<Output<M>>>;
   subscribe(listener: (event: PushEvent) => void): () => void;
-  close(): void;
+  /** Stops the checkpoint worker, then closes the store (the last connection tidies the WAL). */
+  close(): Promise<void>;
 }
 
 export const DESK_FILE = 'desk.sqlite';
@@ -64,6 +68,12 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
   if (opts.demo && !db.prepare('SELECT 1 FROM users LIMIT 1').get()) {
     await seedDemoDesk(env);
   }
+  let maintenance = null;
+  if (opts.maintenance !== false && file !== ':memory:') {
+    // The worker checkpoints; SQLite's own automatic checkpoint stays as a safety net far above it.
+    db.pragma('wal_autocheckpoint = 10000');
+    maintenance = startMaintenance(file, (m) => log(m));
+  }
 
   return {
     file,
@@ -75,8 +85,9 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close() {
+    async close() {
       listeners.clear();
+      await maintenance?.stop();
       if (db.open) db.close();
     },
   };

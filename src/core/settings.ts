@@ -1,4 +1,5 @@
 import type { Db } from './store/database.ts';
+import { stmt } from './store/statements.ts';
 
 export interface DeskSettings {
   name: string;
@@ -8,7 +9,7 @@ export interface DeskSettings {
 }
 
 export function readSettings(db: Db): DeskSettings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as {
+  const rows = stmt(db, 'SELECT key, value FROM settings').all() as {
     key: string;
     value: string;
   }[];
@@ -21,7 +22,8 @@ export function readSettings(db: Db): DeskSettings {
 }
 
 export function writeSettings(db: Db, s: DeskSettings): void {
-  const put = db.prepare(
+  const put = stmt(
+    db,
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
   put.run('desk.name', s.name);
@@ -31,10 +33,9 @@ export function writeSettings(db: Db, s: DeskSettings): void {
 
 /** Next value of a named counter, inside the caller's transaction. */
 export function nextCounter(db: Db, name: string): number {
-  const row = db
-    .prepare(
-      'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
-    )
-    .get(name) as { value: number };
+  const row = stmt(
+    db,
+    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
+  ).get(name) as { value: number };
   return row.value;
 }

@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     await host.close();
-    desk.close();
+    await desk.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

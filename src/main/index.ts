@@ -72,9 +72,16 @@ async function main(): Promise<void> {
     win.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  let closed = false;
+  app.on('will-quit', (e) => {
+    if (closed) return;
+    // Close the store before the process goes: the checkpoint worker stops, the WAL is tidied.
+    e.preventDefault();
     ipc.dispose();
-    desk?.close();
+    void (desk?.close() ?? Promise.resolve()).finally(() => {
+      closed = true;
+      app.quit();
+    });
   });
 }
 

@@ -22,7 +22,7 @@ async function templateFile(): Promise<string> {
     clock: manualClock(T0),
     log: () => undefined,
   });
-  desk.close();
+  await desk.close();
   template = join(dir, DESK_FILE);
   return template;
 }
@@ -34,7 +34,7 @@ export interface TestDesk {
   events: PushEvent[];
   as(username: string): Promise<Connection>;
   ok<M extends MethodName>(conn: Connection, method: M, input: Input<M>): Promise<Output<M>>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export async function demoDesk(opts: { empty?: boolean } = {}): Promise<TestDesk> {
@@ -68,8 +68,8 @@ export async function demoDesk(opts: { empty?: boolean } = {}): Promise<TestDesk
       await ok(conn, 'auth.signIn', { username, password: DEMO_PASSWORD });
       return conn;
     },
-    close() {
-      desk.close();
+    async close() {
+      await desk.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -158,7 +158,7 @@ describe('a real desk starts empty and is set up once', () => {
       });
       expect((await t.ok(conn, 'desk.info', {})).categories).toEqual([c]);
     } finally {
-      t.close();
+      await t.close();
     }
   });
 });

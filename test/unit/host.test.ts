@@ -19,7 +19,7 @@ describe('the host: HTTP + WebSocket over the dispatcher', () => {
   });
   afterAll(async () => {
     await host.close();
-    t.close();
+    await t.close();
   });
 
   const post = (method: string, body: unknown, headers: Record<string, string> = {}) =>

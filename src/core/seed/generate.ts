@@ -7,7 +7,7 @@ import { DESK_FILE } from '../desk.ts';
 import { hashPassword } from '../password.ts';
 import { writeSettings } from '../settings.ts';
 import { openDatabase } from '../store/database.ts';
-import { foldForSearch } from '../store/fts.ts';
+import { facetTokens, foldForSearch } from '../store/fts.ts';
 import {
   APPS,
   CATEGORIES,
@@ -253,7 +253,7 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
     'INSERT INTO ticket_events (id, ticket_id, type, data, actor_id, at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const insTicketFts = db.prepare(
-    'INSERT INTO tickets_fts (rowid, key, title, description, customer) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO tickets_fts (rowid, key, title, description, customer, facets) VALUES (?, ?, ?, ?, ?, ?)',
   );
 
   const n = opts.tickets;
@@ -383,6 +383,7 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
             foldForSearch(title),
             foldForSearch(description),
             foldForSearch(cust.name),
+            facetTokens({ status, queueId, priority, assigneeId: assignee?.id ?? null }),
           );
         }
       }

@@ -5,7 +5,8 @@ import type { Ctx } from '../context.ts';
 import { notFound } from '../failure.ts';
 import { readSettings } from '../settings.ts';
 import type { Db } from '../store/database.ts';
-import { foldForSearch, matchAll } from '../store/fts.ts';
+import { CUSTOMER_TEXT_COLUMNS, foldForSearch, matchAll } from '../store/fts.ts';
+import { stmt } from '../store/statements.ts';
 
 interface CustomerRow {
   rowid: number;
@@ -18,17 +19,16 @@ interface CustomerRow {
 }
 
 const accountsOf = (db: Db, customerId: string): AccountInfo[] =>
-  db
-    .prepare('SELECT id, number FROM accounts WHERE customer_id = ? ORDER BY number')
-    .all(customerId) as AccountInfo[];
+  stmt(db, 'SELECT id, number FROM accounts WHERE customer_id = ? ORDER BY number').all(
+    customerId,
+  ) as AccountInfo[];
 
 export function assetsOf(db: Db, customerId: string): AssetInfo[] {
-  return db
-    .prepare(
-      `SELECT id, model_number AS modelNumber, serial, location, licence
+  return stmt(
+    db,
+    `SELECT id, model_number AS modelNumber, serial, location, licence
        FROM assets WHERE customer_id = ? ORDER BY created_at DESC`,
-    )
-    .all(customerId) as AssetInfo[];
+  ).all(customerId) as AssetInfo[];
 }
 
 const toHit = (db: Db, r: CustomerRow): CustomerHit => ({
@@ -42,14 +42,13 @@ const toHit = (db: Db, r: CustomerRow): CustomerHit => ({
 
 /** Rewrites the customer's search row from the tables, inside the caller's transaction. */
 export function reindexCustomer(db: Db, customerId: string): void {
-  const c = db
-    .prepare('SELECT rowid, * FROM customers WHERE id = ?')
-    .get(customerId) as CustomerRow;
+  const c = stmt(db, 'SELECT rowid, * FROM customers WHERE id = ?').get(customerId) as CustomerRow;
   const accounts = accountsOf(db, customerId)
     .map((a) => a.number)
     .join(' ');
-  db.prepare('DELETE FROM customers_fts WHERE rowid = ?').run(c.rowid);
-  db.prepare(
+  stmt(db, 'DELETE FROM customers_fts WHERE rowid = ?').run(c.rowid);
+  stmt(
+    db,
     'INSERT INTO customers_fts (rowid, name, email, organisation, accounts, phones) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(
     c.rowid,
@@ -85,35 +84,32 @@ export function lookup(ctx: Ctx, input: ParsedInput<'customers.lookup'>): Custom
 
   if (/\d/.test(q) && !/\s/.test(q)) {
     add(
-      db
-        .prepare(
-          `SELECT c.rowid, c.* FROM accounts a JOIN customers c ON c.id = a.customer_id
+      stmt(
+        db,
+        `SELECT c.rowid, c.* FROM accounts a JOIN customers c ON c.id = a.customer_id
            WHERE a.number >= ? AND a.number < ? ORDER BY a.number LIMIT ?`,
-        )
-        .all(q, upperBound(q, false), input.limit) as CustomerRow[],
+      ).all(q, upperBound(q, false), input.limit) as CustomerRow[],
     );
   }
   if (looksLikePhone(q)) {
     const digits = normalisePhone(q, readSettings(db).countryCode);
     if (digits.length >= 3) {
       add(
-        db
-          .prepare(
-            'SELECT rowid, * FROM customers WHERE phone_norm >= ? AND phone_norm < ? ORDER BY phone_norm LIMIT ?',
-          )
-          .all(digits, upperBound(digits, true), input.limit) as CustomerRow[],
+        stmt(
+          db,
+          'SELECT rowid, * FROM customers WHERE phone_norm >= ? AND phone_norm < ? ORDER BY phone_norm LIMIT ?',
+        ).all(digits, upperBound(digits, true), input.limit) as CustomerRow[],
       );
     }
   } else if (rows.length < input.limit) {
-    const match = matchAll(q);
+    const match = matchAll(q, CUSTOMER_TEXT_COLUMNS);
     if (match) {
       add(
-        db
-          .prepare(
-            `SELECT c.rowid, c.* FROM customers_fts f JOIN customers c ON c.rowid = f.rowid
+        stmt(
+          db,
+          `SELECT c.rowid, c.* FROM customers_fts f JOIN customers c ON c.rowid = f.rowid
              WHERE customers_fts MATCH ? ORDER BY f.rank LIMIT ?`,
-          )
-          .all(match, input.limit) as CustomerRow[],
+        ).all(match, input.limit) as CustomerRow[],
       );
     }
   }
@@ -121,7 +117,7 @@ export function lookup(ctx: Ctx, input: ParsedInput<'customers.lookup'>): Custom
 }
 
 export function getCustomer(ctx: Ctx, input: ParsedInput<'customers.get'>): CustomerDetail {
-  const r = ctx.db.prepare('SELECT rowid, * FROM customers WHERE id = ?').get(input.id) as
+  const r = stmt(ctx.db, 'SELECT rowid, * FROM customers WHERE id = ?').get(input.id) as
     CustomerRow | undefined;
   if (!r) throw notFound('Customer');
   return { ...toHit(ctx.db, r), assets: assetsOf(ctx.db, r.id) };

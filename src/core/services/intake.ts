@@ -8,6 +8,7 @@ import { invalid, issue } from '../failure.ts';
 import { nextCounter, readSettings } from '../settings.ts';
 import { reindexCustomer } from './customers.ts';
 import { indexTicket, appendEvent } from './tickets.ts';
+import { stmt } from '../store/statements.ts';
 
 const ticketKey = (prefix: string, seq: number): string =>
   `${prefix}-${String(seq).padStart(6, '0')}`;
@@ -31,7 +32,7 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
     let isNewCustomer = false;
     if (input.caller.kind === 'existing') {
       customerId = input.caller.customerId;
-      if (!db.prepare('SELECT 1 FROM customers WHERE id = ?').get(customerId)) {
+      if (!stmt(db, 'SELECT 1 FROM customers WHERE id = ?').get(customerId)) {
         issues.push(issue('caller.customerId', 'unknown', 'This caller is no longer on file'));
       }
     } else {
@@ -43,9 +44,9 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
     let accountId: string | null = null;
     let newAccount = false;
     if (input.accountNumber) {
-      const acc = db
-        .prepare('SELECT id, customer_id FROM accounts WHERE number = ?')
-        .get(input.accountNumber) as { id: string; customer_id: string } | undefined;
+      const acc = stmt(db, 'SELECT id, customer_id FROM accounts WHERE number = ?').get(
+        input.accountNumber,
+      ) as { id: string; customer_id: string } | undefined;
       if (acc && acc.customer_id !== customerId) {
         issues.push(
           issue('accountNumber', 'other_customer', 'This account belongs to another customer'),
@@ -62,7 +63,7 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
     let assetId: string | null = null;
     const a = input.asset;
     if (a?.assetId) {
-      const owner = db.prepare('SELECT customer_id FROM assets WHERE id = ?').get(a.assetId) as
+      const owner = stmt(db, 'SELECT customer_id FROM assets WHERE id = ?').get(a.assetId) as
         { customer_id: string } | undefined;
       if (!owner || owner.customer_id !== customerId) {
         issues.push(
@@ -73,8 +74,8 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
     const newAsset = !a?.assetId && !!a && !!(a.modelNumber || a.serial || a.location || a.licence);
 
     // -- the problems
-    const categoryExists = db.prepare('SELECT 1 FROM categories WHERE id = ? AND active = 1');
-    const queueExists = db.prepare('SELECT 1 FROM queues WHERE id = ? AND active = 1');
+    const categoryExists = stmt(db, 'SELECT 1 FROM categories WHERE id = ? AND active = 1');
+    const queueExists = stmt(db, 'SELECT 1 FROM queues WHERE id = ? AND active = 1');
     input.problems.forEach((p, i) => {
       if (!categoryExists.get(p.categoryId))
         issues.push(issue(`problems.${i}.categoryId`, 'unknown', 'No such category'));
@@ -87,7 +88,8 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
     // -- write
     const phoneNorm = normalisePhone(input.contact.phone, settings.countryCode);
     if (isNewCustomer && input.caller.kind === 'new') {
-      db.prepare(
+      stmt(
+        db,
         `INSERT INTO customers (id, name, phone, phone_norm, email, organisation, created_at, created_by, updated_at, updated_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
@@ -104,7 +106,8 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
       );
     } else {
       // Fill in contact details the record lacks; never overwrite what another call recorded.
-      db.prepare(
+      stmt(
+        db,
         `UPDATE customers SET
            phone = CASE WHEN phone = '' THEN @phone ELSE phone END,
            phone_norm = CASE WHEN phone = '' THEN @phoneNorm ELSE phone_norm END,
@@ -121,21 +124,24 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
       });
     }
     if (newAccount && accountId) {
-      db.prepare(
+      stmt(
+        db,
         'INSERT INTO accounts (id, customer_id, number, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
       ).run(accountId, customerId, input.accountNumber, now, by);
     }
     reindexCustomer(db, customerId);
     if (newAsset && a) {
       assetId = ctx.newId();
-      db.prepare(
+      stmt(
+        db,
         `INSERT INTO assets (id, customer_id, model_number, serial, location, licence, created_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(assetId, customerId, a.modelNumber, a.serial, a.location, a.licence, now, by);
     }
 
     const callId = ctx.newId();
-    db.prepare(
+    stmt(
+      db,
       `INSERT INTO calls (id, customer_id, account_id, asset_id, direction, contact_phone, contact_email, taken_by, created_at)
        VALUES (?, ?, ?, ?, 'inbound', ?, ?, ?, ?)`,
     ).run(
@@ -149,7 +155,8 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
       now,
     );
 
-    const insertTicket = db.prepare(
+    const insertTicket = stmt(
+      db,
       `INSERT INTO tickets (id, key, call_id, customer_id, account_id, asset_id, category_id, queue_id, title, description,
                             impact, urgency, priority, status, tier, created_at, created_by, updated_at, updated_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?, ?, ?)`,

@@ -5,20 +5,21 @@ import { invalid, issue } from '../failure.ts';
 import { readSettings } from '../settings.ts';
 import type { Db } from '../store/database.ts';
 import { listUsers } from './users.ts';
+import { stmt } from '../store/statements.ts';
 
 export function listQueues(db: Db): QueueInfo[] {
-  return db
-    .prepare('SELECT id, code, name FROM queues WHERE active = 1 ORDER BY name')
-    .all() as QueueInfo[];
+  return stmt(
+    db,
+    'SELECT id, code, name FROM queues WHERE active = 1 ORDER BY name',
+  ).all() as QueueInfo[];
 }
 
 export function listCategories(db: Db): CategoryInfo[] {
-  return db
-    .prepare(
-      `SELECT id, code, name, domain, default_queue_id AS defaultQueueId
+  return stmt(
+    db,
+    `SELECT id, code, name, domain, default_queue_id AS defaultQueueId
        FROM categories WHERE active = 1 ORDER BY name`,
-    )
-    .all() as CategoryInfo[];
+  ).all() as CategoryInfo[];
 }
 
 export function deskInfo(ctx: Ctx): DeskInfo {
@@ -36,13 +37,14 @@ export function deskInfo(ctx: Ctx): DeskInfo {
 export function createQueue(ctx: Ctx, input: ParsedInput<'queues.create'>): QueueInfo {
   const by = actor(ctx).id;
   return ctx.db.transaction(() => {
-    if (ctx.db.prepare('SELECT 1 FROM queues WHERE code = ?').get(input.code)) {
+    if (stmt(ctx.db, 'SELECT 1 FROM queues WHERE code = ?').get(input.code)) {
       throw invalid([issue('code', 'taken', 'A queue with this code exists')]);
     }
     const id = ctx.newId();
-    ctx.db
-      .prepare('INSERT INTO queues (id, code, name, created_at, created_by) VALUES (?, ?, ?, ?, ?)')
-      .run(id, input.code, input.name, ctx.clock.now(), by);
+    stmt(
+      ctx.db,
+      'INSERT INTO queues (id, code, name, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
+    ).run(id, input.code, input.name, ctx.clock.now(), by);
     return { id, code: input.code, name: input.name };
   })();
 }
@@ -51,22 +53,21 @@ export function createCategory(ctx: Ctx, input: ParsedInput<'categories.create'>
   const by = actor(ctx).id;
   return ctx.db.transaction(() => {
     const issues = [];
-    if (ctx.db.prepare('SELECT 1 FROM categories WHERE code = ?').get(input.code)) {
+    if (stmt(ctx.db, 'SELECT 1 FROM categories WHERE code = ?').get(input.code)) {
       issues.push(issue('code', 'taken', 'A category with this code exists'));
     }
     if (
-      !ctx.db.prepare('SELECT 1 FROM queues WHERE id = ? AND active = 1').get(input.defaultQueueId)
+      !stmt(ctx.db, 'SELECT 1 FROM queues WHERE id = ? AND active = 1').get(input.defaultQueueId)
     ) {
       issues.push(issue('defaultQueueId', 'unknown', 'No such queue'));
     }
     if (issues.length) throw invalid(issues);
     const id = ctx.newId();
-    ctx.db
-      .prepare(
-        `INSERT INTO categories (id, code, name, domain, default_queue_id, created_at, created_by)
+    stmt(
+      ctx.db,
+      `INSERT INTO categories (id, code, name, domain, default_queue_id, created_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, input.code, input.name, input.domain, input.defaultQueueId, ctx.clock.now(), by);
+    ).run(id, input.code, input.name, input.domain, input.defaultQueueId, ctx.clock.now(), by);
     return {
       id,
       code: input.code,

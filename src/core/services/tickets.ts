@@ -13,8 +13,9 @@ import type {
 import { actor, type Ctx } from '../context.ts';
 import { conflict, invalid, issue, notFound } from '../failure.ts';
 import type { Db } from '../store/database.ts';
-import { foldForSearch, matchAll } from '../store/fts.ts';
+import { facetTokens, foldForSearch, matchTicketText } from '../store/fts.ts';
 import { assetsOf } from './customers.ts';
+import { stmt } from '../store/statements.ts';
 
 export function appendEvent(
   ctx: Ctx,
@@ -22,35 +23,45 @@ export function appendEvent(
   type: TicketEventType,
   data: Record<string, unknown>,
 ): void {
-  ctx.db
-    .prepare(
-      'INSERT INTO ticket_events (id, ticket_id, type, data, actor_id, at) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    .run(ctx.newId(), ticketId, type, JSON.stringify(data), actor(ctx).id, ctx.clock.now());
+  stmt(
+    ctx.db,
+    'INSERT INTO ticket_events (id, ticket_id, type, data, actor_id, at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(ctx.newId(), ticketId, type, JSON.stringify(data), actor(ctx).id, ctx.clock.now());
 }
 
+/** Rewrites the ticket's search row (words and facets) from the tables, in the caller's transaction. */
 export function indexTicket(db: Db, ticketId: string): void {
-  const t = db
-    .prepare(
-      `SELECT t.rowid, t.key, t.title, t.description, c.name AS customer
-       FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?`,
-    )
-    .get(ticketId) as {
+  const t = stmt(
+    db,
+    `SELECT t.rowid, t.key, t.title, t.description, c.name AS customer, t.status, t.queue_id, t.priority, t.assignee_id
+     FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?`,
+  ).get(ticketId) as {
     rowid: number;
     key: string;
     title: string;
     description: string;
     customer: string;
+    status: Status;
+    queue_id: string;
+    priority: number;
+    assignee_id: string | null;
   };
-  db.prepare('DELETE FROM tickets_fts WHERE rowid = ?').run(t.rowid);
-  db.prepare(
-    'INSERT INTO tickets_fts (rowid, key, title, description, customer) VALUES (?, ?, ?, ?, ?)',
+  stmt(db, 'DELETE FROM tickets_fts WHERE rowid = ?').run(t.rowid);
+  stmt(
+    db,
+    'INSERT INTO tickets_fts (rowid, key, title, description, customer, facets) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(
     t.rowid,
     t.key,
     foldForSearch(t.title),
     foldForSearch(t.description),
     foldForSearch(t.customer),
+    facetTokens({
+      status: t.status,
+      queueId: t.queue_id,
+      priority: t.priority,
+      assigneeId: t.assignee_id,
+    }),
   );
 }
 
@@ -60,13 +71,14 @@ const CARD_COLUMNS = `t.id, t.key, t.title, t.status, t.priority, t.queue_id AS 
   t.assignee_id AS assigneeId, t.created_at AS createdAt, t.version`;
 
 /**
- * Open work is ordered most urgent first (priority, then oldest); resolved work newest first.
- * Both orders end in rowid, which every index carries, so a page is read straight off an index
- * (see migration 2) and pages are keyset cursors: page N costs what page 1 costs.
+ * Open work is ordered most urgent first (priority, then oldest); resolved work newest first by
+ * arrival (rowid). Every filter has an index in exactly that order (migrations 2 and 4), so a
+ * page is read straight off an index, and pages are keyset cursors: page N costs what page 1 costs.
+ * With a text filter, FTS5 does the filtering (words AND facet tokens) and only its hits are read.
  */
 const isOpenColumn = (s: Status): boolean => s !== 'resolved';
 
-type Cursor = [number, number, number] | [number, number];
+type Cursor = [number, number, number] | [number];
 type CardRow = TicketCard & { rid: number };
 
 const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
@@ -76,7 +88,7 @@ function decodeCursor(raw: string, status: Status): Cursor {
     const c: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (
       Array.isArray(c) &&
-      c.length === (isOpenColumn(status) ? 3 : 2) &&
+      c.length === (isOpenColumn(status) ? 3 : 1) &&
       c.every((x) => Number.isSafeInteger(x))
     ) {
       return c as Cursor;
@@ -87,8 +99,15 @@ function decodeCursor(raw: string, status: Status): Cursor {
   throw invalid([issue('cursor', 'malformed', 'This page cursor is not valid; reload the board')]);
 }
 
-/** A text filter that cannot match anything (only punctuation typed) gives `null`. */
-function filterClause(f: BoardFilters): { sql: string; params: unknown[] } | null {
+const facetsOf = (f: BoardFilters, status?: Status) => ({
+  status,
+  queueId: f.queueId,
+  priority: f.priority,
+  assigneeId: f.assigneeId === 'none' ? null : f.assigneeId,
+});
+
+/** Plain SQL conditions for the non-text filters. */
+function sqlFilters(f: BoardFilters): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.queueId) {
@@ -104,13 +123,7 @@ function filterClause(f: BoardFilters): { sql: string; params: unknown[] } | nul
     where.push('t.assignee_id = ?');
     params.push(f.assigneeId);
   }
-  if (f.text) {
-    const m = matchAll(f.text);
-    if (m === null) return null;
-    where.push('t.rowid IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?)');
-    params.push(m);
-  }
-  return { sql: where.length ? ` AND ${where.join(' AND ')}` : '', params };
+  return { sql: where.map((w) => ` AND ${w}`).join(''), params };
 }
 
 const toCard = ({ rid: _rid, ...card }: CardRow): TicketCard => card;
@@ -122,31 +135,60 @@ function page(
   cursor: string | null,
   limit: number,
 ): TicketPage {
-  const filter = filterClause(f);
-  if (!filter) return { items: [], next: null };
   const open = isOpenColumn(status);
-  let sql = `SELECT ${CARD_COLUMNS}, t.rowid AS rid FROM tickets t JOIN customers c ON c.id = t.customer_id
-    WHERE t.status = ?${filter.sql}`;
-  const params: unknown[] = [status, ...filter.params];
-  if (cursor) {
-    const c = decodeCursor(cursor, status);
-    sql += open
-      ? ' AND (t.priority, t.created_at, t.rowid) > (?, ?, ?)'
-      : ' AND (t.created_at, t.rowid) < (?, ?)';
-    params.push(...c);
+  const c = cursor ? decodeCursor(cursor, status) : null;
+  let sql: string;
+  let params: unknown[];
+  if (f.text) {
+    const match = matchTicketText(f.text, facetsOf(f, status));
+    if (match === null) return { items: [], next: null };
+    if (open) {
+      // An open column's hits are few (the status facet narrows them); read them, then order.
+      sql = `SELECT ${CARD_COLUMNS}, t.rowid AS rid FROM tickets t JOIN customers c ON c.id = t.customer_id
+        WHERE t.rowid IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?)`;
+      params = [match];
+    } else {
+      // Resolved: FTS5 streams its hits newest first and stops at the limit.
+      sql = `SELECT ${CARD_COLUMNS}, t.rowid AS rid FROM tickets_fts f
+        JOIN tickets t ON t.rowid = f.rowid JOIN customers c ON c.id = t.customer_id
+        WHERE tickets_fts MATCH ?`;
+      params = [match];
+      if (c) {
+        sql += ' AND f.rowid < ?';
+        params.push(c[0]);
+      }
+      sql += ' ORDER BY f.rowid DESC LIMIT ?';
+      params.push(limit + 1);
+    }
+  } else {
+    const filter = sqlFilters(f);
+    sql = `SELECT ${CARD_COLUMNS}, t.rowid AS rid FROM tickets t JOIN customers c ON c.id = t.customer_id
+      WHERE t.status = ?${filter.sql}`;
+    params = [status, ...filter.params];
+    if (!open) {
+      if (c) {
+        sql += ' AND t.rowid < ?';
+        params.push(c[0]);
+      }
+      sql += ' ORDER BY t.rowid DESC LIMIT ?';
+      params.push(limit + 1);
+    }
   }
-  sql += open
-    ? ' ORDER BY t.priority, t.created_at, t.rowid'
-    : ' ORDER BY t.created_at DESC, t.rowid DESC';
-  sql += ' LIMIT ?';
-  params.push(limit + 1);
-  const rows = db.prepare(sql).all(...params) as CardRow[];
+  if (open) {
+    if (c) {
+      sql += ' AND (t.priority, t.created_at, t.rowid) > (?, ?, ?)';
+      params.push(...c);
+    }
+    sql += ' ORDER BY t.priority, t.created_at, t.rowid LIMIT ?';
+    params.push(limit + 1);
+  }
+  const rows = stmt(db, sql).all(...params) as CardRow[];
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   const last = items.at(-1);
   const next =
     more && last
-      ? encodeCursor(open ? [last.priority, last.createdAt, last.rid] : [last.createdAt, last.rid])
+      ? encodeCursor(open ? [last.priority, last.createdAt, last.rid] : [last.rid])
       : null;
   return { items: items.map(toCard), next };
 }
@@ -157,14 +199,14 @@ export const TEXT_COUNT_CAP = 10_000;
 function counts(db: Db, f: BoardFilters): Map<Status, { count: number; capped: boolean }> {
   const m = new Map<Status, { count: number; capped: boolean }>();
   if (f.text) {
-    const filter = filterClause(f);
-    if (!filter) return m;
-    const one = db.prepare(
-      `SELECT count(*) AS n FROM (SELECT 1 FROM tickets t WHERE t.status = ?${filter.sql} LIMIT ${TEXT_COUNT_CAP + 1})`,
-    );
     for (const s of STATUSES) {
-      const n = (one.get(s, ...filter.params) as { n: number }).n;
-      m.set(s, { count: Math.min(n, TEXT_COUNT_CAP), capped: n > TEXT_COUNT_CAP });
+      const match = matchTicketText(f.text, facetsOf(f, s));
+      if (match === null) return m;
+      const n = stmt(
+        db,
+        `SELECT count(*) AS n FROM (SELECT 1 FROM tickets_fts WHERE tickets_fts MATCH ? LIMIT ${TEXT_COUNT_CAP + 1})`,
+      ).get(match) as { n: number };
+      m.set(s, { count: Math.min(n.n, TEXT_COUNT_CAP), capped: n.n > TEXT_COUNT_CAP });
     }
     return m;
   }
@@ -183,11 +225,10 @@ function counts(db: Db, f: BoardFilters): Map<Status, { count: number; capped: b
     where.push('assignee_id = ?');
     params.push(f.assigneeId === 'none' ? '' : f.assigneeId);
   }
-  const rows = db
-    .prepare(
-      `SELECT status, sum(n) AS n FROM ticket_counts${where.length ? ` WHERE ${where.join(' AND ')}` : ''} GROUP BY status`,
-    )
-    .all(...params) as { status: Status; n: number }[];
+  const rows = stmt(
+    db,
+    `SELECT status, sum(n) AS n FROM ticket_counts${where.length ? ` WHERE ${where.join(' AND ')}` : ''} GROUP BY status`,
+  ).all(...params) as { status: Status; n: number }[];
   for (const r of rows) m.set(r.status, { count: r.n, capped: false });
   return m;
 }
@@ -207,46 +248,29 @@ export function ticketPage(ctx: Ctx, input: ParsedInput<'tickets.page'>): Ticket
   return page(ctx.db, input.status, input.filters, input.cursor, input.limit);
 }
 
-/**
- * Full-text search, newest first. The MATCH runs first and streams in rowid order (newest
- * first); filters are checked on each hit, and reading stops at the limit.
- */
+/** Full-text search, newest first: words and filters intersect inside FTS5, which stops at the limit. */
 export function searchTickets(ctx: Ctx, input: ParsedInput<'tickets.search'>): TicketSearchResult {
-  const m = matchAll(input.text);
-  if (m === null) return { items: [], more: false };
-  const where: string[] = [];
-  const params: unknown[] = [m];
-  if (input.status) {
-    where.push('t.status = ?');
-    params.push(input.status);
-  }
-  if (input.queueId) {
-    where.push('t.queue_id = ?');
-    params.push(input.queueId);
-  }
-  if (input.priority) {
-    where.push('t.priority = ?');
-    params.push(input.priority);
-  }
-  params.push(input.limit + 1);
-  const rows = ctx.db
-    .prepare(
-      `SELECT ${CARD_COLUMNS}, t.rowid AS rid FROM tickets_fts f
-       JOIN tickets t ON t.rowid = f.rowid JOIN customers c ON c.id = t.customer_id
-       WHERE tickets_fts MATCH ?${where.map((w) => ` AND ${w}`).join('')}
-       ORDER BY f.rowid DESC LIMIT ?`,
-    )
-    .all(...params) as CardRow[];
+  const match = matchTicketText(input.text, {
+    status: input.status,
+    queueId: input.queueId,
+    priority: input.priority,
+  });
+  if (match === null) return { items: [], more: false };
+  const rows = stmt(
+    ctx.db,
+    `SELECT ${CARD_COLUMNS}, t.rowid AS rid FROM tickets_fts f
+     JOIN tickets t ON t.rowid = f.rowid JOIN customers c ON c.id = t.customer_id
+     WHERE tickets_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?`,
+  ).all(match, input.limit + 1) as CardRow[];
   return { items: rows.slice(0, input.limit).map(toCard), more: rows.length > input.limit };
 }
 
 /** Counts by status, queue and priority for panels and the wall-board, from the counter table. */
 export function ticketCounts(ctx: Ctx): TicketCounts {
-  const rows = ctx.db
-    .prepare(
-      'SELECT status, queue_id AS queueId, priority, assignee_id AS assigneeId, n FROM ticket_counts WHERE n > 0',
-    )
-    .all() as {
+  const rows = stmt(
+    ctx.db,
+    'SELECT status, queue_id AS queueId, priority, assignee_id AS assigneeId, n FROM ticket_counts WHERE n > 0',
+  ).all() as {
     status: Status;
     queueId: string;
     priority: Priority;
@@ -269,27 +293,25 @@ export function ticketCounts(ctx: Ctx): TicketCounts {
 // ---- one ticket --------------------------------------------------------------------------------
 
 function card(db: Db, id: string): TicketCard | undefined {
-  return db
-    .prepare(
-      `SELECT ${CARD_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?`,
-    )
-    .get(id) as TicketCard | undefined;
+  return stmt(
+    db,
+    `SELECT ${CARD_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?`,
+  ).get(id) as TicketCard | undefined;
 }
 
 export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDetail {
   const { db } = ctx;
   const base = card(db, input.id);
   if (!base) throw notFound('Ticket');
-  const t = db
-    .prepare(
-      `SELECT t.description, t.impact, t.urgency, t.tier, t.category_id AS categoryId, t.call_id AS callId,
+  const t = stmt(
+    db,
+    `SELECT t.description, t.impact, t.urgency, t.tier, t.category_id AS categoryId, t.call_id AS callId,
               t.customer_id, t.account_id, t.asset_id, t.updated_at AS updatedAt,
               c.name AS c_name, c.phone AS c_phone, c.email AS c_email,
               u.id AS u_id, u.display_name AS u_name
        FROM tickets t JOIN customers c ON c.id = t.customer_id JOIN users u ON u.id = t.created_by
        WHERE t.id = ?`,
-    )
-    .get(input.id) as Record<string, never> & {
+  ).get(input.id) as Record<string, never> & {
     description: string;
     impact: 1 | 2 | 3;
     urgency: 1 | 2 | 3;
@@ -307,7 +329,7 @@ export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDe
     u_name: string;
   };
   const account = t.account_id
-    ? (db.prepare('SELECT id, number FROM accounts WHERE id = ?').get(t.account_id) as {
+    ? (stmt(db, 'SELECT id, number FROM accounts WHERE id = ?').get(t.account_id) as {
         id: string;
         number: string;
       })
@@ -316,12 +338,11 @@ export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDe
     ? (assetsOf(db, t.customer_id).find((a) => a.id === t.asset_id) ?? null)
     : null;
   const events = (
-    db
-      .prepare(
-        `SELECT e.id, e.type, e.at, e.data, u.id AS actorId, u.display_name AS actorName
+    stmt(
+      db,
+      `SELECT e.id, e.type, e.at, e.data, u.id AS actorId, u.display_name AS actorName
          FROM ticket_events e JOIN users u ON u.id = e.actor_id WHERE e.ticket_id = ? ORDER BY e.at, e.id`,
-      )
-      .all(input.id) as {
+    ).all(input.id) as {
       id: string;
       type: TicketEvent['type'];
       at: number;
@@ -370,12 +391,12 @@ export function moveTicket(ctx: Ctx, input: ParsedInput<'tickets.move'>): Ticket
   return ctx.db.transaction(() => {
     const t = forUpdate(ctx.db, input.id, input.version);
     if (t.status === input.to) return t;
-    ctx.db
-      .prepare(
-        'UPDATE tickets SET status = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?',
-      )
-      .run(input.to, ctx.clock.now(), by, t.id);
+    stmt(
+      ctx.db,
+      'UPDATE tickets SET status = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?',
+    ).run(input.to, ctx.clock.now(), by, t.id);
     appendEvent(ctx, t.id, 'status_changed', { from: t.status, to: input.to });
+    indexTicket(ctx.db, t.id);
     ctx.emit('tickets.changed', { ids: [t.id], reason: 'moved' });
     return card(ctx.db, t.id)!;
   })();
@@ -388,16 +409,16 @@ export function assignTicket(ctx: Ctx, input: ParsedInput<'tickets.assign'>): Ti
     if (t.assigneeId === input.assigneeId) return t;
     if (
       input.assigneeId &&
-      !ctx.db.prepare('SELECT 1 FROM users WHERE id = ? AND active = 1').get(input.assigneeId)
+      !stmt(ctx.db, 'SELECT 1 FROM users WHERE id = ? AND active = 1').get(input.assigneeId)
     ) {
       throw invalid([issue('assigneeId', 'unknown', 'No such user')]);
     }
-    ctx.db
-      .prepare(
-        'UPDATE tickets SET assignee_id = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?',
-      )
-      .run(input.assigneeId, ctx.clock.now(), by, t.id);
+    stmt(
+      ctx.db,
+      'UPDATE tickets SET assignee_id = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?',
+    ).run(input.assigneeId, ctx.clock.now(), by, t.id);
     appendEvent(ctx, t.id, 'assigned', { from: t.assigneeId, to: input.assigneeId });
+    indexTicket(ctx.db, t.id);
     ctx.emit('tickets.changed', { ids: [t.id], reason: 'assigned' });
     return card(ctx.db, t.id)!;
   })();

@@ -6,6 +6,7 @@ import { DomainError, invalid, issue } from '../failure.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../password.ts';
 import { writeSettings } from '../settings.ts';
 import type { Db } from '../store/database.ts';
+import { stmt } from '../store/statements.ts';
 
 interface UserRow {
   id: string;
@@ -28,20 +29,21 @@ export const toUserInfo = (r: Omit<UserRow, 'password_hash' | 'active'>): UserIn
 const USER_COLUMNS = 'id, username, display_name, role, tier';
 
 export function listUsers(db: Db): UserInfo[] {
-  const rows = db
-    .prepare(`SELECT ${USER_COLUMNS} FROM users WHERE active = 1 ORDER BY display_name`)
-    .all() as UserRow[];
+  const rows = stmt(
+    db,
+    `SELECT ${USER_COLUMNS} FROM users WHERE active = 1 ORDER BY display_name`,
+  ).all() as UserRow[];
   return rows.map(toUserInfo);
 }
 
 /** The user as stored now: a deactivated or demoted user loses access on their next call. */
 export function currentUser(db: Db, id: string): UserInfo | null {
-  const r = db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ? AND active = 1`).get(id) as
+  const r = stmt(db, `SELECT ${USER_COLUMNS} FROM users WHERE id = ? AND active = 1`).get(id) as
     UserRow | undefined;
   return r ? toUserInfo(r) : null;
 }
 
-const hasUsers = (db: Db): boolean => db.prepare('SELECT 1 FROM users LIMIT 1').get() !== undefined;
+const hasUsers = (db: Db): boolean => stmt(db, 'SELECT 1 FROM users LIMIT 1').get() !== undefined;
 
 export function sessionInfo(ctx: Ctx): SessionInfo {
   return { user: ctx.conn.user, needsSetup: !hasUsers(ctx.db) };
@@ -51,9 +53,9 @@ export async function signIn(
   ctx: Ctx,
   input: ParsedInput<'auth.signIn'>,
 ): Promise<{ user: UserInfo }> {
-  const row = ctx.db
-    .prepare('SELECT * FROM users WHERE username = ? AND active = 1')
-    .get(input.username) as UserRow | undefined;
+  const row = stmt(ctx.db, 'SELECT * FROM users WHERE username = ? AND active = 1').get(
+    input.username,
+  ) as UserRow | undefined;
   // Verify against a dummy hash when the user is unknown, so timing does not reveal who exists.
   const ok = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);
   if (!row || !ok) throw new DomainError('UNAUTHENTICATED', 'Wrong user name or password');
@@ -86,9 +88,10 @@ export async function insertUser(
   const id = ctx.newId();
   db.transaction(() => {
     guard?.();
-    const taken = db.prepare('SELECT 1 FROM users WHERE username = ?').get(u.username);
+    const taken = stmt(db, 'SELECT 1 FROM users WHERE username = ?').get(u.username);
     if (taken) throw invalid([issue('username', 'taken', 'This user name is taken')]);
-    db.prepare(
+    stmt(
+      db,
       `INSERT INTO users (id, username, display_name, password_hash, role, tier, created_at, created_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(id, u.username, u.displayName, hash, u.role, u.tier, ctx.clock.now(), createdBy);

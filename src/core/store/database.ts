@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { facetTokens, foldForSearch } from './fts.ts';
 import { MIGRATIONS } from './migrations.ts';
 
 export type Db = Database.Database;
@@ -19,8 +20,25 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  registerFunctions(db);
   migrate(db);
   return db;
+}
+
+/** Search-index helpers as SQL functions, so migrations that rebuild an index fold text the same way. */
+function registerFunctions(db: Db): void {
+  db.function('sb_fold', { deterministic: true }, (s: unknown) => foldForSearch(String(s ?? '')));
+  db.function(
+    'sb_facets',
+    { deterministic: true },
+    (status: unknown, queueId: unknown, priority: unknown, assigneeId: unknown) =>
+      facetTokens({
+        status: String(status),
+        queueId: String(queueId),
+        priority: Number(priority),
+        assigneeId: assigneeId === null ? null : String(assigneeId),
+      }),
+  );
 }
 
 export function migrate(db: Db): void {

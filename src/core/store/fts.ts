@@ -24,14 +24,49 @@ export function tokens(text: string): string[] {
 
 const quote = (t: string): string => `"${t.replaceAll('"', '""')}"`;
 
-/** All tokens must match; each as a prefix. Returns null when nothing searchable was typed. */
-export function matchAll(text: string, column?: string): string | null {
+/**
+ * All tokens must match, each as a prefix, in the given columns. Returns null when nothing
+ * searchable was typed.
+ */
+export function matchAll(text: string, columns?: readonly string[]): string | null {
   const ts = tokens(text);
   if (ts.length === 0) return null;
   const body = ts.map((t) => `${quote(t)}*`).join(' AND ');
-  return column ? `${column} : (${body})` : body;
+  if (!columns) return body;
+  return `${columns.length === 1 ? columns[0] : `{${columns.join(' ')}}`} : (${body})`;
 }
 
-export function matchPrefix(column: string, prefix: string): string {
-  return `${column} : ${quote(prefix)}*`;
+/** The columns of tickets_fts a person's words are searched in (not `facets`). */
+export const TICKET_TEXT_COLUMNS = ['key', 'title', 'description', 'customer'] as const;
+export const CUSTOMER_TEXT_COLUMNS = ['name', 'email', 'organisation', 'accounts'] as const;
+
+export interface Facets {
+  status?: string | undefined;
+  queueId?: string | undefined;
+  priority?: number | undefined;
+  /** A user id, or 'none' for unassigned. */
+  assigneeId?: string | null | undefined;
+}
+
+/**
+ * A ticket's filterable fields as search tokens ("sresolved q0190… p2 anone"), stored in the
+ * `facets` column. A filtered search is then one intersection inside FTS5 instead of a table
+ * lookup per hit. Registered as the SQL function sb_facets for migrations.
+ */
+export function facetTokens(f: Facets): string {
+  const out: string[] = [];
+  if (f.status) out.push(`s${f.status.replaceAll('_', '')}`);
+  if (f.queueId) out.push(`q${f.queueId.replaceAll('-', '')}`);
+  if (f.priority) out.push(`p${f.priority}`);
+  if (f.assigneeId !== undefined)
+    out.push(`a${f.assigneeId === null ? 'none' : f.assigneeId.replaceAll('-', '')}`);
+  return out.join(' ');
+}
+
+/** Words and facets together: the text in its columns AND every facet token. */
+export function matchTicketText(text: string, facets: Facets): string | null {
+  const words = matchAll(text, TICKET_TEXT_COLUMNS);
+  if (words === null) return null;
+  const f = facetTokens(facets);
+  return f ? `(${words}) AND facets : (${f.split(' ').join(' AND ')})` : words;
 }
