@@ -7,7 +7,7 @@ import { actor, type Ctx } from '../context.ts';
 import { invalid, issue } from '../failure.ts';
 import { nextCounter, readSettings } from '../settings.ts';
 import { reindexCustomer } from './customers.ts';
-import { indexTicket, appendEvent } from './tickets.ts';
+import { appendEvent, insertTicketIndex } from './tickets.ts';
 import { stmt } from '../store/statements.ts';
 
 const ticketKey = (prefix: string, seq: number): string =>
@@ -87,6 +87,9 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
 
     // -- write
     const phoneNorm = normalisePhone(input.contact.phone, settings.countryCode);
+    // The caller's search row is rewritten only when something in it changed: an FTS write is a
+    // new index segment, the biggest part of a save's commit.
+    let callerChanged = isNewCustomer || newAccount;
     if (isNewCustomer && input.caller.kind === 'new') {
       stmt(
         db,
@@ -106,7 +109,7 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
       );
     } else {
       // Fill in contact details the record lacks; never overwrite what another call recorded.
-      stmt(
+      const filled = stmt(
         db,
         `UPDATE customers SET
            phone = CASE WHEN phone = '' THEN @phone ELSE phone END,
@@ -122,6 +125,7 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
         by,
         id: customerId,
       });
+      if (filled.changes > 0) callerChanged = true;
     }
     if (newAccount && accountId) {
       stmt(
@@ -129,7 +133,7 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
         'INSERT INTO accounts (id, customer_id, number, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
       ).run(accountId, customerId, input.accountNumber, now, by);
     }
-    reindexCustomer(db, customerId);
+    if (callerChanged) reindexCustomer(db, customerId);
     if (newAsset && a) {
       assetId = ctx.newId();
       stmt(
@@ -161,11 +165,16 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
                             impact, urgency, priority, status, tier, created_at, created_by, updated_at, updated_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?, ?, ?)`,
     );
+    const customerName =
+      input.caller.kind === 'new'
+        ? input.caller.name
+        : (stmt(db, 'SELECT name FROM customers WHERE id = ?').get(customerId) as { name: string })
+            .name;
     const tickets = input.problems.map((p) => {
       const id = ctx.newId();
       const key = ticketKey(settings.prefix, nextCounter(db, 'ticket'));
       const priority = priorityFor(p.impact, p.urgency);
-      insertTicket.run(
+      const { lastInsertRowid } = insertTicket.run(
         id,
         key,
         callId,
@@ -195,7 +204,16 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
         priority,
         status: 'new',
       });
-      indexTicket(db, id);
+      insertTicketIndex(db, lastInsertRowid, {
+        key,
+        title: p.title,
+        description: p.description,
+        customer: customerName,
+        status: 'new',
+        queueId: p.queueId,
+        priority,
+        assigneeId: null,
+      });
       return { id, key, priority, queueId: p.queueId };
     });
 

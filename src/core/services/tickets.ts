@@ -13,7 +13,7 @@ import type {
 import { actor, type Ctx } from '../context.ts';
 import { conflict, invalid, issue, notFound } from '../failure.ts';
 import type { Db } from '../store/database.ts';
-import { facetTokens, foldForSearch, matchTicketText } from '../store/fts.ts';
+import { facetTokens, foldForSearch, matchTicketText, type Facets } from '../store/fts.ts';
 import { assetsOf } from './customers.ts';
 import { stmt } from '../store/statements.ts';
 
@@ -47,21 +47,34 @@ export function indexTicket(db: Db, ticketId: string): void {
     assignee_id: string | null;
   };
   stmt(db, 'DELETE FROM tickets_fts WHERE rowid = ?').run(t.rowid);
+  insertTicketIndex(db, t.rowid, {
+    key: t.key,
+    title: t.title,
+    description: t.description,
+    customer: t.customer,
+    status: t.status,
+    queueId: t.queue_id,
+    priority: t.priority,
+    assigneeId: t.assignee_id,
+  });
+}
+
+/** The search row of a ticket that has none yet (a new ticket): no delete, no read-back. */
+export function insertTicketIndex(
+  db: Db,
+  rowid: number | bigint,
+  t: { key: string; title: string; description: string; customer: string } & Facets,
+): void {
   stmt(
     db,
     'INSERT INTO tickets_fts (rowid, key, title, description, customer, facets) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(
-    t.rowid,
+    rowid,
     t.key,
     foldForSearch(t.title),
     foldForSearch(t.description),
     foldForSearch(t.customer),
-    facetTokens({
-      status: t.status,
-      queueId: t.queue_id,
-      priority: t.priority,
-      assigneeId: t.assignee_id,
-    }),
+    facetTokens(t),
   );
 }
 
@@ -106,21 +119,31 @@ const facetsOf = (f: BoardFilters, status?: Status) => ({
   assigneeId: f.assigneeId === 'none' ? null : f.assigneeId,
 });
 
-/** Plain SQL conditions for the non-text filters. */
-function sqlFilters(f: BoardFilters): { sql: string; params: unknown[] } {
+/**
+ * Plain SQL conditions for the non-text filters. For the resolved column (newest first by rowid)
+ * exactly one filter may drive an index, the others are written `+col` so SQLite checks them row
+ * by row instead: otherwise it prefers the index with the most equal columns, whose order is by
+ * created_at, and sorts the whole match (tens of thousands of rows) for a page of fifty.
+ */
+function sqlFilters(f: BoardFilters, resolved: boolean): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
+  let driver: 'queue' | 'assignee' | 'priority' | null = null;
+  if (resolved)
+    driver = f.queueId ? 'queue' : f.assigneeId ? 'assignee' : f.priority ? 'priority' : null;
+  const col = (name: string, kind: typeof driver) =>
+    resolved && driver !== kind ? `+t.${name}` : `t.${name}`;
   if (f.queueId) {
-    where.push('t.queue_id = ?');
+    where.push(`${col('queue_id', 'queue')} = ?`);
     params.push(f.queueId);
   }
   if (f.priority) {
-    where.push('t.priority = ?');
+    where.push(`${col('priority', 'priority')} = ?`);
     params.push(f.priority);
   }
-  if (f.assigneeId === 'none') where.push('t.assignee_id IS NULL');
+  if (f.assigneeId === 'none') where.push(`${col('assignee_id', 'assignee')} IS NULL`);
   else if (f.assigneeId) {
-    where.push('t.assignee_id = ?');
+    where.push(`${col('assignee_id', 'assignee')} = ?`);
     params.push(f.assigneeId);
   }
   return { sql: where.map((w) => ` AND ${w}`).join(''), params };
@@ -161,7 +184,7 @@ function page(
       params.push(limit + 1);
     }
   } else {
-    const filter = sqlFilters(f);
+    const filter = sqlFilters(f, !open);
     sql = `SELECT ${CARD_COLUMNS}, t.rowid AS rid FROM tickets t JOIN customers c ON c.id = t.customer_id
       WHERE t.status = ?${filter.sql}`;
     params = [status, ...filter.params];
@@ -193,13 +216,17 @@ function page(
   return { items: items.map(toCard), next };
 }
 
-/** Above this many text matches a column shows "10,000+": counting further would cost a scan. */
-export const TEXT_COUNT_CAP = 10_000;
+/** Above this many text matches a column shows "1,000+": counting further would cost a scan. */
+export const TEXT_COUNT_CAP = 1_000;
 
-function counts(db: Db, f: BoardFilters): Map<Status, { count: number; capped: boolean }> {
+function counts(
+  db: Db,
+  f: BoardFilters,
+  statuses: readonly Status[] = STATUSES,
+): Map<Status, { count: number; capped: boolean }> {
   const m = new Map<Status, { count: number; capped: boolean }>();
   if (f.text) {
-    for (const s of STATUSES) {
+    for (const s of statuses) {
       const match = matchTicketText(f.text, facetsOf(f, s));
       if (match === null) return m;
       const n = stmt(
@@ -233,7 +260,57 @@ function counts(db: Db, f: BoardFilters): Map<Status, { count: number; capped: b
   return m;
 }
 
+const byBoardOrder = (a: CardRow, b: CardRow): number =>
+  a.priority - b.priority || a.createdAt - b.createdAt || a.rid - b.rid;
+
+/**
+ * The board under a text filter. Open work is a small part of any desk, so one FTS pass finds
+ * every open hit (words AND any open status), and the columns are split, counted and ordered
+ * from that set; the resolved column streams newest first with a capped count.
+ */
+function textBoard(db: Db, f: BoardFilters, perColumn: number): BoardColumn[] | null {
+  const open = STATUSES.filter(isOpenColumn);
+  const match = matchTicketText(f.text ?? '', facetsOf(f), open);
+  if (match === null) return null;
+  const hits = stmt(
+    db,
+    `SELECT ${CARD_COLUMNS}, t.rowid AS rid FROM tickets t JOIN customers c ON c.id = t.customer_id
+     WHERE t.rowid IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?)`,
+  ).all(match) as CardRow[];
+  const columns: BoardColumn[] = open.map((status) => {
+    const rows = hits.filter((h) => h.status === status).sort(byBoardOrder);
+    const items = rows.slice(0, perColumn);
+    const last = items.at(-1);
+    return {
+      status,
+      count: rows.length,
+      countCapped: false,
+      items: items.map(toCard),
+      next:
+        rows.length > perColumn && last
+          ? encodeCursor([last.priority, last.createdAt, last.rid])
+          : null,
+    };
+  });
+  const resolved = counts(db, f, ['resolved']).get('resolved') ?? { count: 0, capped: false };
+  columns.push({
+    status: 'resolved',
+    count: resolved.count,
+    countCapped: resolved.capped,
+    ...page(db, 'resolved', f, null, perColumn),
+  });
+  return columns;
+}
+
 export function board(ctx: Ctx, input: ParsedInput<'tickets.board'>): BoardView {
+  if (input.filters.text) {
+    const columns = textBoard(ctx.db, input.filters, input.perColumn);
+    return {
+      columns:
+        columns ??
+        STATUSES.map((status) => ({ status, count: 0, countCapped: false, items: [], next: null })),
+    };
+  }
   const n = counts(ctx.db, input.filters);
   const columns: BoardColumn[] = STATUSES.map((status) => ({
     status,

@@ -20,6 +20,8 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // 64 MB of page cache: index pages of a million-ticket desk stay in memory between saves.
+  db.pragma('cache_size = -65536');
   registerFunctions(db);
   migrate(db);
   return db;

@@ -63,10 +63,19 @@ export function facetTokens(f: Facets): string {
   return out.join(' ');
 }
 
-/** Words and facets together: the text in its columns AND every facet token. */
-export function matchTicketText(text: string, facets: Facets): string | null {
+/**
+ * Words and facets together: the text in its columns AND every facet token, and, when
+ * `anyStatus` is given, any one of those statuses.
+ */
+export function matchTicketText(
+  text: string,
+  facets: Facets,
+  anyStatus?: readonly string[],
+): string | null {
   const words = matchAll(text, TICKET_TEXT_COLUMNS);
   if (words === null) return null;
-  const f = facetTokens(facets);
-  return f ? `(${words}) AND facets : (${f.split(' ').join(' AND ')})` : words;
+  const all = facetTokens(facets).split(' ').filter(Boolean);
+  if (anyStatus?.length)
+    all.push(`(${anyStatus.map((s) => facetTokens({ status: s })).join(' OR ')})`);
+  return all.length ? `(${words}) AND facets : (${all.join(' AND ')})` : words;
 }
