@@ -60,12 +60,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const ftsRows = (table: string, text: string): Set<number> =>
+/** Rows whose words match, by the FTS index alone (no facets, no joins): the reference's raw material. */
+const ftsRows = (table: 'tickets_fts' | 'customers_fts', text: string): Set<number> =>
   new Set(
     desk.db
       .prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ?`)
       .pluck()
-      .all(matchAll(text)) as number[],
+      .all(
+        matchAll(text, table === 'tickets_fts' ? TICKET_TEXT_COLUMNS : CUSTOMER_TEXT_COLUMNS),
+      ) as number[],
   );
 
 describe('bench queries return what the reference queries return', () => {
