@@ -37,6 +37,7 @@ const emptyColumns = (): BoardColumn[] =>
   }));
 
 let refreshSeq = 0;
+const loading = new Set<string>();
 
 export const useBoard = create<BoardState>((set, get) => ({
   filters: {},
@@ -66,13 +67,16 @@ export const useBoard = create<BoardState>((set, get) => ({
   },
   async loadMore(status) {
     const col = get().columns.find((c) => c.status === status);
-    if (!col?.next) return;
+    if (!col?.next || loading.has(col.next)) return;
+    // Scrolling asks for the next page on every frame near the end: one request per cursor.
+    loading.add(col.next);
     const r = await api.invoke('tickets.page', {
       status,
       filters: get().filters,
       cursor: col.next,
       limit: PAGE,
     });
+    loading.delete(col.next);
     if (!r.ok) return set({ error: r.error });
     set({
       columns: get().columns.map((c) =>
