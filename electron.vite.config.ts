@@ -5,7 +5,13 @@ import { resolve } from 'node:path';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // The desk's own process (utilityProcess.fork).
+          core: resolve(import.meta.dirname, 'src/main/core-process.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -40,7 +40,6 @@ try {
     async (cards) => {
       const el = document.querySelector<HTMLElement>('[data-testid="column-new"]')!;
       const cardHeight = 74;
-      const goal = cards * cardHeight;
       const stepPx = 900; // about twelve cards a frame: a fast flick, sustained
       const frames: number[] = [];
       let last = performance.now();

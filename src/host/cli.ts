@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDesk } from '../core/desk.ts';
+import { localEndpoint } from '../core/endpoint.ts';
 import { startHost } from './server.ts';
 
 const USAGE = `npm run serve -- [--port N] [--host ADDR] [--data DIR] [--real-desk]
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
   }
   const dataDir = resolve(args.data ?? defaultDataDir());
   const desk = await openDesk({ dataDir, demo: !args['real-desk'] });
-  const host = await startHost({ desk, staticRoot, host: args.host, port });
+  const host = await startHost({ desk: localEndpoint(desk), staticRoot, host: args.host, port });
   console.log(`Switchboard host: desk ${desk.file}`);
   console.log(`Switchboard is listening on ${host.url}`);
 

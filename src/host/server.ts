@@ -1,15 +1,15 @@
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { HTTP_STATUS, type Result } from '../shared/errors.ts';
-import type { Connection } from '../core/context.ts';
-import type { Desk } from '../core/desk.ts';
+import type { DeskEndpoint } from '../core/endpoint.ts';
 import { contentSecurityPolicy, contentType, resolveStaticPath } from '../core/static-files.ts';
 import { Sessions } from './sessions.ts';
 
 export interface HostOptions {
-  desk: Desk;
+  desk: DeskEndpoint;
   /** The built renderer (out/renderer). */
   staticRoot: string;
   host?: string;
@@ -36,8 +36,8 @@ const SECURITY_HEADERS = {
  */
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const { desk } = opts;
-  const sessions = new Sessions(desk.connect);
-  const sockets = new Map<WebSocket, Connection>();
+  const sessions = new Sessions(desk.open, desk.close);
+  const sockets = new Map<WebSocket, string>();
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -75,7 +75,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     } catch {
       return send(res, 400, error('VALIDATION', 'The request body is not valid JSON'));
     }
-    const { conn, setCookie } = sessions.resolve(req.headers.cookie);
+    const { conn, setCookie } = await sessions.resolve(req.headers.cookie);
     const result = await desk.dispatch(conn, method, input);
     send(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result, setCookie);
   }
@@ -104,9 +104,14 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   // ---- push events ---------------------------------------------------------------------------
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
   server.on('upgrade', (req, socket, head) => {
+    void upgrade(req, socket, head);
+  });
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://host.invalid');
     const conn = sessions.existing(req.headers.cookie);
-    if (url.pathname !== '/events' || !sameOrigin(req) || !conn?.user) {
+    const session = conn ? await desk.dispatch(conn, 'session.get', {}) : null;
+    const signedIn = !!session?.ok && !!(session.value as { user: unknown }).user;
+    if (url.pathname !== '/events' || !sameOrigin(req) || !conn || !signedIn) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -116,10 +121,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       ws.on('error', () => sockets.delete(ws));
       ws.on('message', () => undefined); // the channel is one-way; client messages are ignored
     });
-  });
-  const unsubscribe = desk.subscribe((event) => {
+  }
+  const unsubscribe = desk.onEvent((event, to) => {
     const data = JSON.stringify(event);
-    for (const [ws, conn] of sockets) if (conn.user && ws.readyState === ws.OPEN) ws.send(data);
+    const allowed = new Set(to);
+    for (const [ws, conn] of sockets)
+      if (allowed.has(conn) && ws.readyState === ws.OPEN) ws.send(data);
   });
   const sweep = setInterval(() => sessions.sweep(), 60_000).unref();
 

@@ -1,49 +1,56 @@
 import { randomBytes } from 'node:crypto';
-import type { Connection } from '../core/context.ts';
 
 const COOKIE = 'sb_sid';
 const IDLE_MS = 12 * 60 * 60 * 1000;
 
 interface Entry {
-  conn: Connection;
+  /** The desk endpoint's connection id. */
+  conn: string;
   seen: number;
 }
 
-/** Browser sessions: an HttpOnly cookie names a core Connection that lives here, never in the page. */
+/** Browser sessions: an HttpOnly cookie names a desk connection that lives here, never in the page. */
 export class Sessions {
   readonly #byId = new Map<string, Entry>();
-  readonly #connect: () => Connection;
+  readonly #open: () => Promise<string>;
+  readonly #close: (conn: string) => void;
 
-  constructor(connect: () => Connection) {
-    this.#connect = connect;
+  constructor(open: () => Promise<string>, close: (conn: string) => void) {
+    this.#open = open;
+    this.#close = close;
   }
 
-  /** The caller's connection; `created` carries a cookie to set when the caller had none. */
-  resolve(
+  /** The caller's connection; `setCookie` is there when the caller had none (or an expired one). */
+  async resolve(
     cookieHeader: string | undefined,
     now = Date.now(),
-  ): { conn: Connection; setCookie?: string } {
+  ): Promise<{ conn: string; setCookie?: string }> {
     const sid = readCookie(cookieHeader, COOKIE);
     const found = sid ? this.#byId.get(sid) : undefined;
-    if (found && now - found.seen < IDLE_MS) {
+    if (sid && found && now - found.seen < IDLE_MS) {
       found.seen = now;
       return { conn: found.conn };
     }
-    if (sid) this.#byId.delete(sid);
+    if (sid && found) this.#forget(sid, found);
     const id = randomBytes(32).toString('base64url');
-    const conn = this.#connect();
+    const conn = await this.#open();
     this.#byId.set(id, { conn, seen: now });
     return { conn, setCookie: `${COOKIE}=${id}; Path=/; HttpOnly; SameSite=Strict` };
   }
 
   /** Only an existing session: WebSocket upgrades never create one. */
-  existing(cookieHeader: string | undefined): Connection | null {
+  existing(cookieHeader: string | undefined): string | null {
     const sid = readCookie(cookieHeader, COOKIE);
     return (sid && this.#byId.get(sid)?.conn) || null;
   }
 
   sweep(now = Date.now()): void {
-    for (const [id, e] of this.#byId) if (now - e.seen >= IDLE_MS) this.#byId.delete(id);
+    for (const [id, e] of this.#byId) if (now - e.seen >= IDLE_MS) this.#forget(id, e);
+  }
+
+  #forget(id: string, e: Entry): void {
+    this.#byId.delete(id);
+    this.#close(e.conn);
   }
 }
 

@@ -1,7 +1,7 @@
 import { app, BrowserWindow, Menu, session, shell } from 'electron';
 import { join } from 'node:path';
-import { openDesk, type Desk } from '../core/desk.ts';
 import { APP_ORIGIN } from '../shared/ipc.ts';
+import { startCore } from './core-client.ts';
 import { bindIpc } from './ipc.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 
@@ -18,8 +18,6 @@ const isTrustedUrl = (url: string): boolean => {
   }
 };
 
-let desk: Desk | null = null;
-
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -34,7 +32,7 @@ async function main(): Promise<void> {
     argValue('--data') ?? process.env['SWITCHBOARD_DATA'] ?? join(app.getPath('userData'), 'desk');
   const realDesk =
     process.argv.includes('--real-desk') || process.env['SWITCHBOARD_REAL_DESK'] === '1';
-  desk = await openDesk({ dataDir, demo: !realDesk });
+  const coreArgs = ['--data', dataDir, ...(realDesk ? ['--real-desk'] : [])];
   serveRenderer(join(import.meta.dirname, '../renderer'));
 
   // Notifications (call-backs due) are the one permission the UI may have.
@@ -44,8 +42,6 @@ async function main(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(
     (_wc, permission) => permission === 'notifications',
   );
-
-  const ipc = bindIpc(desk, isTrustedUrl);
 
   const win = new BrowserWindow({
     width: 1440,
@@ -63,8 +59,29 @@ async function main(): Promise<void> {
       spellcheck: false,
     },
   });
-  ipc.attach(win);
   win.once('ready-to-show', () => win.show());
+
+  // The desk runs in its own process; if it ever stops, start it again and reload the window
+  // (its session went with the process, so the analyst signs in again; saved work is on disk).
+  let quitting = false;
+  let core = startCore(coreArgs);
+  let ipc = bindIpc(core.endpoint, isTrustedUrl);
+  const watch = () =>
+    core.onExit((code) => {
+      if (quitting) return;
+      console.error(`Switchboard desk process exited (${code}); restarting it`);
+      ipc.dispose();
+      core = startCore(coreArgs);
+      ipc = bindIpc(core.endpoint, isTrustedUrl);
+      watch();
+      void core.ready.then(() => {
+        ipc.attach(win);
+        win.webContents.reload();
+      });
+    });
+  watch();
+  await core.ready;
+  ipc.attach(win);
   await win.loadURL(startUrl);
 
   app.on('second-instance', () => {
@@ -72,16 +89,13 @@ async function main(): Promise<void> {
     win.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  let closed = false;
   app.on('will-quit', (e) => {
-    if (closed) return;
-    // Close the store before the process goes: the checkpoint worker stops, the WAL is tidied.
+    if (quitting) return;
+    // Let the desk process close the store (checkpoint worker stopped, WAL tidied) before exit.
+    quitting = true;
     e.preventDefault();
     ipc.dispose();
-    void (desk?.close() ?? Promise.resolve()).finally(() => {
-      closed = true;
-      app.quit();
-    });
+    void core.shutdown().finally(() => app.quit());
   });
 }
 

@@ -1,41 +1,48 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import type { Connection } from '../core/context.ts';
-import type { Desk } from '../core/desk.ts';
+import type { DeskEndpoint } from '../core/endpoint.ts';
 import { CHANNEL_EVENT, CHANNEL_INVOKE } from '../shared/ipc.ts';
 
 /**
- * IPC is a thin transport over the dispatcher. Each window is one connection (its own sign-in);
- * a call is answered only when it comes from the top frame of one of our windows showing our UI.
+ * IPC is a thin transport over the desk endpoint. Each window is one connection (its own
+ * sign-in); a call is answered only when it comes from the top frame of one of our windows
+ * showing our UI.
  */
-export function bindIpc(desk: Desk, isTrustedUrl: (url: string) => boolean) {
-  const conns = new Map<number, { win: BrowserWindow; conn: Connection }>();
+export function bindIpc(endpoint: DeskEndpoint, isTrustedUrl: (url: string) => boolean) {
+  const windows = new Map<number, { win: BrowserWindow; conn: Promise<string> }>();
 
-  function trusted(e: IpcMainInvokeEvent): Connection | null {
-    const entry = conns.get(e.sender.id);
+  function trusted(e: IpcMainInvokeEvent): Promise<string> | null {
+    const entry = windows.get(e.sender.id);
     const frame = e.senderFrame;
     if (!entry || !frame || frame !== e.sender.mainFrame || !isTrustedUrl(frame.url)) return null;
     return entry.conn;
   }
 
-  ipcMain.handle(CHANNEL_INVOKE, (e, method: unknown, input: unknown) => {
+  ipcMain.handle(CHANNEL_INVOKE, async (e, method: unknown, input: unknown) => {
     const conn = trusted(e);
     if (!conn)
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Untrusted sender', issues: [] } };
-    return desk.dispatch(conn, method, input);
+    return endpoint.dispatch(await conn, method, input);
   });
 
-  const unsubscribe = desk.subscribe((event) => {
-    for (const { win, conn } of conns.values()) {
-      if (conn.user && !win.isDestroyed())
-        win.webContents.send(CHANNEL_EVENT, event.name, event.payload);
-    }
+  const unsubscribe = endpoint.onEvent((event, to) => {
+    const allowed = new Set(to);
+    void Promise.all(
+      [...windows.values()].map(async ({ win, conn }) => {
+        if (allowed.has(await conn) && !win.isDestroyed())
+          win.webContents.send(CHANNEL_EVENT, event.name, event.payload);
+      }),
+    );
   });
 
   return {
     attach(win: BrowserWindow) {
       const id = win.webContents.id;
-      conns.set(id, { win, conn: desk.connect() });
-      win.on('closed', () => conns.delete(id));
+      const conn = endpoint.open();
+      windows.set(id, { win, conn });
+      win.on('closed', () => {
+        windows.delete(id);
+        void conn.then((c) => endpoint.close(c));
+      });
     },
     dispose() {
       ipcMain.removeHandler(CHANNEL_INVOKE);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { DEMO_PASSWORD } from '../../src/core/demo.ts';
+import { localEndpoint } from '../../src/core/endpoint.ts';
 import { startHost, type RunningHost } from '../../src/host/server.ts';
 import { count, demoDesk, fingerprint, validIntake, type TestDesk } from '../helpers/desk.ts';
 
@@ -15,7 +16,7 @@ describe('the host: HTTP + WebSocket over the dispatcher', () => {
 
   beforeAll(async () => {
     t = await demoDesk();
-    host = await startHost({ desk: t.desk, staticRoot, port: 0 });
+    host = await startHost({ desk: localEndpoint(t.desk), staticRoot, port: 0 });
   });
   afterAll(async () => {
     await host.close();

@@ -1,0 +1,46 @@
+import type { Result } from '../shared/errors.ts';
+import type { PushEvent } from '../shared/events.ts';
+import type { Connection } from './context.ts';
+import type { Desk } from './desk.ts';
+
+/**
+ * What a shell needs from a desk, by connection id: open a connection, call through it, close
+ * it, and hear events along with which connections may see them (the signed-in ones). The same
+ * interface whether the desk runs in this process (the host) or in another one (Electron's
+ * utility process, see rpc.ts), so the shells never know the difference.
+ */
+export interface DeskEndpoint {
+  open(): Promise<string>;
+  dispatch(conn: string, method: unknown, input: unknown): Promise<Result<unknown>>;
+  close(conn: string): void;
+  onEvent(listener: (event: PushEvent, to: string[]) => void): () => void;
+}
+
+export function localEndpoint(desk: Desk): DeskEndpoint {
+  const conns = new Map<string, Connection>();
+  return {
+    async open() {
+      const c = desk.connect();
+      conns.set(c.id, c);
+      return c.id;
+    },
+    async dispatch(id, method, input) {
+      const c = conns.get(id);
+      if (!c)
+        return {
+          ok: false,
+          error: { code: 'UNAUTHENTICATED', message: 'Connection closed; reload', issues: [] },
+        };
+      return desk.dispatch(c, method, input);
+    },
+    close(id) {
+      conns.delete(id);
+    },
+    onEvent(listener) {
+      return desk.subscribe((event) => {
+        const to = [...conns.values()].filter((c) => c.user).map((c) => c.id);
+        if (to.length) listener(event, to);
+      });
+    },
+  };
+}
