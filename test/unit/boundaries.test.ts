@@ -7,7 +7,10 @@ describe('process boundaries', () => {
   const eslint = new ESLint({
     overrideConfig: {
       languageOptions: { parserOptions: { project: null } },
-      rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-misused-promises': 'off' },
+      rules: {
+        '@typescript-eslint/no-floating-promises': 'off',
+        '@typescript-eslint/no-misused-promises': 'off',
+      },
     },
   });
   const errors = async (filePath: string, code: string) =>
