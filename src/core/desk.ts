@@ -10,6 +10,8 @@ import { dispatch, type DispatchEnv } from './dispatcher.ts';
 import { idGenerator } from './ids.ts';
 import { openDatabase, type Db } from './store/database.ts';
 import { startMaintenance } from './store/maintenance.ts';
+import { hasUsers } from './services/users.ts';
+import { tickSla } from './services/sla.ts';
 
 export interface DeskOptions {
   /** Folder holding the desk's SQLite file (created if missing). */
@@ -20,6 +22,8 @@ export interface DeskOptions {
   log?: (message: string, error?: unknown) => void;
   /** Checkpoint the WAL from a worker thread (default on). Off only for short-lived tools. */
   maintenance?: boolean;
+  /** Scan SLA clocks every second (default on). Tests with a manual clock call tickSla() instead. */
+  slaTicker?: boolean;
 }
 
 export interface Desk {
@@ -36,6 +40,8 @@ export interface Desk {
     input: Input<M>,
   ): Promise<Result<Output<M>>>;
   subscribe(listener: (event: PushEvent) => void): () => void;
+  /** Runs the SLA scanner once now (the desk also runs it every second); returns tickets looked at. */
+  tickSla(): number;
   /** Stops the checkpoint worker, then closes the store (the last connection tidies the WAL). */
   close(): Promise<void>;
 }
@@ -65,7 +71,7 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     },
   };
 
-  if (opts.demo && !db.prepare('SELECT 1 FROM users LIMIT 1').get()) {
+  if (opts.demo && !hasUsers(db)) {
     await seedDemoDesk(env);
   }
   let maintenance = null;
@@ -75,9 +81,34 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     maintenance = startMaintenance(file, (m) => log(m));
   }
 
+  const tickSlaNow = (): number => {
+    const queued: PushEvent[] = [];
+    const n = tickSla({
+      db,
+      clock,
+      newId: env.newId,
+      emit: (name, payload) => queued.push({ name, payload } as PushEvent),
+    });
+    for (const e of queued) env.publish(e);
+    return n;
+  };
+  // Clocks cross thresholds with nobody calling: the scanner looks every second.
+  const ticker =
+    opts.slaTicker === false
+      ? null
+      : setInterval(() => {
+          try {
+            tickSlaNow();
+          } catch (e) {
+            log('SLA scan failed', e);
+          }
+        }, 1000);
+  ticker?.unref();
+
   return {
     file,
     db,
+    tickSla: tickSlaNow,
     connect: () => ({ id: randomUUID(), user: null }),
     dispatch: (conn, method, input) => dispatch(env, conn, method, input),
     call: (conn, method, input) => dispatch(env, conn, method, input) as never,
@@ -86,6 +117,7 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
       return () => listeners.delete(listener);
     },
     async close() {
+      if (ticker) clearInterval(ticker);
       listeners.clear();
       await maintenance?.stop();
       if (db.open) db.close();

@@ -91,14 +91,34 @@ export const boardFiltersSchema = z.strictObject({
 });
 export type BoardFilters = z.output<typeof boardFiltersSchema>;
 
-export const problemSchema = z.strictObject({
-  categoryId: idSchema,
-  queueId: idSchema,
-  impact: level,
-  urgency: level,
-  title: text(3, 200),
-  description: optionalText(10_000),
-});
+export const problemSchema = z
+  .strictObject({
+    categoryId: idSchema,
+    queueId: idSchema,
+    impact: level,
+    urgency: level,
+    title: text(3, 200),
+    description: optionalText(10_000),
+    /** Set only to override the policy's priority; then a reason is required (it is logged). */
+    priority: z.number().int().min(1).max(4).optional(),
+    priorityReason: optionalText(500),
+    /** A planned event's window (epoch ms): it is due at its window, not from creation. */
+    plannedStart: z.number().int().min(0).optional(),
+    plannedEnd: z.number().int().min(0).optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (
+      p.plannedEnd !== undefined &&
+      (p.plannedStart === undefined || p.plannedEnd < p.plannedStart)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['plannedEnd'],
+        message: 'The window must end after it starts',
+        params: { rule: 'order' },
+      });
+    }
+  });
 
 export const intakeSchema = z
   .strictObject({

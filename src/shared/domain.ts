@@ -50,5 +50,12 @@ export function priorityFor(
 export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
 export type CallDirection = (typeof CALL_DIRECTIONS)[number];
 
-export const TICKET_EVENT_TYPES = ['created', 'status_changed', 'assigned'] as const;
+export const TICKET_EVENT_TYPES = [
+  'created',
+  'status_changed',
+  'assigned',
+  'priority_overridden',
+  'sla_at_risk',
+  'sla_breached',
+] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];

@@ -2,10 +2,14 @@
 
 export interface EventPayloads {
   'tickets.changed': { ids: string[]; reason: 'created' | 'moved' | 'assigned' };
+  /** A ticket's SLA clock crossed a threshold or was recomputed. */
+  'sla.changed': { ids: string[]; state: 'on_track' | 'at_risk' | 'breached' };
+  /** The priority policy or the desk calendar changed. */
+  'policy.changed': { version: number };
 }
 
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: EventName[] = ['tickets.changed'];
+export const EVENT_NAMES: EventName[] = ['tickets.changed', 'sla.changed', 'policy.changed'];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (EVENT_NAMES as string[]).includes(name);

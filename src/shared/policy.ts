@@ -20,8 +20,8 @@ export const priorityLevelSchema = z.strictObject({
 
 export const policyBodySchema = z
   .strictObject({
-    /** Two to six priorities; index 0 is priority 1, the most severe. */
-    priorities: z.array(priorityLevelSchema).min(2).max(6),
+    /** Two to four priorities; index 0 is priority 1, the most severe. */
+    priorities: z.array(priorityLevelSchema).min(2).max(4),
     /** matrix[impact - 1][urgency - 1] = priority (1-based). */
     matrix: z.array(z.array(z.number().int().min(1)).length(3)).length(3),
     /** Share of a target used before a clock is at risk. */

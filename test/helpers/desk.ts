@@ -44,6 +44,7 @@ export async function demoDesk(opts: { empty?: boolean } = {}): Promise<TestDesk
   const desk = await openDesk({
     dataDir: dir,
     clock,
+    slaTicker: false,
     log: (m, e) => process.env['SB_TEST_LOG'] && console.error(m, e),
   });
   const events: PushEvent[] = [];

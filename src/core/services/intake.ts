@@ -1,5 +1,6 @@
 import type { IntakeInput } from '../../shared/contract.ts';
-import { priorityFor } from '../../shared/domain.ts';
+import type { Priority } from '../../shared/domain.ts';
+import { policyPriority } from '../../shared/policy.ts';
 import type { Issue } from '../../shared/errors.ts';
 import { normalisePhone } from '../../shared/phone.ts';
 import type { IntakeReceipt } from '../../shared/views.ts';
@@ -7,6 +8,7 @@ import { actor, type Ctx } from '../context.ts';
 import { invalid, issue } from '../failure.ts';
 import { nextCounter, readSettings } from '../settings.ts';
 import { reindexCustomer } from './customers.ts';
+import { applySla, currentPolicyVersion, policyVersion } from './sla.ts';
 import { appendEvent, insertTicketIndex } from './tickets.ts';
 import { stmt } from '../store/statements.ts';
 
@@ -73,7 +75,10 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
     }
     const newAsset = !a?.assetId && !!a && !!(a.modelNumber || a.serial || a.location || a.licence);
 
-    // -- the problems
+    // -- the problems, rated by the company's policy as it stands now
+    const policyV = currentPolicyVersion(db);
+    const policy = policyVersion(db, policyV);
+    const priorities: { fromPolicy: number; chosen: number }[] = [];
     const categoryExists = stmt(db, 'SELECT 1 FROM categories WHERE id = ? AND active = 1');
     const queueExists = stmt(db, 'SELECT 1 FROM queues WHERE id = ? AND active = 1');
     input.problems.forEach((p, i) => {
@@ -81,6 +86,17 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
         issues.push(issue(`problems.${i}.categoryId`, 'unknown', 'No such category'));
       if (!queueExists.get(p.queueId))
         issues.push(issue(`problems.${i}.queueId`, 'unknown', 'No such queue'));
+      const fromPolicy = policyPriority(policy, p.impact, p.urgency);
+      const chosen = p.priority ?? fromPolicy;
+      const level = policy.priorities[chosen - 1];
+      if (!level)
+        issues.push(issue(`problems.${i}.priority`, 'unknown', 'The policy has no such priority'));
+      if (chosen !== fromPolicy && !p.priorityReason) {
+        issues.push(
+          issue(`problems.${i}.priorityReason`, 'required', 'Say why this differs from the policy'),
+        );
+      }
+      priorities.push({ fromPolicy, chosen });
     });
 
     if (issues.length > 0) throw invalid(issues);
@@ -162,18 +178,19 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
     const insertTicket = stmt(
       db,
       `INSERT INTO tickets (id, key, call_id, customer_id, account_id, asset_id, category_id, queue_id, title, description,
-                            impact, urgency, priority, status, tier, created_at, created_by, updated_at, updated_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?, ?, ?)`,
+                            impact, urgency, priority, status, tier, created_at, created_by, updated_at, updated_by,
+                            policy_version, planned_start, planned_end, last_update_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const customerName =
       input.caller.kind === 'new'
         ? input.caller.name
         : (stmt(db, 'SELECT name FROM customers WHERE id = ?').get(customerId) as { name: string })
             .name;
-    const tickets = input.problems.map((p) => {
+    const tickets = input.problems.map((p, i) => {
       const id = ctx.newId();
       const key = ticketKey(settings.prefix, nextCounter(db, 'ticket'));
-      const priority = priorityFor(p.impact, p.urgency);
+      const { fromPolicy, chosen: priority } = priorities[i]!;
       const { lastInsertRowid } = insertTicket.run(
         id,
         key,
@@ -192,6 +209,10 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
         by,
         now,
         by,
+        policyV,
+        p.plannedStart ?? null,
+        p.plannedEnd ?? null,
+        now,
       );
       appendEvent(ctx, id, 'created', {
         key,
@@ -202,8 +223,17 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
         impact: p.impact,
         urgency: p.urgency,
         priority,
+        policyVersion: policyV,
         status: 'new',
       });
+      if (priority !== fromPolicy) {
+        appendEvent(ctx, id, 'priority_overridden', {
+          from: fromPolicy,
+          to: priority,
+          reason: p.priorityReason,
+        });
+      }
+      applySla(ctx, id, by);
       insertTicketIndex(db, lastInsertRowid, {
         key,
         title: p.title,
@@ -214,7 +244,7 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
         priority,
         assigneeId: null,
       });
-      return { id, key, priority, queueId: p.queueId };
+      return { id, key, priority: priority as Priority, queueId: p.queueId };
     });
 
     ctx.emit('tickets.changed', { ids: tickets.map((t) => t.id), reason: 'created' });

@@ -15,6 +15,7 @@ import { conflict, invalid, issue, notFound } from '../failure.ts';
 import type { Db } from '../store/database.ts';
 import { facetTokens, foldForSearch, matchTicketText, type Facets } from '../store/fts.ts';
 import { assetsOf } from './customers.ts';
+import { applySla } from './sla.ts';
 import { stmt } from '../store/statements.ts';
 
 export function appendEvent(
@@ -468,11 +469,28 @@ export function moveTicket(ctx: Ctx, input: ParsedInput<'tickets.move'>): Ticket
   return ctx.db.transaction(() => {
     const t = forUpdate(ctx.db, input.id, input.version);
     if (t.status === input.to) return t;
+    const now = ctx.clock.now();
+    // Leaving "new" is the first response; a status change is news for the customer's update clock.
     stmt(
       ctx.db,
-      'UPDATE tickets SET status = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?',
-    ).run(input.to, ctx.clock.now(), by, t.id);
+      `UPDATE tickets SET status = ?, updated_at = ?, updated_by = ?, version = version + 1,
+         responded_at = coalesce(responded_at, CASE WHEN ? = 'new' THEN ? END), last_update_at = ?
+       WHERE id = ?`,
+    ).run(input.to, now, by, t.status, now, now, t.id);
+    // Waiting on the customer stops the clocks; leaving it starts them again.
+    if (input.to === 'waiting_customer') {
+      stmt(
+        ctx.db,
+        'INSERT INTO ticket_pauses (ticket_id, started_at, reason) VALUES (?, ?, ?)',
+      ).run(t.id, now, 'waiting_customer');
+    } else if (t.status === 'waiting_customer') {
+      stmt(
+        ctx.db,
+        'UPDATE ticket_pauses SET ended_at = ? WHERE ticket_id = ? AND ended_at IS NULL',
+      ).run(now, t.id);
+    }
     appendEvent(ctx, t.id, 'status_changed', { from: t.status, to: input.to });
+    applySla(ctx, t.id, by);
     indexTicket(ctx.db, t.id);
     ctx.emit('tickets.changed', { ids: [t.id], reason: 'moved' });
     return card(ctx.db, t.id)!;

@@ -43,7 +43,9 @@ export function currentUser(db: Db, id: string): UserInfo | null {
   return r ? toUserInfo(r) : null;
 }
 
-const hasUsers = (db: Db): boolean => stmt(db, 'SELECT 1 FROM users LIMIT 1').get() !== undefined;
+/** True once the desk has people (the built-in system user does not count). */
+export const hasUsers = (db: Db): boolean =>
+  stmt(db, "SELECT 1 FROM users WHERE username <> 'system' LIMIT 1").get() !== undefined;
 
 export function sessionInfo(ctx: Ctx): SessionInfo {
   return { user: ctx.conn.user, needsSetup: !hasUsers(ctx.db) };

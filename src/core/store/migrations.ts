@@ -3,6 +3,8 @@
  * Never edit a migration that has shipped: add the next one.
  */
 
+import { DEFAULT_POLICY } from '../../shared/policy.ts';
+
 /** Tokens of every script callers write in; M* keeps Devanagari and Arabic vowel signs inside words. */
 const TOKENIZE = `tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"`;
 
@@ -242,6 +244,78 @@ INSERT INTO tickets_fts (rowid, key, title, description, customer, facets)
 SELECT t.rowid, t.key, sb_fold(t.title), sb_fold(t.description), sb_fold(c.name),
        sb_facets(t.status, t.queue_id, t.priority, t.assignee_id)
 FROM tickets t JOIN customers c ON c.id = t.customer_id;
+`,
+  },
+  {
+    version: 5,
+    name: 'policy and SLA clocks',
+    sql: `
+-- The company's priority policy, versioned: a new version per change, never an edit.
+CREATE TABLE policies (
+  version    INTEGER PRIMARY KEY,
+  body       TEXT NOT NULL CHECK (json_valid(body)),
+  created_at INTEGER NOT NULL,
+  created_by TEXT REFERENCES users (id)
+) STRICT;
+INSERT INTO policies (version, body, created_at) VALUES (1, '${JSON.stringify(DEFAULT_POLICY)}', 0);
+CREATE TRIGGER policies_no_update BEFORE UPDATE ON policies
+BEGIN SELECT RAISE(ABORT, 'policies are versioned, never edited'); END;
+
+-- Business calendars: opening hours by ISO weekday in a named IANA zone, and holidays.
+CREATE TABLE calendars (
+  id         TEXT PRIMARY KEY,
+  name       TEXT NOT NULL,
+  time_zone  TEXT NOT NULL,
+  week       TEXT NOT NULL CHECK (json_valid(week)),
+  holidays   TEXT NOT NULL CHECK (json_valid(holidays)),
+  updated_at INTEGER NOT NULL,
+  updated_by TEXT REFERENCES users (id)
+) STRICT;
+INSERT INTO calendars (id, name, time_zone, week, holidays, updated_at) VALUES (
+  'desk', 'Desk hours', 'Europe/London',
+  '{"1":[[480,1080]],"2":[[480,1080]],"3":[[480,1080]],"4":[[480,1080]],"5":[[480,1080]]}', '[]', 0);
+
+-- The desk's own history: policy and calendar changes, append-only like a ticket's.
+CREATE TABLE desk_events (
+  id       TEXT PRIMARY KEY,
+  type     TEXT NOT NULL,
+  data     TEXT NOT NULL CHECK (json_valid(data)),
+  actor_id TEXT REFERENCES users (id),
+  at       INTEGER NOT NULL
+) STRICT;
+CREATE TRIGGER desk_events_no_update BEFORE UPDATE ON desk_events
+BEGIN SELECT RAISE(ABORT, 'desk_events is append-only'); END;
+CREATE TRIGGER desk_events_no_delete BEFORE DELETE ON desk_events
+BEGIN SELECT RAISE(ABORT, 'desk_events is append-only'); END;
+
+-- A ticket keeps the policy version it was opened under, its planned window, and its clocks.
+ALTER TABLE tickets ADD COLUMN policy_version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE tickets ADD COLUMN planned_start INTEGER;
+ALTER TABLE tickets ADD COLUMN planned_end INTEGER;
+ALTER TABLE tickets ADD COLUMN responded_at INTEGER;
+ALTER TABLE tickets ADD COLUMN last_update_at INTEGER;
+ALTER TABLE tickets ADD COLUMN response_due INTEGER;
+ALTER TABLE tickets ADD COLUMN update_due INTEGER;
+ALTER TABLE tickets ADD COLUMN resolution_due INTEGER;
+ALTER TABLE tickets ADD COLUMN sla_state TEXT NOT NULL DEFAULT 'on_track'
+  CHECK (sla_state IN ('on_track', 'at_risk', 'breached'));
+-- The next instant the state can change: the SLA scanner reads only tickets due a look.
+ALTER TABLE tickets ADD COLUMN sla_check_at INTEGER;
+CREATE INDEX tickets_sla_check ON tickets (sla_check_at) WHERE sla_check_at IS NOT NULL;
+
+-- Who records what nobody did by hand (an SLA clock crossing a threshold). It can never sign in:
+-- inactive, and its password hash matches no password.
+INSERT INTO users (id, username, display_name, password_hash, role, tier, active, created_at)
+VALUES ('00000000-0000-7000-8000-000000000000', 'system', 'Switchboard', '!', 'analyst', 1, 0, 0);
+
+-- Clock pauses (waiting on the customer), with their reason: the clock timeline is read from here.
+CREATE TABLE ticket_pauses (
+  ticket_id  TEXT NOT NULL REFERENCES tickets (id),
+  started_at INTEGER NOT NULL,
+  ended_at   INTEGER,
+  reason     TEXT NOT NULL,
+  PRIMARY KEY (ticket_id, started_at)
+) STRICT, WITHOUT ROWID;
 `,
   },
 ];

@@ -133,6 +133,12 @@ export const en = {
   'event.status_changed': '{actor} moved it from {from} to {to}',
   'event.assigned': '{actor} assigned it to {to}',
   'event.assigned.none': '{actor} unassigned it',
+  'event.priority_overridden': '{actor} set the priority to {to} instead of {from}: “{reason}”',
+  'event.sla_at_risk': 'At risk: {targets}',
+  'event.sla_breached': 'Breached: {targets}',
+  'sla.target.response': 'first response',
+  'sla.target.update': 'customer update',
+  'sla.target.resolution': 'resolution',
 
   'help.title': 'Keyboard shortcuts',
   'help.close': 'Close',

@@ -28,6 +28,26 @@ function eventText(tr: Translator, desk: DeskInfo, e: TicketEvent): string {
       });
     case 'status_changed':
       return tr.t('event.status_changed', { actor, from: status(d['from']), to: status(d['to']) });
+    case 'priority_overridden':
+      return tr.t('event.priority_overridden', {
+        actor,
+        from: tr.t('priority.short', { n: Number(d['from']) }),
+        to: tr.t('priority.short', { n: Number(d['to']) }),
+        reason: String(d['reason'] ?? ''),
+      });
+    case 'sla_at_risk':
+    case 'sla_breached': {
+      const names = ((d['targets'] as { target: string }[] | undefined) ?? [])
+        .map((x) =>
+          tr.has(`sla.target.${x.target}`)
+            ? tr.t(`sla.target.${x.target}` as 'sla.target.response')
+            : x.target,
+        )
+        .join(', ');
+      return tr.t(e.type === 'sla_breached' ? 'event.sla_breached' : 'event.sla_at_risk', {
+        targets: names,
+      });
+    }
     case 'assigned': {
       const u = desk.users.find((x) => x.id === d['to']);
       return u

@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Connection } from '../../src/core/context.ts';
+import { HOUR, MINUTE } from '../../src/shared/business-time.ts';
+import { demoDesk, T0, validIntake, type TestDesk } from '../helpers/desk.ts';
+
+/** T0 is Monday 23 November 2026, 09:00 in London: inside the desk's default hours (Mon–Fri 08–18). */
+describe('SLA clocks on tickets, with an injected clock', () => {
+  let t: TestDesk;
+  let a: Connection;
+  beforeEach(async () => {
+    t = await demoDesk();
+    a = await t.as('analyst');
+  });
+  afterEach(() => t.close());
+
+  /** One Critical ticket (impact 1, urgency 2 → P2: first response 30 business minutes). */
+  async function critical(): Promise<string> {
+    const input = await validIntake(t, a, 1);
+    input.problems[0]!.urgency = 2;
+    const r = await t.ok(a, 'intake.submit', input);
+    expect(r.tickets[0]!.priority).toBe(2);
+    return r.tickets[0]!.id;
+  }
+  const slaEvents = (id: string) =>
+    t.desk.db
+      .prepare(
+        "SELECT type, at FROM ticket_events WHERE ticket_id = ? AND type LIKE 'sla_%' ORDER BY at, rowid",
+      )
+      .all(id) as {
+      type: string;
+      at: number;
+    }[];
+  const state = (id: string) =>
+    t.desk.db.prepare('SELECT sla_state FROM tickets WHERE id = ?').pluck().get(id);
+
+  it('stores the due times the policy and calendar give', async () => {
+    const id = await critical();
+    const row = t.desk.db
+      .prepare(
+        'SELECT response_due, update_due, resolution_due, sla_check_at, policy_version FROM tickets WHERE id = ?',
+      )
+      .get(id);
+    expect(row).toEqual({
+      response_due: T0 + 30 * MINUTE,
+      update_due: T0 + 60 * MINUTE,
+      resolution_due: T0 + 8 * HOUR, // 480 business minutes from 09:00 is 17:00 the same day
+      sla_check_at: T0 + 22.5 * MINUTE,
+      policy_version: 1,
+    });
+  });
+
+  it('moves on track → at risk → breached at the right second, one event each', async () => {
+    const id = await critical();
+    t.clock.set(T0 + 22.5 * MINUTE - 1000);
+    t.desk.tickSla();
+    expect(state(id)).toBe('on_track');
+    t.clock.set(T0 + 22.5 * MINUTE);
+    t.desk.tickSla();
+    expect(state(id)).toBe('at_risk');
+    t.desk.tickSla();
+    t.clock.set(T0 + 30 * MINUTE - 1000);
+    t.desk.tickSla();
+    expect(state(id)).toBe('at_risk');
+    t.clock.set(T0 + 30 * MINUTE);
+    t.desk.tickSla();
+    t.desk.tickSla();
+    expect(state(id)).toBe('breached');
+    expect(slaEvents(id)).toEqual([
+      { type: 'sla_at_risk', at: T0 + 22.5 * MINUTE },
+      { type: 'sla_breached', at: T0 + 30 * MINUTE },
+    ]);
+    expect(t.events.filter((e) => e.name === 'sla.changed')).toHaveLength(2);
+  });
+
+  it('a clock that jumps past both thresholds still writes each event once, in order', async () => {
+    const id = await critical();
+    t.clock.set(T0 + 3 * HOUR);
+    t.desk.tickSla();
+    t.desk.tickSla();
+    t.clock.advance(HOUR);
+    t.desk.tickSla();
+    expect(slaEvents(id)).toEqual([
+      { type: 'sla_at_risk', at: T0 + 22.5 * MINUTE },
+      { type: 'sla_breached', at: T0 + 30 * MINUTE },
+    ]);
+  });
+
+  it('waiting on the customer pauses the clocks; resuming moves the due time by the pause', async () => {
+    const id = await critical();
+    t.clock.set(T0 + 10 * MINUTE);
+    let v = (await t.ok(a, 'tickets.move', { id, to: 'in_progress', version: 1 })).version; // first response
+    const due = () =>
+      t.desk.db
+        .prepare('SELECT response_due, resolution_due FROM tickets WHERE id = ?')
+        .get(id) as { response_due: number | null; resolution_due: number };
+    expect(due().response_due).toBeNull(); // met: no longer running
+    const before = due().resolution_due;
+    t.clock.set(T0 + HOUR);
+    v = (await t.ok(a, 'tickets.move', { id, to: 'waiting_customer', version: v })).version;
+    expect(due().resolution_due).toBeNull(); // paused: no due time
+    t.clock.set(T0 + 3 * HOUR);
+    t.desk.tickSla();
+    expect(state(id)).toBe('on_track');
+    await t.ok(a, 'tickets.move', { id, to: 'in_progress', version: v });
+    // Two paused business hours push 17:00 past the 18:00 close: one hour Monday, one from 08:00 Tuesday.
+    expect(before).toBe(T0 + 8 * HOUR);
+    expect(due().resolution_due).toBe(T0 + 24 * HOUR);
+    const pauses = t.desk.db
+      .prepare('SELECT started_at, ended_at, reason FROM ticket_pauses WHERE ticket_id = ?')
+      .all(id);
+    expect(pauses).toEqual([
+      { started_at: T0 + HOUR, ended_at: T0 + 3 * HOUR, reason: 'waiting_customer' },
+    ]);
+  });
+
+  it('an override of the policy’s priority needs a reason, and the reason is in the history', async () => {
+    const input = await validIntake(t, a, 1);
+    input.problems[0] = { ...input.problems[0]!, impact: 3, urgency: 2, priority: 1 };
+    const refused = await t.desk.call(a, 'intake.submit', input);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'problems.0.priorityReason', rule: 'required' }] },
+    });
+    input.problems[0]!.priorityReason = 'Trading floor, market opens at 10:00';
+    const r = await t.ok(a, 'intake.submit', input);
+    expect(r.tickets[0]!.priority).toBe(1);
+    const detail = await t.ok(a, 'tickets.get', { id: r.tickets[0]!.id });
+    expect(detail.events.map((e) => [e.type, e.data['reason']])).toContainEqual([
+      'priority_overridden',
+      'Trading floor, market opens at 10:00',
+    ]);
+  });
+
+  it('a planned event is due at its window, not from its creation', async () => {
+    const input = await validIntake(t, a, 1);
+    const windowStart = T0 + 7 * 24 * HOUR;
+    input.problems[0] = {
+      ...input.problems[0]!,
+      impact: 3,
+      urgency: 3,
+      plannedStart: windowStart,
+      plannedEnd: windowStart + 2 * HOUR,
+    };
+    const r = await t.ok(a, 'intake.submit', input);
+    expect(r.tickets[0]!.priority).toBe(4);
+    const row = t.desk.db
+      .prepare('SELECT response_due, resolution_due, update_due FROM tickets WHERE id = ?')
+      .get(r.tickets[0]!.id);
+    expect(row).toEqual({
+      response_due: windowStart,
+      resolution_due: windowStart + 2 * HOUR,
+      update_due: null,
+    });
+  });
+});
