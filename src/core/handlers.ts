@@ -2,6 +2,7 @@ import type { MethodName, Output, ParsedInput } from '../shared/contract.ts';
 import type { Ctx } from './context.ts';
 import { getCustomer, lookup } from './services/customers.ts';
 import { submitIntake } from './services/intake.ts';
+import { getPolicy, updateCalendar, updatePolicy } from './services/policy.ts';
 import { createCategory, createQueue, deskInfo } from './services/reference.ts';
 import {
   assignTicket,
@@ -38,6 +39,9 @@ export const handlers: Handlers = {
   'tickets.get': getTicket,
   'tickets.move': moveTicket,
   'tickets.assign': assignTicket,
+  'policy.get': (ctx) => getPolicy(ctx),
+  'policy.update': updatePolicy,
+  'calendar.update': updateCalendar,
   'queues.create': createQueue,
   'categories.create': createCategory,
   'users.create': createUser,

@@ -4,14 +4,18 @@
  * binding, the host's HTTP route, the preload and the browser client are all derived from this.
  */
 import { z } from 'zod';
+import { isTimeZone } from './business-time.ts';
 import { LEVELS, PRIORITIES, ROLES, STATUSES, TIERS, type Role } from './domain.ts';
+import { policyBodySchema } from './policy-schema.ts';
 import type {
   BoardView,
+  CalendarView,
   CategoryInfo,
   CustomerDetail,
   CustomerHit,
   DeskInfo,
   IntakeReceipt,
+  PolicyView,
   QueueInfo,
   SessionInfo,
   TicketCard,
@@ -250,6 +254,42 @@ export const contract = {
     access: 'analyst',
   }),
 
+  'policy.get': method<PolicyView>()({ input: empty, access: 'analyst' }),
+  'policy.update': method<PolicyView>()({
+    input: z.strictObject({
+      body: policyBodySchema,
+      /** The version the editor started from: a concurrent change is a CONFLICT, not a silent overwrite. */
+      expectedVersion: z.number().int().min(1),
+    }),
+    access: 'supervisor',
+  }),
+  'calendar.update': method<CalendarView>()({
+    input: z
+      .strictObject({
+        timeZone: z
+          .string()
+          .trim()
+          .min(1)
+          .max(64)
+          .refine(isTimeZone, 'Not a time zone this system knows (IANA name, e.g. Europe/Athens)'),
+        week: z.partialRecord(
+          z.enum(['1', '2', '3', '4', '5', '6', '7']),
+          z
+            .array(z.tuple([z.number().int().min(0).max(1440), z.number().int().min(0).max(1440)]))
+            .max(4)
+            .refine(
+              (hs) => hs.every(([o, c], i) => o < c && (i === 0 || o >= hs[i - 1]![1])),
+              'Opening times must run forwards without overlapping',
+            ),
+        ),
+        holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date as YYYY-MM-DD')).max(400),
+      })
+      .refine((c) => Object.values(c.week).some((h) => h && h.length > 0), {
+        message: 'The desk must open at least once a week',
+        path: ['week'],
+      }),
+    access: 'supervisor',
+  }),
   'queues.create': method<QueueInfo>()({
     input: z.strictObject({
       code: z

@@ -1,4 +1,5 @@
 /** The shapes methods return. Inputs are zod schemas in contract.ts; these are their outputs. */
+import type { PolicyBody } from './policy.ts';
 import type { Level, Priority, Role, Status, TicketEventType, Tier } from './domain.ts';
 
 /** Epoch milliseconds, UTC. */
@@ -30,6 +31,8 @@ export interface DeskInfo {
   name: string;
   prefix: string;
   countryCode: string;
+  /** The priority policy in force: intake rates new calls with it as the analyst types. */
+  policy: { version: number; body: PolicyBody };
   queues: QueueInfo[];
   categories: CategoryInfo[];
   users: UserInfo[];
@@ -139,4 +142,20 @@ export interface TicketCounts {
   /** Open (not resolved) tickets by priority. */
   byPriority: Partial<Record<Priority, number>>;
   unassignedOpen: number;
+}
+
+export interface CalendarView {
+  name: string;
+  timeZone: string;
+  /** ISO weekday ("1" = Monday) → opening intervals in minutes from local midnight. */
+  week: Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', [number, number][]>>;
+  holidays: string[];
+}
+
+export interface PolicyView {
+  version: number;
+  body: PolicyBody;
+  calendar: CalendarView;
+  /** Every version, newest first: who changed the policy and when. */
+  history: { version: number; at: Millis; by: string | null }[];
 }

@@ -4,6 +4,7 @@ import { actor, type Ctx } from '../context.ts';
 import { invalid, issue } from '../failure.ts';
 import { readSettings } from '../settings.ts';
 import type { Db } from '../store/database.ts';
+import { currentPolicyVersion, policyVersion } from './sla.ts';
 import { listUsers } from './users.ts';
 import { stmt } from '../store/statements.ts';
 
@@ -24,10 +25,12 @@ export function listCategories(db: Db): CategoryInfo[] {
 
 export function deskInfo(ctx: Ctx): DeskInfo {
   const s = readSettings(ctx.db);
+  const version = currentPolicyVersion(ctx.db);
   return {
     name: s.name,
     prefix: s.prefix,
     countryCode: s.countryCode,
+    policy: { version, body: policyVersion(ctx.db, version) },
     queues: listQueues(ctx.db),
     categories: listCategories(ctx.db),
     users: listUsers(ctx.db),

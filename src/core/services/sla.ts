@@ -5,7 +5,8 @@ import {
   type ClockCalendar,
 } from '../../shared/business-time.ts';
 import type { Status } from '../../shared/domain.ts';
-import { policyBodySchema, type PolicyBody } from '../../shared/policy.ts';
+import { policyBodySchema } from '../../shared/policy-schema.ts';
+import type { PolicyBody } from '../../shared/policy.ts';
 import { runsFrom, slaClock, slaState, type SlaClock, type SlaState } from '../../shared/sla.ts';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../store/database.ts';
