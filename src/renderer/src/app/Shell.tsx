@@ -6,12 +6,20 @@ import { useSession } from '../session/sessionStore.ts';
 import { TicketView } from '../ticket/TicketView.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
 import { HelpDialog } from './HelpDialog.tsx';
+import { PolicySettings } from '../settings/PolicySettings.tsx';
+import { api } from '../api/index.ts';
 import { matches, SHORTCUTS } from './shortcuts.ts';
 import { useView, type View } from './viewStore.ts';
 
-const NAV: { view: View; label: 'nav.intake' | 'nav.board'; keys: string }[] = [
+const NAV: {
+  view: View;
+  label: 'nav.intake' | 'nav.board' | 'nav.settings';
+  keys: string;
+  supervisor?: boolean;
+}[] = [
   { view: 'intake', label: 'nav.intake', keys: SHORTCUTS.newCall.keys },
   { view: 'board', label: 'nav.board', keys: SHORTCUTS.board.keys },
+  { view: 'settings', label: 'nav.settings', keys: SHORTCUTS.settings.keys, supervisor: true },
 ];
 
 export function Shell(): ReactElement {
@@ -20,11 +28,16 @@ export function Shell(): ReactElement {
   const user = useSession((s) => s.user)!;
   const desk = useSession((s) => s.desk)!;
   const signOut = useSession((s) => s.signOut);
+  const reloadDesk = useSession((s) => s.load);
+
+  // A supervisor changed the policy or the calendar: intake rates the next call by the new one.
+  useEffect(() => api.on('policy.changed', () => void reloadDesk()), [reloadDesk]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (matches(e, SHORTCUTS.newCall.keys)) go('intake');
       else if (matches(e, SHORTCUTS.board.keys)) go('board');
+      else if (matches(e, SHORTCUTS.settings.keys)) go('settings');
       else if (matches(e, SHORTCUTS.theme.keys)) toggleTheme();
       else if (matches(e, SHORTCUTS.help.keys)) setHelp(true);
       else return;
@@ -41,7 +54,7 @@ export function Shell(): ReactElement {
           <strong>{t('app.name')}</strong> · {desk.name}
         </span>
         <nav aria-label={t('nav.main')} className="topbar__nav">
-          {NAV.map((n) => (
+          {NAV.filter((n) => !n.supervisor || user.role !== 'analyst').map((n) => (
             <button
               key={n.view}
               type="button"
@@ -82,7 +95,19 @@ export function Shell(): ReactElement {
           {t('nav.signOut')}
         </button>
       </header>
-      <main className="main">{view === 'intake' ? <IntakeForm /> : <Board />}</main>
+      <main className="main">
+        {view === 'intake' ? <IntakeForm /> : null}
+        {view === 'board' ? <Board /> : null}
+        {view === 'settings' ? (
+          user.role === 'analyst' ? (
+            <p className="splash" role="alert">
+              {t('settings.forbidden')}
+            </p>
+          ) : (
+            <PolicySettings />
+          )
+        ) : null}
+      </main>
       {ticketId ? <TicketView id={ticketId} /> : null}
       {helpOpen ? <HelpDialog onClose={() => setHelp(false)} /> : null}
     </div>

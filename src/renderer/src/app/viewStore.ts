@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type View = 'intake' | 'board';
+export type View = 'intake' | 'board' | 'settings';
 
 interface ViewState {
   view: View;

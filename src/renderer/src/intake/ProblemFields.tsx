@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
-import { LEVELS, priorityFor, type Level } from '../../../shared/domain.ts';
+import { LEVELS, type Level } from '../../../shared/domain.ts';
+import { policyPriority } from '../../../shared/policy.ts';
 import type { DeskInfo } from '../../../shared/views.ts';
 import { useT } from '../i18n/index.ts';
 import { Field } from '../ui/Field.tsx';
@@ -27,10 +28,14 @@ export function ProblemFields({
 }: Props): ReactElement {
   const { t } = useT();
   const err = (f: string) => errors[`problems.${index}.${f}`];
-  const priority =
+  const policy = desk.policy.body;
+  const fromPolicy =
     p.impact && p.urgency
-      ? priorityFor(Number(p.impact) as Level, Number(p.urgency) as Level)
+      ? policyPriority(policy, Number(p.impact) as Level, Number(p.urgency) as Level)
       : null;
+  const priority = p.priority ? Number(p.priority) : fromPolicy;
+  const level = priority ? policy.priorities[priority - 1] : undefined;
+  const overridden = !!p.priority && Number(p.priority) !== fromPolicy;
   const n = index + 1;
 
   return (
@@ -111,11 +116,77 @@ export function ProblemFields({
             aria-live="polite"
             data-testid={`priority-${index}`}
           >
-            {priority
-              ? `${t('priority.short', { n: priority })} · ${t(`priority.${priority}`)}`
-              : '—'}
+            {priority && level ? `${t('priority.short', { n: priority })} · ${level.label}` : '—'}
           </output>
         </div>
+      </div>
+      <div className="grid grid--problem-extra">
+        <Field label={t('intake.priorityOverride')} error={err('priority')}>
+          {(a) => (
+            <select
+              {...a}
+              value={p.priority}
+              onChange={(e) => onChange({ priority: e.target.value })}
+            >
+              <option value="">
+                {fromPolicy
+                  ? t('intake.priorityFromPolicy', {
+                      p: `${t('priority.short', { n: fromPolicy })} · ${policy.priorities[fromPolicy - 1]?.label ?? ''}`,
+                    })
+                  : t('intake.priorityFromPolicyEmpty')}
+              </option>
+              {policy.priorities.map((l, i) => (
+                <option key={i} value={i + 1}>
+                  {t('priority.short', { n: i + 1 })} · {l.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {overridden ? (
+          <Field
+            label={t('intake.priorityReason')}
+            error={err('priorityReason')}
+            className="field--wide"
+          >
+            {(a) => (
+              <input
+                {...a}
+                value={p.priorityReason}
+                maxLength={500}
+                onChange={(e) => onChange({ priorityReason: e.target.value })}
+              />
+            )}
+          </Field>
+        ) : null}
+        {level?.planned ? (
+          <>
+            <Field
+              label={t('intake.plannedStart')}
+              hint={t('intake.plannedHint')}
+              error={err('plannedStart')}
+            >
+              {(a) => (
+                <input
+                  {...a}
+                  type="datetime-local"
+                  value={p.plannedStart}
+                  onChange={(e) => onChange({ plannedStart: e.target.value })}
+                />
+              )}
+            </Field>
+            <Field label={t('intake.plannedEnd')} error={err('plannedEnd')}>
+              {(a) => (
+                <input
+                  {...a}
+                  type="datetime-local"
+                  value={p.plannedEnd}
+                  onChange={(e) => onChange({ plannedEnd: e.target.value })}
+                />
+              )}
+            </Field>
+          </>
+        ) : null}
       </div>
       <Field label={t('intake.titleField')} error={err('title')}>
         {(a) => (

@@ -15,6 +15,12 @@ export interface ProblemDraft {
   urgency: string;
   title: string;
   description: string;
+  /** '' follows the policy; a number overrides it (and needs a reason). */
+  priority: string;
+  priorityReason: string;
+  /** datetime-local values, in the workstation's time. */
+  plannedStart: string;
+  plannedEnd: string;
 }
 
 export interface IntakeDraft {
@@ -43,6 +49,10 @@ const emptyProblem = (): ProblemDraft => ({
   urgency: '',
   title: '',
   description: '',
+  priority: '',
+  priorityReason: '',
+  plannedStart: '',
+  plannedEnd: '',
 });
 
 const emptyDraft = (): IntakeDraft => ({
@@ -96,6 +106,9 @@ export function toInput(d: IntakeDraft): Input<'intake.submit'> {
       urgency: level(p.urgency),
       title: p.title,
       description: p.description,
+      ...(p.priority ? { priority: Number(p.priority), priorityReason: p.priorityReason } : {}),
+      ...(p.plannedStart ? { plannedStart: new Date(p.plannedStart).getTime() } : {}),
+      ...(p.plannedEnd ? { plannedEnd: new Date(p.plannedEnd).getTime() } : {}),
     })),
   };
 }
