@@ -81,6 +81,9 @@ export interface TicketCard {
   assigneeId: string | null;
   createdAt: Millis;
   version: number;
+  slaState: 'on_track' | 'at_risk' | 'breached';
+  /** The earliest due time among the ticket's running clocks; null when none runs (paused, resolved). */
+  nextDueAt: Millis | null;
 }
 
 export interface TicketEvent {
@@ -104,6 +107,28 @@ export interface TicketDetail extends TicketCard {
   createdBy: { id: string; displayName: string };
   updatedAt: Millis;
   events: TicketEvent[];
+  sla: TicketSla;
+}
+
+/** Everything needed to see why a ticket is (or is not) late. */
+export interface TicketSla {
+  state: 'on_track' | 'at_risk' | 'breached';
+  policyVersion: number;
+  priorityLabel: string;
+  /** "business" clocks count the calendar's opening hours; "24x7" count wall time. */
+  clock: 'business' | '24x7';
+  calendar: { name: string; timeZone: string };
+  respondedAt: Millis | null;
+  responseDue: Millis | null;
+  updateDue: Millis | null;
+  resolutionDue: Millis | null;
+  plannedStart: Millis | null;
+  plannedEnd: Millis | null;
+  timeline: {
+    at: Millis;
+    kind: 'started' | 'responded' | 'paused' | 'resumed' | 'at_risk' | 'breached' | 'resolved';
+    reason?: string;
+  }[];
 }
 
 export interface BoardColumn {

@@ -27,6 +27,7 @@ interface T {
   queueId: string;
   assigneeId: string | null;
   createdAt: number;
+  due: number;
 }
 
 let dir: string;
@@ -50,7 +51,7 @@ beforeAll(async () => {
   wl = buildWorkload(desk.db, 40);
   all = desk.db
     .prepare(
-      'SELECT rowid AS rid, id, key, status, priority, queue_id AS queueId, assignee_id AS assigneeId, created_at AS createdAt FROM tickets',
+      'SELECT rowid AS rid, id, key, status, priority, queue_id AS queueId, assignee_id AS assigneeId, created_at AS createdAt, sla_next_due AS due FROM tickets',
     )
     .all() as T[];
 }, 60_000);
@@ -88,9 +89,7 @@ describe('bench queries return what the reference queries return', () => {
               (f.assigneeId === 'none' ? t.assigneeId === null : t.assigneeId === f.assigneeId),
           )
           .sort((x, y) =>
-            col.status === 'resolved'
-              ? y.rid - x.rid
-              : x.priority - y.priority || x.createdAt - y.createdAt || x.rid - y.rid,
+            col.status === 'resolved' ? y.rid - x.rid : x.due - y.due || x.rid - y.rid,
           );
         expect(col.count, `${col.status} ${JSON.stringify(f)}`).toBe(ref.length);
         expect(col.items.map((i) => i.key)).toEqual(
@@ -115,11 +114,7 @@ describe('bench queries return what the reference queries return', () => {
       } while (cursor);
       const ref = all
         .filter((t) => t.status === status)
-        .sort((x, y) =>
-          status === 'resolved'
-            ? y.rid - x.rid
-            : x.priority - y.priority || x.createdAt - y.createdAt || x.rid - y.rid,
-        );
+        .sort((x, y) => (status === 'resolved' ? y.rid - x.rid : x.due - y.due || x.rid - y.rid));
       expect(keys).toEqual(ref.map((t) => t.key));
     }
   });
@@ -154,9 +149,7 @@ describe('bench queries return what the reference queries return', () => {
           new Set(
             ref
               .sort((x, y) =>
-                col.status === 'resolved'
-                  ? y.rid - x.rid
-                  : x.priority - y.priority || x.createdAt - y.createdAt || x.rid - y.rid,
+                col.status === 'resolved' ? y.rid - x.rid : x.due - y.due || x.rid - y.rid,
               )
               .slice(0, 50)
               .map((t) => t.key),

@@ -86,7 +86,7 @@ describe('the ticket board', () => {
     expect(board.columns.find((c) => c.status === 'new')!.count).toBe(1);
   });
 
-  it('pages through a column by cursor: every ticket once, most urgent first', async () => {
+  it('pages through a column by cursor: every ticket once, soonest to breach first', async () => {
     for (let i = 0; i < 7; i++) {
       t.clock.advance(1000);
       const input = await validIntake(t, a, 3);
@@ -94,21 +94,19 @@ describe('the ticket board', () => {
       await t.ok(a, 'intake.submit', input);
     }
     const seen: string[] = [];
-    const prios: number[] = [];
+    const dues: number[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { key: string; priority: number }[]; next: string | null } = await t.ok(
-        a,
-        'tickets.page',
-        { status: 'new', cursor, limit: 4 },
-      );
+      const page: { items: { key: string; nextDueAt: number | null }[]; next: string | null } =
+        await t.ok(a, 'tickets.page', { status: 'new', cursor, limit: 4 });
       seen.push(...page.items.map((i) => i.key));
-      prios.push(...page.items.map((i) => i.priority));
+      dues.push(...page.items.map((i) => i.nextDueAt ?? Infinity));
       cursor = page.next;
     } while (cursor);
     expect(seen).toHaveLength(21);
     expect(new Set(seen).size).toBe(21);
-    expect(prios).toEqual([...prios].sort((x, y) => x - y));
+    expect(dues).toEqual([...dues].sort((x, y) => x - y));
+    expect(dues.every((d) => Number.isFinite(d))).toBe(true);
     expect(
       await t.desk.call(a, 'tickets.page', { status: 'new', cursor: 'not-a-cursor' }),
     ).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'cursor' }] } });

@@ -26,6 +26,7 @@ import {
   type Lang,
 } from './corpus.ts';
 import { rng, uuidv7At, type Rng } from './rng.ts';
+import { tickSla } from '../services/sla.ts';
 
 export interface SeedOptions {
   dataDir: string;
@@ -252,6 +253,12 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
   const insEvent = db.prepare(
     'INSERT INTO ticket_events (id, ticket_id, type, data, actor_id, at) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const setClockFacts = db.prepare(
+    'UPDATE tickets SET responded_at = ?, last_update_at = ? WHERE id = ?',
+  );
+  const insPause = db.prepare(
+    "INSERT INTO ticket_pauses (ticket_id, started_at, reason) VALUES (?, ?, 'waiting_customer')",
+  );
   const insTicketFts = db.prepare(
     'INSERT INTO tickets_fts (rowid, key, title, description, customer, facets) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -364,8 +371,10 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
             events++;
           }
           let from: Status = 'new';
+          let firstChange: number | null = null;
           for (const to of path) {
             at = Math.min(at + 600_000 + r.int(43_200_000), updatedAt);
+            firstChange ??= at;
             insEvent.run(
               uuidv7At(at, r),
               id,
@@ -376,6 +385,12 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
             );
             events++;
             from = to;
+          }
+          // Open work carries its clocks' facts: first response, last update, and the pause of a
+          // ticket waiting on the customer.
+          if (status !== 'resolved' && firstChange !== null) {
+            setClockFacts.run(firstChange, at, id);
+            if (status === 'waiting_customer') insPause.run(id, at);
           }
           insTicketFts.run(
             rowid,
@@ -396,6 +411,18 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
       "INSERT INTO counters (name, value) VALUES ('ticket', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
     ).run(n);
   })();
+  // Open tickets get their SLA clocks as the desk would have computed them, as of the seed's "now".
+  db.prepare("UPDATE tickets SET sla_check_at = 0 WHERE status <> 'resolved'").run();
+  const slaCtx = {
+    db,
+    clock: { now: () => now },
+    newId: () => uuidv7At(now, r),
+    emit: () => undefined,
+  };
+  for (let done = 0, n = 1; n > 0; done += n) {
+    n = tickSla(slaCtx, 2000);
+    progress('SLA clocks', done + n, open);
+  }
   progress('search index', 0, 1);
   for (const t of ['customers_fts', 'tickets_fts']) {
     db.prepare(`INSERT INTO ${t} (${t}) VALUES ('optimize')`).run();

@@ -13,6 +13,8 @@ import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
 
 export const SYSTEM_USER_ID = '00000000-0000-7000-8000-000000000000';
+/** sla_next_due when no clock is running: sorts after every real due time. */
+export const NO_DUE = 8_640_000_000_000_000;
 
 const policyCache = new WeakMap<Db, Map<number, PolicyBody>>();
 
@@ -89,6 +91,8 @@ export interface SlaComputation {
   resolutionDue: number | null;
   /** The next instant the state can change; null when nothing is pending. */
   checkAt: number | null;
+  /** The earliest due time among running clocks: the board's "time to breach" order. */
+  nextDue: number | null;
 }
 
 const RANK: Record<SlaState, number> = { on_track: 0, at_risk: 1, breached: 2 };
@@ -170,6 +174,10 @@ export function computeSla(db: Db, t: SlaRow, now: number): SlaComputation {
     updateDue: due('update'),
     resolutionDue: due('resolution'),
     checkAt,
+    nextDue: targets.reduce<number | null>(
+      (m, x) => (x.clock.dueAt !== null && (m === null || x.clock.dueAt < m) ? x.clock.dueAt : m),
+      null,
+    ),
   };
 }
 
@@ -192,8 +200,17 @@ export function applySla(
   const c = computeSla(db, t, now);
   stmt(
     db,
-    `UPDATE tickets SET response_due = ?, update_due = ?, resolution_due = ?, sla_state = ?, sla_check_at = ? WHERE id = ?`,
-  ).run(c.responseDue, c.updateDue, c.resolutionDue, c.state, c.checkAt, ticketId);
+    `UPDATE tickets SET response_due = ?, update_due = ?, resolution_due = ?, sla_state = ?, sla_check_at = ?,
+       sla_next_due = ? WHERE id = ?`,
+  ).run(
+    c.responseDue,
+    c.updateDue,
+    c.resolutionDue,
+    c.state,
+    c.checkAt,
+    c.nextDue ?? NO_DUE,
+    ticketId,
+  );
   if (c.state === t.sla_state) return false;
   if (RANK[c.state] > RANK[t.sla_state]) {
     const crossed: SlaState[] =

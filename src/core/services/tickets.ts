@@ -9,13 +9,14 @@ import type {
   TicketEvent,
   TicketPage,
   TicketSearchResult,
+  TicketSla,
 } from '../../shared/views.ts';
 import { actor, type Ctx } from '../context.ts';
 import { conflict, invalid, issue, notFound } from '../failure.ts';
 import type { Db } from '../store/database.ts';
 import { facetTokens, foldForSearch, matchTicketText, type Facets } from '../store/fts.ts';
 import { assetsOf } from './customers.ts';
-import { applySla } from './sla.ts';
+import { applySla, deskCalendar, NO_DUE, policyVersion } from './sla.ts';
 import { stmt } from '../store/statements.ts';
 
 export function appendEvent(
@@ -82,18 +83,18 @@ export function insertTicketIndex(
 // ---- the board ---------------------------------------------------------------------------------
 
 const CARD_COLUMNS = `t.id, t.key, t.title, t.status, t.priority, t.queue_id AS queueId, c.name AS customerName,
-  t.assignee_id AS assigneeId, t.created_at AS createdAt, t.version`;
+  t.assignee_id AS assigneeId, t.created_at AS createdAt, t.version, t.sla_state AS slaState, t.sla_next_due AS due`;
 
 /**
- * Open work is ordered most urgent first (priority, then oldest); resolved work newest first by
- * arrival (rowid). Every filter has an index in exactly that order (migrations 2 and 4), so a
+ * Open work is ordered by time to breach (the earliest running due time); resolved work newest
+ * first by arrival (rowid). Every filter has an index in exactly that order (migrations 2 and 4), so a
  * page is read straight off an index, and pages are keyset cursors: page N costs what page 1 costs.
  * With a text filter, FTS5 does the filtering (words AND facet tokens) and only its hits are read.
  */
 const isOpenColumn = (s: Status): boolean => s !== 'resolved';
 
-type Cursor = [number, number, number] | [number];
-type CardRow = TicketCard & { rid: number };
+type Cursor = [number, number] | [number];
+type CardRow = Omit<TicketCard, 'nextDueAt'> & { rid: number; due: number };
 
 const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
 
@@ -102,7 +103,7 @@ function decodeCursor(raw: string, status: Status): Cursor {
     const c: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (
       Array.isArray(c) &&
-      c.length === (isOpenColumn(status) ? 3 : 1) &&
+      c.length === (isOpenColumn(status) ? 2 : 1) &&
       c.every((x) => Number.isSafeInteger(x))
     ) {
       return c as Cursor;
@@ -150,7 +151,10 @@ function sqlFilters(f: BoardFilters, resolved: boolean): { sql: string; params: 
   return { sql: where.map((w) => ` AND ${w}`).join(''), params };
 }
 
-const toCard = ({ rid: _rid, ...card }: CardRow): TicketCard => card;
+const toCard = ({ rid: _rid, due, ...card }: CardRow): TicketCard => ({
+  ...card,
+  nextDueAt: due === NO_DUE ? null : due,
+});
 
 function page(
   db: Db,
@@ -200,20 +204,17 @@ function page(
   }
   if (open) {
     if (c) {
-      sql += ' AND (t.priority, t.created_at, t.rowid) > (?, ?, ?)';
+      sql += ' AND (t.sla_next_due, t.rowid) > (?, ?)';
       params.push(...c);
     }
-    sql += ' ORDER BY t.priority, t.created_at, t.rowid LIMIT ?';
+    sql += ' ORDER BY t.sla_next_due, t.rowid LIMIT ?';
     params.push(limit + 1);
   }
   const rows = stmt(db, sql).all(...params) as CardRow[];
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   const last = items.at(-1);
-  const next =
-    more && last
-      ? encodeCursor(open ? [last.priority, last.createdAt, last.rid] : [last.rid])
-      : null;
+  const next = more && last ? encodeCursor(open ? [last.due, last.rid] : [last.rid]) : null;
   return { items: items.map(toCard), next };
 }
 
@@ -261,8 +262,8 @@ function counts(
   return m;
 }
 
-const byBoardOrder = (a: CardRow, b: CardRow): number =>
-  a.priority - b.priority || a.createdAt - b.createdAt || a.rid - b.rid;
+/** Open work: soonest to breach first; tickets with no running clock last, oldest arrival first. */
+const byBoardOrder = (a: CardRow, b: CardRow): number => a.due - b.due || a.rid - b.rid;
 
 /**
  * The board under a text filter. Open work is a small part of any desk, so one FTS pass finds
@@ -287,10 +288,7 @@ function textBoard(db: Db, f: BoardFilters, perColumn: number): BoardColumn[] | 
       count: rows.length,
       countCapped: false,
       items: items.map(toCard),
-      next:
-        rows.length > perColumn && last
-          ? encodeCursor([last.priority, last.createdAt, last.rid])
-          : null,
+      next: rows.length > perColumn && last ? encodeCursor([last.due, last.rid]) : null,
     };
   });
   const resolved = counts(db, f, ['resolved']).get('resolved') ?? { count: 0, capped: false };
@@ -371,10 +369,11 @@ export function ticketCounts(ctx: Ctx): TicketCounts {
 // ---- one ticket --------------------------------------------------------------------------------
 
 function card(db: Db, id: string): TicketCard | undefined {
-  return stmt(
+  const row = stmt(
     db,
-    `SELECT ${CARD_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?`,
-  ).get(id) as TicketCard | undefined;
+    `SELECT ${CARD_COLUMNS}, t.rowid AS rid FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?`,
+  ).get(id) as CardRow | undefined;
+  return row && toCard(row);
 }
 
 export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDetail {
@@ -437,6 +436,7 @@ export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDe
   }));
   return {
     ...base,
+    sla: ticketSla(db, input.id, base.status),
     description: t.description,
     impact: t.impact,
     urgency: t.urgency,
@@ -449,6 +449,71 @@ export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDe
     createdBy: { id: t.u_id, displayName: t.u_name },
     updatedAt: t.updatedAt,
     events,
+  };
+}
+
+function ticketSla(db: Db, id: string, status: Status): TicketSla {
+  const s = stmt(
+    db,
+    `SELECT sla_state, policy_version, priority, responded_at, response_due, update_due, resolution_due,
+            planned_start, planned_end, created_at FROM tickets WHERE id = ?`,
+  ).get(id) as {
+    sla_state: TicketSla['state'];
+    policy_version: number;
+    priority: number;
+    responded_at: number | null;
+    response_due: number | null;
+    update_due: number | null;
+    resolution_due: number | null;
+    planned_start: number | null;
+    planned_end: number | null;
+    created_at: number;
+  };
+  const level = policyVersion(db, s.policy_version).priorities[s.priority - 1];
+  const cal = deskCalendar(db);
+  const timeline: TicketSla['timeline'] = [{ at: s.created_at, kind: 'started' }];
+  if (s.responded_at !== null) timeline.push({ at: s.responded_at, kind: 'responded' });
+  const pauses = stmt(
+    db,
+    'SELECT started_at, ended_at, reason FROM ticket_pauses WHERE ticket_id = ?',
+  ).all(id) as {
+    started_at: number;
+    ended_at: number | null;
+    reason: string;
+  }[];
+  for (const p of pauses) {
+    timeline.push({ at: p.started_at, kind: 'paused', reason: p.reason });
+    if (p.ended_at !== null) timeline.push({ at: p.ended_at, kind: 'resumed' });
+  }
+  const crossings = stmt(
+    db,
+    "SELECT type, at FROM ticket_events WHERE ticket_id = ? AND type IN ('sla_at_risk', 'sla_breached', 'status_changed')",
+  ).all(id) as { type: string; at: number }[];
+  for (const e of crossings) {
+    if (e.type === 'sla_at_risk') timeline.push({ at: e.at, kind: 'at_risk' });
+    if (e.type === 'sla_breached') timeline.push({ at: e.at, kind: 'breached' });
+  }
+  if (status === 'resolved') {
+    const resolvedAt = stmt(
+      db,
+      "SELECT max(at) AS at FROM ticket_events WHERE ticket_id = ? AND type = 'status_changed' AND json_extract(data, '$.to') = 'resolved'",
+    ).get(id) as { at: number | null };
+    if (resolvedAt.at !== null) timeline.push({ at: resolvedAt.at, kind: 'resolved' });
+  }
+  timeline.sort((a, b) => a.at - b.at);
+  return {
+    state: s.sla_state,
+    policyVersion: s.policy_version,
+    priorityLabel: level?.label ?? '',
+    clock: level?.clock ?? 'business',
+    calendar: { name: cal.name, timeZone: cal.timeZone },
+    respondedAt: s.responded_at,
+    responseDue: s.response_due,
+    updateDue: s.update_due,
+    resolutionDue: s.resolution_due,
+    plannedStart: s.planned_start,
+    plannedEnd: s.planned_end,
+    timeline,
   };
 }
 

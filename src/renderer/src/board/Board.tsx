@@ -28,7 +28,7 @@ export function Board(): ReactElement {
     useBoard();
   const openTicket = useView((s) => s.openTicket);
   const show = useToasts((s) => s.show);
-  const now = useNow();
+  const now = useNow(15_000);
   const search = useRef<HTMLInputElement>(null);
   const [text, setText] = useState(filters.text ?? '');
   const queueCodes = useMemo(() => new Map(desk.queues.map((q) => [q.id, q.code])), [desk.queues]);

@@ -10,6 +10,16 @@ export function ageText(tr: Translator, ms: number): string {
   return tr.t('age.d', { n: Math.floor(h / 24) });
 }
 
+/** Time to the next due time, or how late; nothing for resolved work. */
+export function slaText(tr: Translator, card: TicketCard, now: number): string | null {
+  if (card.status === 'resolved') return null;
+  if (card.nextDueAt === null) return tr.t('sla.paused');
+  const left = card.nextDueAt - now;
+  return left >= 0
+    ? tr.t('sla.dueIn', { t: ageText(tr, left) })
+    : tr.t('sla.late', { t: ageText(tr, -left) });
+}
+
 interface Props {
   card: TicketCard;
   queueCode: string;
@@ -28,6 +38,7 @@ export const TicketCardView = memo(function TicketCardView({
   cellId,
 }: Props): ReactElement {
   const age = ageText(tr, now - card.createdAt);
+  const sla = slaText(tr, card, now);
   const label = tr.t('board.cardLabel', {
     key: card.key,
     priority: tr.t(`priority.${card.priority}`),
@@ -35,10 +46,11 @@ export const TicketCardView = memo(function TicketCardView({
     customer: card.customerName,
     queue: queueCode,
     age,
+    sla: sla ?? '',
   });
   return (
     <div
-      className={`tcard tcard--p${card.priority}`}
+      className={`tcard tcard--p${card.priority} tcard--${card.status === 'resolved' ? 'done' : card.slaState}`}
       role="listitem"
       tabIndex={tabbable ? 0 : -1}
       aria-label={label}
@@ -56,7 +68,11 @@ export const TicketCardView = memo(function TicketCardView({
           {tr.t('priority.short', { n: card.priority })}
         </span>
         <span className="tcard__queue">{queueCode}</span>
-        <span className="tcard__age">{age}</span>
+        {sla ? (
+          <span className="tcard__sla">{sla}</span>
+        ) : (
+          <span className="tcard__age">{age}</span>
+        )}
       </div>
       <div className="tcard__title">{card.title}</div>
       <div className="tcard__customer">{card.customerName}</div>
