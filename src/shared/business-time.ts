@@ -129,17 +129,37 @@ function dayIntervals(cal: BusinessCalendar, y: number, m: number, d: number): [
   ]);
 }
 
+interface Day {
+  start: number;
+  intervals: [number, number][];
+}
+
+/**
+ * Resolving a local day to instants costs a few Intl calls; every clock of every ticket walks the
+ * same few days, so days are kept per calendar object (a changed calendar is a new object).
+ */
+const dayCache = new WeakMap<BusinessCalendar, Map<number, Day>>();
+
+function localDay(cal: BusinessCalendar, y: number, m: number, d: number): Day {
+  let cache = dayCache.get(cal);
+  if (!cache) dayCache.set(cal, (cache = new Map()));
+  const key = y * 10_000 + m * 100 + d;
+  let found = cache.get(key);
+  if (!found) {
+    if (cache.size > 20_000) cache.clear();
+    found = { start: zonedTime(cal.timeZone, y, m, d, 0), intervals: dayIntervals(cal, y, m, d) };
+    cache.set(key, found);
+  }
+  return found;
+}
+
 /** Local days from the one holding `t`: their start instant and opening intervals. */
-function* daysFrom(
-  cal: BusinessCalendar,
-  t: number,
-): Generator<{ start: number; intervals: [number, number][] }> {
+function* daysFrom(cal: BusinessCalendar, t: number): Generator<Day> {
   const { year, month, day } = localDate(cal.timeZone, t);
   // Ten years of days is far beyond any target; a calendar with no open hours ends here.
   for (let i = 0; i < 3660; i++) {
     const d = new Date(Date.UTC(year, month - 1, day + i));
-    const [y, m, dd] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-    yield { start: zonedTime(cal.timeZone, y, m, dd, 0), intervals: dayIntervals(cal, y, m, dd) };
+    yield localDay(cal, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
   }
 }
 

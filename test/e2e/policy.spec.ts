@@ -80,3 +80,42 @@ test.describe('the priority policy', () => {
     await expect(page.getByRole('heading', { name: /Priority policy/ })).toHaveCount(0);
   });
 });
+
+test.describe('SLA clocks on screen', () => {
+  let host: HostProcess;
+  test.beforeAll(async () => {
+    host = await startHostProcess();
+  });
+  test.afterAll(async () => {
+    await host.stop();
+  });
+
+  test('a card counts down to its due time; the ticket view explains the clock, pauses included', async ({
+    page,
+  }) => {
+    await signIn(page, host.url);
+    await page.getByLabel('Category').selectOption({ label: 'Network outage' });
+    await page.getByLabel('Impact').selectOption({ label: 'High' });
+    await page.getByLabel('Urgency').selectOption({ label: 'High' });
+    await page.getByLabel(/New caller: Name/).fill('Ines Duarte');
+    await page.getByLabel('Phone', { exact: true }).fill('020 7946 0555');
+    await page.getByLabel('Summary').fill('Core switch down');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('toast')).toHaveText(/Call saved/);
+    await page.keyboard.press('F4');
+    const card = page.locator('[data-ticket]').filter({ hasText: 'Core switch down' });
+    // P1 is round the clock: first response in 15 minutes.
+    await expect(card).toContainText(/due in 1[45]m/);
+    await card.focus();
+    await page.keyboard.press('Enter');
+    await expect(
+      page.getByText(/Business failure \(policy v1\): counted round the clock/),
+    ).toBeVisible();
+    await expect(page.getByTestId('sla-timeline')).toContainText('Clock started');
+    await page.getByLabel('Status').selectOption({ label: 'Waiting on customer' });
+    await expect(page.getByTestId('sla-timeline')).toContainText('Paused: waiting on the customer');
+    await expect(page.getByTestId('sla-timeline')).toContainText('First response');
+    await page.keyboard.press('Escape');
+    await expect(card).toContainText('clock paused');
+  });
+});

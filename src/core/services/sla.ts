@@ -44,6 +44,9 @@ export interface CalendarRow {
   calendar: BusinessCalendar;
 }
 
+const calendarCache = new WeakMap<Db, { key: string; row: CalendarRow }>();
+
+/** The desk's calendar, parsed once per change: one object per version keeps business-time caches warm. */
 export function deskCalendar(db: Db): CalendarRow {
   const r = stmt(
     db,
@@ -55,7 +58,10 @@ export function deskCalendar(db: Db): CalendarRow {
     week: string;
     holidays: string;
   };
-  return {
+  const key = `${r.name}|${r.time_zone}|${r.week}|${r.holidays}`;
+  const cached = calendarCache.get(db);
+  if (cached?.key === key) return cached.row;
+  const row: CalendarRow = {
     id: r.id,
     name: r.name,
     timeZone: r.time_zone,
@@ -65,6 +71,8 @@ export function deskCalendar(db: Db): CalendarRow {
       holidays: JSON.parse(r.holidays) as string[],
     },
   };
+  calendarCache.set(db, { key, row });
+  return row;
 }
 
 interface SlaRow {
