@@ -135,6 +135,12 @@ try {
   await page.getByTestId('history').waitFor();
   await page.screenshot({ path: `${OUT}/ticket.png` });
   await page.keyboard.press('Escape');
+  const sup = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+  await signIn(sup, host.url, 'supervisor');
+  await sup.keyboard.press('F9');
+  await sup.getByRole('heading', { name: /Priority policy/ }).waitFor();
+  await sup.screenshot({ path: `${OUT}/settings.png`, fullPage: true });
+  await sup.close();
   await page.keyboard.press('Alt+T');
   await page.keyboard.press('F1');
   await page.screenshot({ path: `${OUT}/board-dark-shortcuts.png` });

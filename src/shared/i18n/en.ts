@@ -124,7 +124,7 @@ export const en = {
 
   'sla.dueIn': 'due in {t}',
   'sla.late': '{t} late',
-  'sla.paused': 'clock paused',
+  'sla.paused': 'paused',
   'sla.state.on_track': 'On track',
   'sla.state.at_risk': 'At risk',
   'sla.state.breached': 'Breached',

@@ -277,11 +277,10 @@ export function PolicySettings(): ReactElement {
           {view.history.map((h) => (
             <li key={h.version}>
               {t('settings.version', { version: h.version })} ·{' '}
-              {h.by ?? t('settings.defaultPolicy')} ·{' '}
-              {new Intl.DateTimeFormat(tr.locale, {
-                dateStyle: 'medium',
-                timeStyle: 'short',
-              }).format(h.at)}
+              {h.by ?? t('settings.defaultPolicy')}
+              {h.at > 0
+                ? ` · ${new Intl.DateTimeFormat(tr.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(h.at)}`
+                : ''}
             </li>
           ))}
         </ol>
