@@ -10,6 +10,7 @@ import {
   getTicket,
   moveTicket,
   searchTickets,
+  setPriority,
   ticketCounts,
   ticketPage,
 } from './services/tickets.ts';
@@ -38,6 +39,7 @@ export const handlers: Handlers = {
   'tickets.counts': (ctx) => ticketCounts(ctx),
   'tickets.get': getTicket,
   'tickets.move': moveTicket,
+  'tickets.setPriority': setPriority,
   'tickets.assign': assignTicket,
   'policy.get': (ctx) => getPolicy(ctx),
   'policy.update': updatePolicy,

@@ -245,6 +245,18 @@ export const contract = {
     input: z.strictObject({ id: idSchema, to: statusSchema, version: z.number().int().min(1) }),
     access: 'analyst',
   }),
+  'tickets.setPriority': method<TicketCard>()({
+    input: z.strictObject({
+      id: idSchema,
+      version: z.number().int().min(1),
+      impact: level,
+      urgency: level,
+      /** Set only to override the ticket's policy; then a reason is required. */
+      priority: z.number().int().min(1).max(4).optional(),
+      reason: optionalText(500),
+    }),
+    access: 'analyst',
+  }),
   'tickets.assign': method<TicketCard>()({
     input: z.strictObject({
       id: idSchema,

@@ -152,4 +152,61 @@ describe('SLA clocks on tickets, with an injected clock', () => {
       update_due: null,
     });
   });
+
+  it('a change of priority recomputes the clocks, and an override needs a reason', async () => {
+    const id = await critical(); // P2: first response due 09:30
+    t.clock.set(T0 + 5 * MINUTE);
+    const refused = await t.desk.call(a, 'tickets.setPriority', {
+      id,
+      version: 1,
+      impact: 1,
+      urgency: 2,
+      priority: 1,
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'reason', rule: 'required' }] },
+    });
+    // Re-rated by the matrix to P1 (round the clock, 15 minutes): due 09:15.
+    const card = await t.ok(a, 'tickets.setPriority', { id, version: 1, impact: 1, urgency: 1 });
+    expect(card.priority).toBe(1);
+    expect(card.nextDueAt).toBe(T0 + 15 * MINUTE);
+    const detail = await t.ok(a, 'tickets.get', { id });
+    expect(detail.events.map((e) => e.type)).toContain('priority_changed');
+    expect(detail.sla.responseDue).toBe(T0 + 15 * MINUTE);
+  });
+});
+
+/** The default policy's targets, opened Monday 09:00 London (desk hours Mon–Fri 08:00–18:00). */
+describe('the default targets, per priority', () => {
+  let t: TestDesk;
+  let a: Connection;
+  beforeEach(async () => {
+    t = await demoDesk();
+    a = await t.as('analyst');
+  });
+  afterEach(() => t.close());
+
+  it.each([
+    // impact, urgency, priority, first response, next update, resolution, as offsets from T0.
+    // Business clocks count the desk's 10 hours a day: Monday from 09:00 holds 9, each weekday after 10.
+    [1, 1, 1, 15 * MINUTE, 30 * MINUTE, 4 * HOUR], // round the clock
+    [1, 2, 2, 30 * MINUTE, 60 * MINUTE, 8 * HOUR], // 480 min: 17:00 today
+    [2, 2, 3, 4 * HOUR, 52 * HOUR, 218 * HOUR], // 24 business hours: Wed 13:00; 72: next Wed 11:00
+    [3, 3, 4, 52 * HOUR, 104 * HOUR, 536 * HOUR], // no window, so from creation: Wed 13:00; Fri 17:00; Tue 17:00 in week 4
+  ] as const)(
+    'impact %d × urgency %d → P%d with its targets',
+    async (impact, urgency, priority, response, update, resolution) => {
+      const input = await validIntake(t, a, 1);
+      input.problems[0] = { ...input.problems[0]!, impact, urgency };
+      const r = await t.ok(a, 'intake.submit', input);
+      expect(r.tickets[0]!.priority).toBe(priority);
+      const d = await t.ok(a, 'tickets.get', { id: r.tickets[0]!.id });
+      expect([d.sla.responseDue! - T0, d.sla.updateDue! - T0, d.sla.resolutionDue! - T0]).toEqual([
+        response,
+        update,
+        resolution,
+      ]);
+    },
+  );
 });

@@ -16,6 +16,7 @@ import { conflict, invalid, issue, notFound } from '../failure.ts';
 import type { Db } from '../store/database.ts';
 import { facetTokens, foldForSearch, matchTicketText, type Facets } from '../store/fts.ts';
 import { assetsOf } from './customers.ts';
+import { policyPriority } from '../../shared/policy.ts';
 import { applySla, deskCalendar, NO_DUE, policyVersion } from './sla.ts';
 import { stmt } from '../store/statements.ts';
 
@@ -555,6 +556,51 @@ export function moveTicket(ctx: Ctx, input: ParsedInput<'tickets.move'>): Ticket
       ).run(now, t.id);
     }
     appendEvent(ctx, t.id, 'status_changed', { from: t.status, to: input.to });
+    applySla(ctx, t.id, by);
+    indexTicket(ctx.db, t.id);
+    ctx.emit('tickets.changed', { ids: [t.id], reason: 'moved' });
+    return card(ctx.db, t.id)!;
+  })();
+}
+
+/**
+ * Re-rates a ticket: impact and urgency by the policy version it was opened under (a later policy
+ * never rewrites it); an override needs a reason. Its clocks are recomputed at once.
+ */
+export function setPriority(ctx: Ctx, input: ParsedInput<'tickets.setPriority'>): TicketCard {
+  const by = actor(ctx).id;
+  return ctx.db.transaction(() => {
+    const t = forUpdate(ctx.db, input.id, input.version);
+    const row = stmt(
+      ctx.db,
+      'SELECT impact, urgency, policy_version FROM tickets WHERE id = ?',
+    ).get(t.id) as {
+      impact: number;
+      urgency: number;
+      policy_version: number;
+    };
+    const policy = policyVersion(ctx.db, row.policy_version);
+    const fromPolicy = policyPriority(policy, input.impact, input.urgency);
+    const priority = input.priority ?? fromPolicy;
+    if (priority > policy.priorities.length)
+      throw invalid([issue('priority', 'unknown', 'The policy has no such priority')]);
+    if (priority !== fromPolicy && !input.reason) {
+      throw invalid([issue('reason', 'required', 'Say why this differs from the policy')]);
+    }
+    if (priority === t.priority && input.impact === row.impact && input.urgency === row.urgency)
+      return t;
+    stmt(
+      ctx.db,
+      `UPDATE tickets SET impact = ?, urgency = ?, priority = ?, updated_at = ?, updated_by = ?, version = version + 1
+       WHERE id = ?`,
+    ).run(input.impact, input.urgency, priority, ctx.clock.now(), by, t.id);
+    appendEvent(ctx, t.id, priority !== fromPolicy ? 'priority_overridden' : 'priority_changed', {
+      from: t.priority,
+      to: priority,
+      impact: input.impact,
+      urgency: input.urgency,
+      ...(input.reason ? { reason: input.reason } : {}),
+    });
     applySla(ctx, t.id, by);
     indexTicket(ctx.db, t.id);
     ctx.emit('tickets.changed', { ids: [t.id], reason: 'moved' });

@@ -8,7 +8,7 @@ import { useView } from '../app/viewStore.ts';
 import { useBoard } from '../board/boardStore.ts';
 import { useT } from '../i18n/index.ts';
 import { useSession } from '../session/sessionStore.ts';
-import { errorText } from '../ui/errors.ts';
+import { errorText, issueText } from '../ui/errors.ts';
 import { Kbd } from '../ui/Kbd.tsx';
 import { useToasts } from '../ui/toastStore.ts';
 
@@ -28,6 +28,12 @@ function eventText(tr: Translator, desk: DeskInfo, e: TicketEvent): string {
       });
     case 'status_changed':
       return tr.t('event.status_changed', { actor, from: status(d['from']), to: status(d['to']) });
+    case 'priority_changed':
+      return tr.t('event.priority_changed', {
+        actor,
+        from: tr.t('priority.short', { n: Number(d['from']) }),
+        to: tr.t('priority.short', { n: Number(d['to']) }),
+      });
     case 'priority_overridden':
       return tr.t('event.priority_overridden', {
         actor,
@@ -161,6 +167,11 @@ export function TicketView({ id }: { id: string }): ReactElement {
               </select>
             </div>
           </div>
+          <PriorityEditor
+            ticket={ticket}
+            desk={desk}
+            onSaved={() => void load().then(() => refreshBoard())}
+          />
           <dl className="facts">
             <dt>{t('intake.priority')}</dt>
             <dd>
@@ -291,5 +302,101 @@ export function TicketView({ id }: { id: string }): ReactElement {
         </>
       ) : null}
     </dialog>
+  );
+}
+
+/** Re-rate a ticket: impact and urgency by its policy version, or an override with a reason. */
+function PriorityEditor({
+  ticket,
+  desk,
+  onSaved,
+}: {
+  ticket: TicketDetail;
+  desk: DeskInfo;
+  onSaved: () => void;
+}): ReactElement {
+  const tr = useT();
+  const { t } = tr;
+  const show = useToasts((s) => s.show);
+  const [impact, setImpact] = useState(String(ticket.impact));
+  const [urgency, setUrgency] = useState(String(ticket.urgency));
+  const [priority, setPriority] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const levels = [1, 2, 3] as const;
+  async function apply() {
+    const r = await api.invoke('tickets.setPriority', {
+      id: ticket.id,
+      version: ticket.version,
+      impact: Number(impact) as 1 | 2 | 3,
+      urgency: Number(urgency) as 1 | 2 | 3,
+      ...(priority ? { priority: Number(priority), reason } : {}),
+    });
+    if (!r.ok) {
+      const first = r.error.issues[0];
+      setError(
+        first ? issueText(tr, first.rule, first.message, first.limit) : errorText(tr, r.error),
+      );
+      return;
+    }
+    setError(null);
+    show(t('ticket.priorityChanged', { key: ticket.key }));
+    onSaved();
+  }
+  return (
+    <details className="prio-edit">
+      <summary>{t('ticket.changePriority')}</summary>
+      <div className="grid grid--4">
+        <div className="field">
+          <label htmlFor="tp-impact">{t('intake.impact')}</label>
+          <select id="tp-impact" value={impact} onChange={(e) => setImpact(e.target.value)}>
+            {levels.map((l) => (
+              <option key={l} value={l}>
+                {t(`level.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="tp-urgency">{t('intake.urgency')}</label>
+          <select id="tp-urgency" value={urgency} onChange={(e) => setUrgency(e.target.value)}>
+            {levels.map((l) => (
+              <option key={l} value={l}>
+                {t(`level.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="tp-priority">{t('intake.priorityOverride')}</label>
+          <select id="tp-priority" value={priority} onChange={(e) => setPriority(e.target.value)}>
+            <option value="">{t('intake.priorityFromPolicyEmpty')}</option>
+            {desk.policy.body.priorities.map((l, i) => (
+              <option key={i} value={i + 1}>
+                {t('priority.short', { n: i + 1 })} · {l.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={`field${error ? ' field--invalid' : ''}`}>
+          <label htmlFor="tp-reason">{t('intake.priorityReason')}</label>
+          <input
+            id="tp-reason"
+            value={reason}
+            aria-invalid={!!error}
+            aria-describedby={error ? 'tp-error' : undefined}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          {error ? (
+            <span className="field__error" id="tp-error" role="alert">
+              {error}
+            </span>
+          ) : null}
+        </div>
+      </div>
+      <button type="button" className="btn btn--small" onClick={() => void apply()}>
+        {t('ticket.applyPriority')}
+      </button>
+    </details>
   );
 }
