@@ -112,6 +112,7 @@ test.describe('SLA clocks on screen', () => {
       page.getByText(/Business failure \(policy v1\): counted round the clock/),
     ).toBeVisible();
     await expect(page.getByTestId('sla-timeline')).toContainText('Clock started');
+    await expect(page.getByTestId('sla-countdown')).toHaveText(/due in 1[45]m/);
     await page.getByLabel('Status').selectOption({ label: 'Waiting on customer' });
     await expect(page.getByTestId('sla-timeline')).toContainText('Paused: waiting on the customer');
     await expect(page.getByTestId('sla-timeline')).toContainText('First response');

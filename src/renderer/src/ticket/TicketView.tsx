@@ -6,6 +6,8 @@ import type { DeskInfo, TicketDetail, TicketEvent } from '../../../shared/views.
 import { api } from '../api/index.ts';
 import { useView } from '../app/viewStore.ts';
 import { useBoard } from '../board/boardStore.ts';
+import { slaText } from '../board/TicketCardView.tsx';
+import { useNow } from '../board/useNow.ts';
 import { useT } from '../i18n/index.ts';
 import { useSession } from '../session/sessionStore.ts';
 import { errorText, issueText } from '../ui/errors.ts';
@@ -115,6 +117,8 @@ export function TicketView({ id }: { id: string }): ReactElement {
     void refreshBoard();
   }
 
+  const now = useNow(15_000);
+  const countdown = ticket ? slaText(tr, ticket, now) : null;
   const queue = desk.queues.find((q) => q.id === ticket?.queueId);
   const category = desk.categories.find((c) => c.id === ticket?.categoryId);
 
@@ -229,6 +233,7 @@ export function TicketView({ id }: { id: string }): ReactElement {
             >
               {t(`sla.state.${ticket.sla.state}`)}
             </span>{' '}
+            {countdown ? <strong data-testid="sla-countdown">{countdown}</strong> : null}{' '}
             <span className="muted">
               {t(ticket.sla.clock === '24x7' ? 'sla.explain.24x7' : 'sla.explain.business', {
                 label: ticket.sla.priorityLabel,
