@@ -14,10 +14,11 @@ const ROOT = resolve(import.meta.dirname, '../..');
 /** Starts `src/host/cli.ts` as `npm run serve` does (the UI already built), on a free port. */
 export async function startHostProcess(
   dataDir = mkdtempSync(join(tmpdir(), 'sb-e2e-')),
+  extraArgs: string[] = [],
 ): Promise<HostProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['src/host/cli.ts', '--port', '0', '--data', dataDir],
+    ['src/host/cli.ts', '--port', '0', '--data', dataDir, ...extraArgs],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],

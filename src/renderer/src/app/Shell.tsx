@@ -7,19 +7,22 @@ import { TicketView } from '../ticket/TicketView.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
 import { HelpDialog } from './HelpDialog.tsx';
 import { PolicySettings } from '../settings/PolicySettings.tsx';
+import { DeskAdmin } from '../admin/DeskAdmin.tsx';
 import { api } from '../api/index.ts';
 import { matches, SHORTCUTS } from './shortcuts.ts';
 import { useView, type View } from './viewStore.ts';
 
 const NAV: {
   view: View;
-  label: 'nav.intake' | 'nav.board' | 'nav.settings';
+  label: 'nav.intake' | 'nav.board' | 'nav.settings' | 'nav.admin';
   keys: string;
   supervisor?: boolean;
+  admin?: boolean;
 }[] = [
   { view: 'intake', label: 'nav.intake', keys: SHORTCUTS.newCall.keys },
   { view: 'board', label: 'nav.board', keys: SHORTCUTS.board.keys },
   { view: 'settings', label: 'nav.settings', keys: SHORTCUTS.settings.keys, supervisor: true },
+  { view: 'admin', label: 'nav.admin', keys: SHORTCUTS.admin.keys, admin: true },
 ];
 
 export function Shell(): ReactElement {
@@ -38,6 +41,7 @@ export function Shell(): ReactElement {
       if (matches(e, SHORTCUTS.newCall.keys)) go('intake');
       else if (matches(e, SHORTCUTS.board.keys)) go('board');
       else if (matches(e, SHORTCUTS.settings.keys)) go('settings');
+      else if (matches(e, SHORTCUTS.admin.keys)) go('admin');
       else if (matches(e, SHORTCUTS.theme.keys)) toggleTheme();
       else if (matches(e, SHORTCUTS.help.keys)) setHelp(true);
       else return;
@@ -54,7 +58,10 @@ export function Shell(): ReactElement {
           <strong>{t('app.name')}</strong> · {desk.name}
         </span>
         <nav aria-label={t('nav.main')} className="topbar__nav">
-          {NAV.filter((n) => !n.supervisor || user.role !== 'analyst').map((n) => (
+          {NAV.filter(
+            (n) =>
+              (!n.supervisor || user.role !== 'analyst') && (!n.admin || user.role === 'admin'),
+          ).map((n) => (
             <button
               key={n.view}
               type="button"
@@ -96,6 +103,20 @@ export function Shell(): ReactElement {
         </button>
       </header>
       <main className="main">
+        {desk.queues.length === 0 && view !== 'admin' ? (
+          <p className="banner" role="status">
+            {t('admin.emptyDesk')}
+          </p>
+        ) : null}
+        {view === 'admin' ? (
+          user.role === 'admin' ? (
+            <DeskAdmin />
+          ) : (
+            <p className="splash" role="alert">
+              {t('admin.forbidden')}
+            </p>
+          )
+        ) : null}
         {view === 'intake' ? <IntakeForm /> : null}
         {view === 'board' ? <Board /> : null}
         {view === 'settings' ? (

@@ -14,6 +14,7 @@ export const SHORTCUTS = {
   newCall: { keys: 'F2', help: 'help.newCall', group: 'global' },
   board: { keys: 'F4', help: 'help.board.go', group: 'global' },
   settings: { keys: 'F9', help: 'help.settings', group: 'global' },
+  admin: { keys: 'F10', help: 'help.admin', group: 'global' },
   theme: { keys: 'Alt+T', help: 'help.toggleTheme', group: 'global' },
   help: { keys: 'F1', help: 'help.showHelp', group: 'global' },
   close: { keys: 'Esc', help: 'help.closeDialog', group: 'global' },
