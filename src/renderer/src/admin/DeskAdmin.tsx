@@ -7,6 +7,7 @@ import { useSession } from '../session/sessionStore.ts';
 import { errorText, fieldErrors } from '../ui/errors.ts';
 import { Field } from '../ui/Field.tsx';
 import { useToasts } from '../ui/toastStore.ts';
+import { QueueOptions } from '../ui/Options.tsx';
 
 type Saver = (e: FormEvent) => Promise<void>;
 
@@ -168,11 +169,7 @@ export function DeskAdmin(): ReactElement {
                 onChange={(e) => setCategory({ ...category, defaultQueueId: e.target.value })}
               >
                 <option value="">{t('intake.choose')}</option>
-                {desk.queues.map((q) => (
-                  <option key={q.id} value={q.id}>
-                    {q.name}
-                  </option>
-                ))}
+                <QueueOptions queues={desk.queues} />
               </select>
             )}
           </Field>

@@ -19,6 +19,7 @@ import { useToasts } from '../ui/toastStore.ts';
 import { BoardColumnView } from './BoardColumnView.tsx';
 import { useBoard } from './boardStore.ts';
 import { useNow } from './useNow.ts';
+import { QueueOptions, UserOptions } from '../ui/Options.tsx';
 
 export function Board(): ReactElement {
   const tr = useT();
@@ -136,11 +137,7 @@ export function Board(): ReactElement {
             onChange={(e) => setFilters({ queueId: e.target.value || undefined })}
           >
             <option value="">{t('board.any')}</option>
-            {desk.queues.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.name}
-              </option>
-            ))}
+            <QueueOptions queues={desk.queues} />
           </select>
         </div>
         <div className="field field--inline">
@@ -171,11 +168,7 @@ export function Board(): ReactElement {
           >
             <option value="">{t('board.any')}</option>
             <option value="none">{t('board.unassigned')}</option>
-            {desk.users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.displayName}
-              </option>
-            ))}
+            <UserOptions users={desk.users} />
           </select>
         </div>
         <button

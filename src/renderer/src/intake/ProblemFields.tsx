@@ -1,10 +1,11 @@
 import type { ReactElement } from 'react';
-import { LEVELS, type Level } from '../../../shared/domain.ts';
+import type { Level } from '../../../shared/domain.ts';
 import { policyPriority } from '../../../shared/policy.ts';
 import type { DeskInfo } from '../../../shared/views.ts';
 import { useT } from '../i18n/index.ts';
 import { Field } from '../ui/Field.tsx';
 import type { ProblemDraft } from './intakeStore.ts';
+import { LevelOptions, QueueOptions } from '../ui/Options.tsx';
 
 interface Props {
   index: number;
@@ -73,11 +74,7 @@ export function ProblemFields({
               onChange={(e) => onChange({ queueId: e.target.value, queueChosen: true })}
             >
               <option value="">{t('intake.choose')}</option>
-              {desk.queues.map((q) => (
-                <option key={q.id} value={q.id}>
-                  {q.name}
-                </option>
-              ))}
+              <QueueOptions queues={desk.queues} />
             </select>
           )}
         </Field>
@@ -85,11 +82,7 @@ export function ProblemFields({
           {(a) => (
             <select {...a} value={p.impact} onChange={(e) => onChange({ impact: e.target.value })}>
               <option value="">{t('intake.choose')}</option>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {t(`level.${l}`)}
-                </option>
-              ))}
+              <LevelOptions />
             </select>
           )}
         </Field>
@@ -101,11 +94,7 @@ export function ProblemFields({
               onChange={(e) => onChange({ urgency: e.target.value })}
             >
               <option value="">{t('intake.choose')}</option>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {t(`level.${l}`)}
-                </option>
-              ))}
+              <LevelOptions />
             </select>
           )}
         </Field>

@@ -13,6 +13,7 @@ import { useSession } from '../session/sessionStore.ts';
 import { errorText, issueText } from '../ui/errors.ts';
 import { Kbd } from '../ui/Kbd.tsx';
 import { useToasts } from '../ui/toastStore.ts';
+import { LevelOptions, UserOptions } from '../ui/Options.tsx';
 
 const when = (tr: Translator, ms: number) =>
   new Intl.DateTimeFormat(tr.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
@@ -163,11 +164,7 @@ export function TicketView({ id }: { id: string }): ReactElement {
                 onChange={(e) => void change('assign', e.target.value)}
               >
                 <option value="">{t('board.unassigned')}</option>
-                {desk.users.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.displayName}
-                  </option>
-                ))}
+                <UserOptions users={desk.users} />
               </select>
             </div>
           </div>
@@ -328,7 +325,6 @@ function PriorityEditor({
   const [priority, setPriority] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const levels = [1, 2, 3] as const;
   async function apply() {
     const r = await api.invoke('tickets.setPriority', {
       id: ticket.id,
@@ -355,21 +351,13 @@ function PriorityEditor({
         <div className="field">
           <label htmlFor="tp-impact">{t('intake.impact')}</label>
           <select id="tp-impact" value={impact} onChange={(e) => setImpact(e.target.value)}>
-            {levels.map((l) => (
-              <option key={l} value={l}>
-                {t(`level.${l}`)}
-              </option>
-            ))}
+            <LevelOptions />
           </select>
         </div>
         <div className="field">
           <label htmlFor="tp-urgency">{t('intake.urgency')}</label>
           <select id="tp-urgency" value={urgency} onChange={(e) => setUrgency(e.target.value)}>
-            {levels.map((l) => (
-              <option key={l} value={l}>
-                {t(`level.${l}`)}
-              </option>
-            ))}
+            <LevelOptions />
           </select>
         </div>
         <div className="field">
