@@ -2,6 +2,7 @@ import type { MethodName, Output, ParsedInput } from '../shared/contract.ts';
 import type { Ctx } from './context.ts';
 import { getCustomer, lookup } from './services/customers.ts';
 import { submitIntake } from './services/intake.ts';
+import { searchEverywhere } from './services/search.ts';
 import { getPolicy, updateCalendar, updatePolicy } from './services/policy.ts';
 import { createCategory, createQueue, deskInfo } from './services/reference.ts';
 import {
@@ -31,6 +32,7 @@ export const handlers: Handlers = {
   'desk.setup': setupDesk,
   'desk.info': (ctx) => deskInfo(ctx),
   'customers.lookup': lookup,
+  'search.everywhere': searchEverywhere,
   'customers.get': getCustomer,
   'intake.submit': submitIntake,
   'tickets.board': board,

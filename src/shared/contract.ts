@@ -17,6 +17,7 @@ import type {
   IntakeReceipt,
   PolicyView,
   QueueInfo,
+  SearchHit,
   SessionInfo,
   TicketCard,
   TicketDetail,
@@ -200,6 +201,13 @@ export const contract = {
     input: z.strictObject({
       query: text(1, 100),
       limit: z.number().int().min(1).max(50).default(8),
+    }),
+    access: 'analyst',
+  }),
+  'search.everywhere': method<SearchHit[]>()({
+    input: z.strictObject({
+      query: text(1, 200),
+      limit: z.number().int().min(1).max(50).default(12),
     }),
     access: 'analyst',
   }),

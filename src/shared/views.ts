@@ -184,3 +184,13 @@ export interface PolicyView {
   /** Every version, newest first: who changed the policy and when. */
   history: { version: number; at: Millis; by: string | null }[];
 }
+
+/** One result of search everywhere; marks are [start, end) ranges of matched words in the text. */
+export interface SearchHit {
+  kind: 'ticket' | 'customer';
+  id: string;
+  title: string;
+  titleMarks: [number, number][];
+  detail: string;
+  detailMarks: [number, number][];
+}

@@ -178,6 +178,13 @@ export const en = {
   'sla.target.resolution': 'resolution',
 
   'nav.settings': 'Settings',
+  'nav.search': 'Search',
+  'search.label': 'Search tickets and callers',
+  'search.results': 'Results',
+  'search.ticket': 'Ticket',
+  'search.customer': 'Caller',
+  'search.none': 'Nothing matches.',
+  'help.searchEverywhere': 'Search everywhere',
   'nav.admin': 'Desk',
   'admin.forbidden': 'Only admins can set up queues, categories and users.',
   'admin.emptyDesk':

@@ -6,6 +6,7 @@ import { useSession } from '../session/sessionStore.ts';
 import { TicketView } from '../ticket/TicketView.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
 import { HelpDialog } from './HelpDialog.tsx';
+import { SearchPalette } from '../search/SearchPalette.tsx';
 import { PolicySettings } from '../settings/PolicySettings.tsx';
 import { DeskAdmin } from '../admin/DeskAdmin.tsx';
 import { api } from '../api/index.ts';
@@ -27,7 +28,8 @@ const NAV: {
 
 export function Shell(): ReactElement {
   const { t } = useT();
-  const { view, go, ticketId, helpOpen, setHelp, toggleTheme, theme } = useView();
+  const { view, go, ticketId, helpOpen, setHelp, searchOpen, setSearch, toggleTheme, theme } =
+    useView();
   const user = useSession((s) => s.user)!;
   const desk = useSession((s) => s.desk)!;
   const signOut = useSession((s) => s.signOut);
@@ -44,12 +46,13 @@ export function Shell(): ReactElement {
       else if (matches(e, SHORTCUTS.admin.keys)) go('admin');
       else if (matches(e, SHORTCUTS.theme.keys)) toggleTheme();
       else if (matches(e, SHORTCUTS.help.keys)) setHelp(true);
+      else if (matches(e, SHORTCUTS.searchEverywhere.keys)) setSearch(true);
       else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, toggleTheme, setHelp]);
+  }, [go, toggleTheme, setHelp, setSearch]);
 
   return (
     <div className="shell">
@@ -131,6 +134,7 @@ export function Shell(): ReactElement {
       </main>
       {ticketId ? <TicketView id={ticketId} /> : null}
       {helpOpen ? <HelpDialog onClose={() => setHelp(false)} /> : null}
+      {searchOpen ? <SearchPalette onClose={() => setSearch(false)} /> : null}
     </div>
   );
 }

@@ -17,6 +17,7 @@ export const SHORTCUTS = {
   admin: { keys: 'F10', help: 'help.admin', group: 'global' },
   theme: { keys: 'Alt+T', help: 'help.toggleTheme', group: 'global' },
   help: { keys: 'F1', help: 'help.showHelp', group: 'global' },
+  searchEverywhere: { keys: 'Ctrl+K', help: 'help.searchEverywhere', group: 'global' },
   close: { keys: 'Esc', help: 'help.closeDialog', group: 'global' },
   pickCaller: { keys: '↓+Enter', help: 'help.pickCaller', group: 'intake' },
   changeCaller: { keys: 'Alt+C', help: 'help.changeCaller', group: 'intake' },

@@ -7,10 +7,12 @@ interface ViewState {
   /** The ticket open in the side panel, if any. */
   ticketId: string | null;
   helpOpen: boolean;
+  searchOpen: boolean;
   theme: 'light' | 'dark';
   go(view: View): void;
   openTicket(id: string | null): void;
   setHelp(open: boolean): void;
+  setSearch(open: boolean): void;
   toggleTheme(): void;
 }
 
@@ -24,10 +26,12 @@ export const useView = create<ViewState>((set, get) => ({
   view: 'intake',
   ticketId: null,
   helpOpen: false,
+  searchOpen: false,
   theme: storedTheme(),
   go: (view) => set({ view }),
   openTicket: (ticketId) => set({ ticketId }),
   setHelp: (helpOpen) => set({ helpOpen }),
+  setSearch: (searchOpen) => set({ searchOpen }),
   toggleTheme() {
     const theme = get().theme === 'dark' ? 'light' : 'dark';
     localStorage.setItem('sb.theme', theme);
