@@ -6,6 +6,7 @@ import { searchEverywhere } from './services/search.ts';
 import { getPolicy, updateCalendar, updatePolicy } from './services/policy.ts';
 import { createCategory, createQueue, deskInfo } from './services/reference.ts';
 import {
+  addNote,
   assignTicket,
   board,
   getTicket,
@@ -42,6 +43,7 @@ export const handlers: Handlers = {
   'tickets.get': getTicket,
   'tickets.move': moveTicket,
   'tickets.setPriority': setPriority,
+  'tickets.addNote': addNote,
   'tickets.assign': assignTicket,
   'policy.get': (ctx) => getPolicy(ctx),
   'policy.update': updatePolicy,

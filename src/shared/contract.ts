@@ -21,6 +21,7 @@ import type {
   SessionInfo,
   TicketCard,
   TicketDetail,
+  TicketEvent,
   TicketCounts,
   TicketPage,
   TicketSearchResult,
@@ -263,6 +264,10 @@ export const contract = {
       priority: z.number().int().min(1).max(4).optional(),
       reason: optionalText(500),
     }),
+    access: 'analyst',
+  }),
+  'tickets.addNote': method<TicketEvent>()({
+    input: z.strictObject({ id: idSchema, text: text(1, 10_000) }),
     access: 'analyst',
   }),
   'tickets.assign': method<TicketCard>()({

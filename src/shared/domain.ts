@@ -54,6 +54,7 @@ export const TICKET_EVENT_TYPES = [
   'created',
   'status_changed',
   'assigned',
+  'note_added',
   'priority_changed',
   'priority_overridden',
   'sla_at_risk',

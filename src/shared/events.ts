@@ -1,7 +1,7 @@
 /** Push events: core -> every open window and browser. Written once, like the methods. */
 
 export interface EventPayloads {
-  'tickets.changed': { ids: string[]; reason: 'created' | 'moved' | 'assigned' };
+  'tickets.changed': { ids: string[]; reason: 'created' | 'moved' | 'assigned' | 'noted' };
   /** A ticket's SLA clock crossed a threshold or was recomputed. */
   'sla.changed': { ids: string[]; state: 'on_track' | 'at_risk' | 'breached' };
   /** The priority policy or the desk calendar changed. */

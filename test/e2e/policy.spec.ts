@@ -116,6 +116,13 @@ test.describe('SLA clocks on screen', () => {
     await page.getByLabel('Status').selectOption({ label: 'Waiting on customer' });
     await expect(page.getByTestId('sla-timeline')).toContainText('Paused: waiting on the customer');
     await expect(page.getByTestId('sla-timeline')).toContainText('First response');
+    await page
+      .getByLabel('Internal note for the next technician')
+      .fill('Asked the caller to power-cycle the core switch.');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('history')).toContainText(
+      'Amira Haddad noted: “Asked the caller to power-cycle the core switch.”',
+    );
     await page.keyboard.press('Escape');
     await expect(card).toContainText('paused');
   });

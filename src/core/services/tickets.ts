@@ -608,6 +608,36 @@ export function setPriority(ctx: Ctx, input: ParsedInput<'tickets.setPriority'>)
   })();
 }
 
+/**
+ * An internal note for the next technician: an event in the history, by its author. It leaves the
+ * ticket's version alone, so a colleague's pending move is not refused because of a note.
+ */
+export function addNote(ctx: Ctx, input: ParsedInput<'tickets.addNote'>): TicketEvent {
+  const user = actor(ctx);
+  return ctx.db.transaction(() => {
+    if (!card(ctx.db, input.id)) throw notFound('Ticket');
+    const id = ctx.newId();
+    const at = ctx.clock.now();
+    stmt(
+      ctx.db,
+      'INSERT INTO ticket_events (id, ticket_id, type, data, actor_id, at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(id, input.id, 'note_added', JSON.stringify({ text: input.text }), user.id, at);
+    stmt(ctx.db, 'UPDATE tickets SET updated_at = ?, updated_by = ? WHERE id = ?').run(
+      at,
+      user.id,
+      input.id,
+    );
+    ctx.emit('tickets.changed', { ids: [input.id], reason: 'noted' });
+    return {
+      id,
+      type: 'note_added' as const,
+      at,
+      actor: { id: user.id, displayName: user.displayName },
+      data: { text: input.text },
+    };
+  })();
+}
+
 export function assignTicket(ctx: Ctx, input: ParsedInput<'tickets.assign'>): TicketCard {
   const by = actor(ctx).id;
   return ctx.db.transaction(() => {

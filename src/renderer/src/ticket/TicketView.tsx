@@ -31,6 +31,8 @@ function eventText(tr: Translator, desk: DeskInfo, e: TicketEvent): string {
       });
     case 'status_changed':
       return tr.t('event.status_changed', { actor, from: status(d['from']), to: status(d['to']) });
+    case 'note_added':
+      return tr.t('event.note_added', { actor, text: String(d['text'] ?? '') });
     case 'priority_changed':
       return tr.t('event.priority_changed', {
         actor,
@@ -292,6 +294,7 @@ export function TicketView({ id }: { id: string }): ReactElement {
           </ol>
           <h3>{t('ticket.description')}</h3>
           <p className="ticket__desc">{ticket.description || t('ticket.noDescription')}</p>
+          <NoteForm ticketId={ticket.id} ticketKey={ticket.key} onSaved={() => void load()} />
           <h3>{t('ticket.history')}</h3>
           <ol className="history" data-testid="history">
             {ticket.events.map((e) => (
@@ -391,5 +394,64 @@ function PriorityEditor({
         {t('ticket.applyPriority')}
       </button>
     </details>
+  );
+}
+
+/** An internal note: Ctrl+Enter or the button adds it to the history. */
+function NoteForm({
+  ticketId,
+  ticketKey,
+  onSaved,
+}: {
+  ticketId: string;
+  ticketKey: string;
+  onSaved: () => void;
+}): ReactElement {
+  const tr = useT();
+  const { t } = tr;
+  const show = useToasts((s) => s.show);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function save() {
+    const r = await api.invoke('tickets.addNote', { id: ticketId, text });
+    if (!r.ok) {
+      const first = r.error.issues[0];
+      setError(
+        first ? issueText(tr, first.rule, first.message, first.limit) : errorText(tr, r.error),
+      );
+      return;
+    }
+    setError(null);
+    setText('');
+    show(t('ticket.noteAdded', { key: ticketKey }));
+    onSaved();
+  }
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label htmlFor="ticket-note">{t('ticket.note')}</label>
+      <textarea
+        id="ticket-note"
+        rows={2}
+        value={text}
+        aria-invalid={!!error}
+        aria-describedby={error ? 'ticket-note-error' : undefined}
+        aria-keyshortcuts="Control+Enter"
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.ctrlKey && e.key === 'Enter') {
+            e.preventDefault();
+            void save();
+          }
+        }}
+      />
+      {error ? (
+        <span className="field__error" id="ticket-note-error" role="alert">
+          {error}
+        </span>
+      ) : null}
+      <button type="button" className="btn btn--small" onClick={() => void save()}>
+        {t('ticket.addNote')} <Kbd keys="Ctrl+Enter" />
+      </button>
+    </div>
   );
 }
