@@ -225,15 +225,12 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
         priority,
         policyVersion: policyV,
         status: 'new',
+        // One mutation, one event: an override at intake is part of the creation record.
+        ...(priority !== fromPolicy
+          ? { priorityFromPolicy: fromPolicy, overrideReason: p.priorityReason }
+          : {}),
       });
-      if (priority !== fromPolicy) {
-        appendEvent(ctx, id, 'priority_overridden', {
-          from: fromPolicy,
-          to: priority,
-          reason: p.priorityReason,
-        });
-      }
-      applySla(ctx, id, by);
+      applySla(ctx, id);
       insertTicketIndex(db, lastInsertRowid, {
         key,
         title: p.title,

@@ -200,7 +200,6 @@ const SLA_COLUMNS =
 export function applySla(
   ctx: Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>,
   ticketId: string,
-  actorId = SYSTEM_USER_ID,
 ): boolean {
   const { db } = ctx;
   const now = ctx.clock.now();
@@ -239,7 +238,7 @@ export function applySla(
         ticketId,
         s === 'breached' ? 'sla_breached' : 'sla_at_risk',
         JSON.stringify({ targets: which, noticedAt: now }),
-        actorId,
+        SYSTEM_USER_ID,
         at,
       );
     }

@@ -556,7 +556,7 @@ export function moveTicket(ctx: Ctx, input: ParsedInput<'tickets.move'>): Ticket
       ).run(now, t.id);
     }
     appendEvent(ctx, t.id, 'status_changed', { from: t.status, to: input.to });
-    applySla(ctx, t.id, by);
+    applySla(ctx, t.id);
     indexTicket(ctx.db, t.id);
     ctx.emit('tickets.changed', { ids: [t.id], reason: 'moved' });
     return card(ctx.db, t.id)!;
@@ -601,7 +601,7 @@ export function setPriority(ctx: Ctx, input: ParsedInput<'tickets.setPriority'>)
       urgency: input.urgency,
       ...(input.reason ? { reason: input.reason } : {}),
     });
-    applySla(ctx, t.id, by);
+    applySla(ctx, t.id);
     indexTicket(ctx.db, t.id);
     ctx.emit('tickets.changed', { ids: [t.id], reason: 'moved' });
     return card(ctx.db, t.id)!;

@@ -166,6 +166,8 @@ export const en = {
   'ticket.history': 'History',
   'ticket.noDescription': 'No description given.',
   'event.created': '{actor} opened the ticket ({priority})',
+  'event.created.override':
+    '{actor} opened the ticket ({priority}, instead of the policy’s {from}: “{reason}”)',
   'event.status_changed': '{actor} moved it from {from} to {to}',
   'event.assigned': '{actor} assigned it to {to}',
   'event.assigned.none': '{actor} unassigned it',

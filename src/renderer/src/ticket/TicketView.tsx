@@ -25,10 +25,17 @@ function eventText(tr: Translator, desk: DeskInfo, e: TicketEvent): string {
     STATUSES.includes(s as Status) ? tr.t(`status.${s as Status}`) : String(s);
   switch (e.type) {
     case 'created':
-      return tr.t('event.created', {
-        actor,
-        priority: tr.t(`priority.${d['priority'] as 1 | 2 | 3 | 4}`),
-      });
+      return d['overrideReason']
+        ? tr.t('event.created.override', {
+            actor,
+            priority: tr.t('priority.short', { n: Number(d['priority']) }),
+            from: tr.t('priority.short', { n: Number(d['priorityFromPolicy']) }),
+            reason: String(d['overrideReason']),
+          })
+        : tr.t('event.created', {
+            actor,
+            priority: tr.t(`priority.${d['priority'] as 1 | 2 | 3 | 4}`),
+          });
     case 'status_changed':
       return tr.t('event.status_changed', { actor, from: status(d['from']), to: status(d['to']) });
     case 'note_added':
