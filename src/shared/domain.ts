@@ -1,4 +1,5 @@
 /** The help desk's vocabulary, shared by every process. */
+import { DEFAULT_POLICY, policyPriority } from './policy.ts';
 
 export const ROLES = ['analyst', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -26,25 +27,11 @@ export type Level = (typeof LEVELS)[number];
 export const PRIORITIES = [1, 2, 3, 4] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-/**
- * impact (row) x urgency (column) -> priority. The default until the company edits its own
- * policy: P1 business failure, P2 critical, P3 routine service, P4 planned event.
- */
-export const DEFAULT_PRIORITY_MATRIX: readonly (readonly Priority[])[] = [
-  [1, 2, 3],
-  [2, 3, 3],
-  [3, 3, 4],
-];
+/** The default policy's matrix and rating, under the names the rest of the domain uses. */
+export const DEFAULT_PRIORITY_MATRIX = DEFAULT_POLICY.matrix as readonly (readonly Priority[])[];
 
-export function priorityFor(
-  impact: Level,
-  urgency: Level,
-  matrix: readonly (readonly Priority[])[] = DEFAULT_PRIORITY_MATRIX,
-): Priority {
-  const row = matrix[impact - 1];
-  const p = row?.[urgency - 1];
-  if (p === undefined) throw new RangeError(`no priority for impact ${impact}, urgency ${urgency}`);
-  return p;
+export function priorityFor(impact: Level, urgency: Level): Priority {
+  return policyPriority(DEFAULT_POLICY, impact, urgency) as Priority;
 }
 
 export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;

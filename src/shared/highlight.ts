@@ -3,13 +3,21 @@
  * is by word prefix, after the same folding the search index uses (accents off for Latin, Greek
  * and Cyrillic; Devanagari and Arabic marks kept), so "cafe" marks "Café" and "ελενη" marks "Ελένη".
  */
-export function fold(text: string): string {
+/**
+ * Folds accents where they are optional to the people typing: Latin, Greek (tonos) and Cyrillic.
+ * Devanagari and Arabic marks are part of the word and stay. The search index stores text folded
+ * this way, and queries are folded the same way, so the two always agree.
+ */
+export function foldAccents(text: string): string {
   return text
     .normalize('NFD')
     .replace(/([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{Mn}+/gu, '$1')
     .replace(/ς/g, 'σ')
-    .normalize('NFC')
-    .toLocaleLowerCase('und');
+    .normalize('NFC');
+}
+
+export function fold(text: string): string {
+  return foldAccents(text).toLocaleLowerCase('und');
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;

@@ -182,7 +182,7 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insCustomerFts = db.prepare(
-    'INSERT INTO customers_fts (rowid, name, email, organisation, accounts, phones) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO customers_fts (rowid, name, email, organisation, accounts) VALUES (?, ?, ?, ?, ?)',
   );
   for (let base = 0; base < nCustomers; base += CHUNK) {
     db.transaction(() => {
@@ -226,14 +226,7 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
           at,
           creator,
         );
-        insCustomerFts.run(
-          rowid,
-          foldForSearch(name),
-          email,
-          foldForSearch(org),
-          account,
-          `p${normalisePhone(phone)}`,
-        );
+        insCustomerFts.run(rowid, foldForSearch(name), email, foldForSearch(org), account);
         customers.push({ id, lang, name, accountId, assetId, phone, email });
       }
     })();

@@ -49,15 +49,9 @@ export function reindexCustomer(db: Db, customerId: string): void {
   stmt(db, 'DELETE FROM customers_fts WHERE rowid = ?').run(c.rowid);
   stmt(
     db,
-    'INSERT INTO customers_fts (rowid, name, email, organisation, accounts, phones) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(
-    c.rowid,
-    foldForSearch(c.name),
-    c.email,
-    foldForSearch(c.organisation),
-    accounts,
-    c.phone_norm ? `p${c.phone_norm}` : '',
-  );
+    // Phones are looked up on the customers_phone B-tree, not here: the FTS column stays empty.
+    'INSERT INTO customers_fts (rowid, name, email, organisation, accounts) VALUES (?, ?, ?, ?, ?)',
+  ).run(c.rowid, foldForSearch(c.name), c.email, foldForSearch(c.organisation), accounts);
 }
 
 /** The smallest string above every string that starts with `prefix` (':' follows '9', U+10FFFF follows all). */

@@ -25,11 +25,14 @@ export function appendEvent(
   ticketId: string,
   type: TicketEventType,
   data: Record<string, unknown>,
-): void {
+): { id: string; at: number } {
+  const id = ctx.newId();
+  const at = ctx.clock.now();
   stmt(
     ctx.db,
     'INSERT INTO ticket_events (id, ticket_id, type, data, actor_id, at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(ctx.newId(), ticketId, type, JSON.stringify(data), actor(ctx).id, ctx.clock.now());
+  ).run(id, ticketId, type, JSON.stringify(data), actor(ctx).id, at);
+  return { id, at };
 }
 
 /** Rewrites the ticket's search row (words and facets) from the tables, in the caller's transaction. */
@@ -437,7 +440,7 @@ export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDe
   }));
   return {
     ...base,
-    sla: ticketSla(db, input.id, base.status),
+    sla: ticketSla(db, input.id, base.status, events),
     description: t.description,
     impact: t.impact,
     urgency: t.urgency,
@@ -453,7 +456,8 @@ export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDe
   };
 }
 
-function ticketSla(db: Db, id: string, status: Status): TicketSla {
+/** The clock's explanation; crossings and the resolution come from the history already read. */
+function ticketSla(db: Db, id: string, status: Status, events: readonly TicketEvent[]): TicketSla {
   const s = stmt(
     db,
     `SELECT sla_state, policy_version, priority, responded_at, response_due, update_due, resolution_due,
@@ -486,21 +490,15 @@ function ticketSla(db: Db, id: string, status: Status): TicketSla {
     timeline.push({ at: p.started_at, kind: 'paused', reason: p.reason });
     if (p.ended_at !== null) timeline.push({ at: p.ended_at, kind: 'resumed' });
   }
-  const crossings = stmt(
-    db,
-    "SELECT type, at FROM ticket_events WHERE ticket_id = ? AND type IN ('sla_at_risk', 'sla_breached', 'status_changed')",
-  ).all(id) as { type: string; at: number }[];
-  for (const e of crossings) {
+  let resolvedAt: number | null = null;
+  for (const e of events) {
     if (e.type === 'sla_at_risk') timeline.push({ at: e.at, kind: 'at_risk' });
     if (e.type === 'sla_breached') timeline.push({ at: e.at, kind: 'breached' });
+    if (e.type === 'status_changed' && e.data['to'] === 'resolved')
+      resolvedAt = Math.max(resolvedAt ?? e.at, e.at);
   }
-  if (status === 'resolved') {
-    const resolvedAt = stmt(
-      db,
-      "SELECT max(at) AS at FROM ticket_events WHERE ticket_id = ? AND type = 'status_changed' AND json_extract(data, '$.to') = 'resolved'",
-    ).get(id) as { at: number | null };
-    if (resolvedAt.at !== null) timeline.push({ at: resolvedAt.at, kind: 'resolved' });
-  }
+  if (status === 'resolved' && resolvedAt !== null)
+    timeline.push({ at: resolvedAt, kind: 'resolved' });
   timeline.sort((a, b) => a.at - b.at);
   return {
     state: s.sla_state,
@@ -616,12 +614,7 @@ export function addNote(ctx: Ctx, input: ParsedInput<'tickets.addNote'>): Ticket
   const user = actor(ctx);
   return ctx.db.transaction(() => {
     if (!card(ctx.db, input.id)) throw notFound('Ticket');
-    const id = ctx.newId();
-    const at = ctx.clock.now();
-    stmt(
-      ctx.db,
-      'INSERT INTO ticket_events (id, ticket_id, type, data, actor_id, at) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(id, input.id, 'note_added', JSON.stringify({ text: input.text }), user.id, at);
+    const { id, at } = appendEvent(ctx, input.id, 'note_added', { text: input.text });
     stmt(ctx.db, 'UPDATE tickets SET updated_at = ?, updated_by = ? WHERE id = ?').run(
       at,
       user.id,

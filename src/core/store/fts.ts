@@ -2,17 +2,10 @@
  * Builds FTS5 MATCH expressions from what a user typed. Every token is quoted, so no input can
  * inject FTS syntax; the last token is a prefix so results follow the typing.
  */
-/**
- * Folds accents where they are optional to the people typing: Latin, Greek (tonos) and Cyrillic.
- * Devanagari and Arabic marks are part of the word and stay. Applied to indexed text and queries alike.
- */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{Mn}+/gu, '$1')
-    .replace(/ς/g, 'σ')
-    .normalize('NFC');
-}
+import { foldAccents } from '../../shared/highlight.ts';
+
+/** Indexed text and queries are folded by the one shared function (see foldAccents). */
+export const foldForSearch = foldAccents;
 
 export function tokens(text: string): string[] {
   return foldForSearch(text)

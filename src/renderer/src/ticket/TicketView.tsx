@@ -10,7 +10,7 @@ import { slaText } from '../board/TicketCardView.tsx';
 import { useNow } from '../board/useNow.ts';
 import { useT } from '../i18n/index.ts';
 import { useSession } from '../session/sessionStore.ts';
-import { errorText, issueText } from '../ui/errors.ts';
+import { errorText, firstErrorText } from '../ui/errors.ts';
 import { Kbd } from '../ui/Kbd.tsx';
 import { useToasts } from '../ui/toastStore.ts';
 import { LevelOptions, UserOptions } from '../ui/Options.tsx';
@@ -344,10 +344,7 @@ function PriorityEditor({
       ...(priority ? { priority: Number(priority), reason } : {}),
     });
     if (!r.ok) {
-      const first = r.error.issues[0];
-      setError(
-        first ? issueText(tr, first.rule, first.message, first.limit) : errorText(tr, r.error),
-      );
+      setError(firstErrorText(tr, r.error));
       return;
     }
     setError(null);
@@ -422,10 +419,7 @@ function NoteForm({
   async function save() {
     const r = await api.invoke('tickets.addNote', { id: ticketId, text });
     if (!r.ok) {
-      const first = r.error.issues[0];
-      setError(
-        first ? issueText(tr, first.rule, first.message, first.limit) : errorText(tr, r.error),
-      );
+      setError(firstErrorText(tr, r.error));
       return;
     }
     setError(null);

@@ -21,3 +21,9 @@ export function errorText(tr: Translator, error: ApiError): string {
   if (error.code === 'INTERNAL' && error.message === 'network') return tr.t('error.network');
   return tr.t(`error.${error.code}`);
 }
+
+/** One line for a form with a single error slot: the first field's problem, else the error itself. */
+export function firstErrorText(tr: Translator, error: ApiError): string {
+  const first = error.issues[0];
+  return first ? issueText(tr, first.rule, first.message, first.limit) : errorText(tr, error);
+}
