@@ -1,8 +1,10 @@
 import type { DispatchEnv } from './dispatcher.ts';
 import { insertUser } from './services/users.ts';
 import { writeSettings } from './settings.ts';
+import { insertScript } from './services/scripts.ts';
+import { SOP_LIBRARY } from './sop-library.ts';
 import { normalisePhone } from '../shared/phone.ts';
-import { reindexCustomer } from './services/customers.ts';
+import { indexNewAsset, reindexCustomer } from './services/customers.ts';
 import type { Role, Tier } from '../shared/domain.ts';
 
 /** The demo desk's sign-ins; the README lists them. */
@@ -105,9 +107,12 @@ export async function seedDemoDesk(env: DispatchEnv): Promise<void> {
       ).run(id, code, name, now, by);
     }
     for (const [code, name, domain, queue] of CATEGORIES) {
+      const id = newId();
       db.prepare(
         'INSERT INTO categories (id, code, name, domain, default_queue_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(newId(), code, name, domain, ids.get(queue), now, by);
+      ).run(id, code, name, domain, ids.get(queue), now, by);
+      const script = SOP_LIBRARY[code];
+      if (script) insertScript(db, id, 1, script, now, by);
     }
     for (const [
       name,
@@ -125,10 +130,13 @@ export async function seedDemoDesk(env: DispatchEnv): Promise<void> {
       db.prepare(
         'INSERT INTO accounts (id, customer_id, number, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
       ).run(newId(), id, account, now, by);
-      db.prepare(
-        `INSERT INTO assets (id, customer_id, model_number, serial, location, licence, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(newId(), id, model, serial, location, licence, now, by);
+      const asset = db
+        .prepare(
+          `INSERT INTO assets (id, customer_id, model_number, serial, location, licence, created_at, created_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(newId(), id, model, serial, location, licence, now, by);
+      indexNewAsset(db, asset.lastInsertRowid, { modelNumber: model, serial, location, licence });
       reindexCustomer(db, id);
     }
   })();

@@ -5,17 +5,13 @@ import { submitIntake } from './services/intake.ts';
 import { searchEverywhere } from './services/search.ts';
 import { getPolicy, updateCalendar, updatePolicy } from './services/policy.ts';
 import { createCategory, createQueue, deskInfo } from './services/reference.ts';
-import {
-  addNote,
-  assignTicket,
-  board,
-  getTicket,
-  moveTicket,
-  searchTickets,
-  setPriority,
-  ticketCounts,
-  ticketPage,
-} from './services/tickets.ts';
+import { board, searchTickets, ticketCounts, ticketPage } from './services/board.ts';
+import { linkTickets, mergeTicket, splitTicket, unlinkTickets } from './services/links.ts';
+import { reopenTicket, resolveTicket, similarTickets } from './services/resolution.ts';
+import { getScript, recordAnswers, updateScript } from './services/scripts.ts';
+import { getTicket } from './services/ticket-detail.ts';
+import { updateTicket } from './services/ticket-fields.ts';
+import { addNote, assignTicket, moveTicket, setPriority } from './services/tickets.ts';
 import { createUser, sessionInfo, setupDesk, signIn, signOut } from './services/users.ts';
 
 type Handler<M extends MethodName> = (
@@ -45,6 +41,17 @@ export const handlers: Handlers = {
   'tickets.setPriority': setPriority,
   'tickets.addNote': addNote,
   'tickets.assign': assignTicket,
+  'tickets.update': updateTicket,
+  'tickets.answer': recordAnswers,
+  'tickets.resolve': resolveTicket,
+  'tickets.reopen': reopenTicket,
+  'tickets.similar': similarTickets,
+  'tickets.link': linkTickets,
+  'tickets.unlink': unlinkTickets,
+  'tickets.split': splitTicket,
+  'tickets.merge': mergeTicket,
+  'scripts.get': getScript,
+  'scripts.update': updateScript,
   'policy.get': (ctx) => getPolicy(ctx),
   'policy.update': updatePolicy,
   'calendar.update': updateCalendar,

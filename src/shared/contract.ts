@@ -5,7 +5,17 @@
  */
 import { z } from 'zod';
 import { isTimeZone } from './business-time.ts';
-import { LEVELS, PRIORITIES, ROLES, STATUSES, TIERS, type Role } from './domain.ts';
+import {
+  LEVELS,
+  MANUAL_LINK_KINDS,
+  PRIORITIES,
+  QUESTION_KINDS,
+  ROLES,
+  ROOT_CAUSES,
+  STATUSES,
+  TIERS,
+  type Role,
+} from './domain.ts';
 import { policyBodySchema } from './policy-schema.ts';
 import type {
   BoardView,
@@ -19,7 +29,11 @@ import type {
   QueueInfo,
   SearchHit,
   SessionInfo,
+  SimilarTicket,
+  SopScript,
+  TicketAnswer,
   TicketCard,
+  TicketLink,
   TicketDetail,
   TicketEvent,
   TicketCounts,
@@ -167,6 +181,37 @@ export const intakeSchema = z
 export type IntakeInput = z.output<typeof intakeSchema>;
 
 const empty = z.strictObject({});
+const version = z.number().int().min(1);
+/** Another ticket, by its key as people say it (LON-000123) or by id. */
+const ticketRef = z
+  .string()
+  .trim()
+  .min(1, 'Give a ticket key such as LON-000123')
+  .max(60)
+  .regex(/^[\p{L}\p{N}-]+$/u, 'A ticket key such as LON-000123');
+
+export const sopQuestionSchema = z.strictObject({
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]{1,40}$/, 'Lower-case letters, digits and _ only (at most 40)'),
+  text: text(3, 300),
+  kind: z.enum(QUESTION_KINDS).default('text'),
+  required: z.boolean().default(false),
+  help: optionalText(500),
+});
+
+export const ticketChangesSchema = z
+  .strictObject({
+    title: text(3, 200).optional(),
+    description: z.string().trim().max(10_000).optional(),
+    categoryId: idSchema.optional(),
+    queueId: idSchema.optional(),
+    /** One of the caller's recorded pieces of equipment, or null for none. */
+    assetId: idSchema.nullable().optional(),
+  })
+  .refine((c) => Object.keys(c).length > 0, 'Nothing to change');
+export type TicketChanges = z.output<typeof ticketChangesSchema>;
 
 // ---- the methods -----------------------------------------------------------------------------
 
@@ -277,6 +322,105 @@ export const contract = {
       version: z.number().int().min(1),
     }),
     access: 'analyst',
+  }),
+
+  'tickets.update': method<TicketCard>()({
+    input: z.strictObject({ id: idSchema, version, changes: ticketChangesSchema }),
+    access: 'analyst',
+  }),
+  'tickets.answer': method<TicketAnswer[]>()({
+    input: z.strictObject({
+      id: idSchema,
+      /** An empty answer withdraws an earlier one. */
+      answers: z
+        .array(
+          z.strictObject({
+            questionId: sopQuestionSchema.shape.id,
+            answer: z.string().trim().max(5_000),
+          }),
+        )
+        .min(1)
+        .max(40),
+    }),
+    access: 'analyst',
+  }),
+  'tickets.resolve': method<TicketCard>()({
+    input: z.strictObject({
+      id: idSchema,
+      version,
+      solution: text(3, 10_000),
+      rootCause: z.enum(ROOT_CAUSES),
+      reproductionSteps: optionalText(10_000),
+    }),
+    access: 'analyst',
+  }),
+  'tickets.reopen': method<TicketCard>()({
+    input: z.strictObject({ id: idSchema, version, reason: text(3, 500) }),
+    access: 'analyst',
+  }),
+  'tickets.similar': method<SimilarTicket[]>()({
+    input: z.strictObject({ id: idSchema, limit: z.number().int().min(1).max(10).default(5) }),
+    access: 'analyst',
+  }),
+  'tickets.link': method<TicketLink>()({
+    input: z.strictObject({ id: idSchema, target: ticketRef, kind: z.enum(MANUAL_LINK_KINDS) }),
+    access: 'analyst',
+  }),
+  'tickets.unlink': method<Record<string, never>>()({
+    input: z.strictObject({ id: idSchema, linkId: idSchema }),
+    access: 'analyst',
+  }),
+  'tickets.split': method<{ original: TicketCard; created: TicketCard }>()({
+    input: z.strictObject({
+      id: idSchema,
+      version,
+      title: text(3, 200),
+      description: optionalText(10_000),
+      categoryId: idSchema,
+      queueId: idSchema,
+      impact: level,
+      urgency: level,
+    }),
+    access: 'analyst',
+  }),
+  'tickets.merge': method<TicketCard>()({
+    input: z.strictObject({
+      /** The duplicate: it is resolved into the original. */
+      id: idSchema,
+      version,
+      into: ticketRef,
+      note: optionalText(2_000),
+    }),
+    access: 'analyst',
+  }),
+
+  'scripts.get': method<SopScript>()({
+    input: z.strictObject({ categoryId: idSchema }),
+    access: 'analyst',
+  }),
+  'scripts.update': method<SopScript>()({
+    input: z.strictObject({
+      categoryId: idSchema,
+      /** The version the editor started from (0 for none): a concurrent edit is a CONFLICT. */
+      expectedVersion: z.number().int().min(0),
+      questions: z
+        .array(sopQuestionSchema)
+        .max(40)
+        .superRefine((qs, ctx) => {
+          const seen = new Set<string>();
+          qs.forEach((q, i) => {
+            if (seen.has(q.id))
+              ctx.addIssue({
+                code: 'custom',
+                path: [i, 'id'],
+                message: 'Two questions have this id',
+                params: { rule: 'unique' },
+              });
+            seen.add(q.id);
+          });
+        }),
+    }),
+    access: 'supervisor',
   }),
 
   'policy.get': method<PolicyView>()({ input: empty, access: 'analyst' }),

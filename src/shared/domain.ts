@@ -46,5 +46,50 @@ export const TICKET_EVENT_TYPES = [
   'priority_overridden',
   'sla_at_risk',
   'sla_breached',
+  'fields_changed',
+  'answers_recorded',
+  'linked',
+  'unlinked',
+  'split',
+  'merged_into',
+  'merged',
+  'resolved',
+  'reopened',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
+
+/**
+ * How two tickets relate, read from the first: `duplicate_of` and `split_from` point at the
+ * original, `parent_of` at a child. Links are stored once and shown from both ends.
+ */
+export const LINK_KINDS = ['related', 'duplicate_of', 'parent_of', 'split_from'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+/** The kinds an analyst sets by hand; split and merge set the others. */
+export const MANUAL_LINK_KINDS = ['related', 'duplicate_of', 'parent_of', 'child_of'] as const;
+export type ManualLinkKind = (typeof MANUAL_LINK_KINDS)[number];
+/** A link as seen from its other end. */
+export const LINK_KIND_SEEN_FROM_TARGET = {
+  related: 'related',
+  duplicate_of: 'duplicated_by',
+  parent_of: 'child_of',
+  split_from: 'split_into',
+} as const;
+export type LinkRole = LinkKind | (typeof LINK_KIND_SEEN_FROM_TARGET)[LinkKind];
+
+/** Root-cause categories a resolution is filed under; `duplicate` is set by a merge only. */
+export const ROOT_CAUSES = [
+  'user_error',
+  'configuration',
+  'software_defect',
+  'hardware_fault',
+  'network',
+  'third_party',
+  'capacity',
+  'security',
+  'unknown',
+] as const;
+export type RootCause = (typeof ROOT_CAUSES)[number] | 'duplicate';
+
+/** Kinds of SOP script question: a line, a paragraph, or yes / no. */
+export const QUESTION_KINDS = ['text', 'long_text', 'yes_no'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];

@@ -1,6 +1,16 @@
 /** The shapes methods return. Inputs are zod schemas in contract.ts; these are their outputs. */
 import type { PolicyBody } from './policy.ts';
-import type { Level, Priority, Role, Status, TicketEventType, Tier } from './domain.ts';
+import type {
+  Level,
+  LinkRole,
+  Priority,
+  QuestionKind,
+  Role,
+  RootCause,
+  Status,
+  TicketEventType,
+  Tier,
+} from './domain.ts';
 
 /** Epoch milliseconds, UTC. */
 export type Millis = number;
@@ -108,6 +118,73 @@ export interface TicketDetail extends TicketCard {
   updatedAt: Millis;
   events: TicketEvent[];
   sla: TicketSla;
+  /** The SOP script of the ticket's category as it stands, and the answers given so far. */
+  script: SopScript;
+  answers: TicketAnswer[];
+  links: TicketLink[];
+  /** The resolution in force; earlier ones (before a reopen) are in the history. */
+  resolution: TicketResolution | null;
+  reopenCount: number;
+}
+
+export interface SopQuestion {
+  /** Stable across versions of the script: answers are keyed by it. */
+  id: string;
+  text: string;
+  kind: QuestionKind;
+  required: boolean;
+  help: string;
+}
+
+export interface SopScript {
+  categoryId: string;
+  /** 0 when the category has no script yet. */
+  version: number;
+  questions: SopQuestion[];
+  updatedAt: Millis | null;
+  updatedBy: string | null;
+}
+
+export interface TicketAnswer {
+  questionId: string;
+  /** The question as it was worded when answered. */
+  question: string;
+  answer: string;
+  at: Millis;
+  by: { id: string; displayName: string };
+}
+
+export interface TicketRef {
+  id: string;
+  key: string;
+  title: string;
+  status: Status;
+}
+
+export interface TicketLink {
+  id: string;
+  /** The relation read from this ticket: "this ticket is <role> <ticket>". */
+  role: LinkRole;
+  ticket: TicketRef;
+  at: Millis;
+}
+
+export interface TicketResolution {
+  solution: string;
+  rootCause: RootCause;
+  reproductionSteps: string;
+  resolvedAt: Millis;
+  resolvedBy: { id: string; displayName: string };
+}
+
+/** A resolved ticket like an open one, whose solution may be reused. */
+export interface SimilarTicket extends TicketRef {
+  solution: string;
+  rootCause: RootCause;
+  reproductionSteps: string;
+  resolvedAt: Millis;
+  /** Words it shares with the open ticket, most telling first. */
+  shared: string[];
 }
 
 /** Everything needed to see why a ticket is (or is not) late. */
@@ -187,10 +264,13 @@ export interface PolicyView {
 
 /** One result of search everywhere; marks are [start, end) ranges of matched words in the text. */
 export interface SearchHit {
-  kind: 'ticket' | 'customer';
+  kind: 'ticket' | 'customer' | 'asset' | 'note';
+  /** What opening the hit shows: the ticket (tickets and notes) or the caller (callers and equipment). */
   id: string;
   title: string;
   titleMarks: [number, number][];
   detail: string;
   detailMarks: [number, number][];
+  /** For callers and equipment: the caller's name, which opening the hit filters the board by. */
+  caller?: string;
 }

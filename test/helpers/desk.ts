@@ -121,3 +121,24 @@ export async function validIntake(
     })),
   };
 }
+
+/** Answers every required question of the ticket's script (yes for yes / no), as `conn`. */
+export async function answerRequired(t: TestDesk, conn: Connection, id: string): Promise<void> {
+  const detail = await t.ok(conn, 'tickets.get', { id });
+  const answers = detail.script.questions
+    .filter((q) => q.required)
+    .map((q) => ({ questionId: q.id, answer: q.kind === 'yes_no' ? 'yes' : `Answer to ${q.id}` }));
+  if (answers.length) await t.ok(conn, 'tickets.answer', { id, answers });
+}
+
+/** Resolves a ticket the way an analyst must: required answers first, then a solution. */
+export async function resolve(
+  t: TestDesk,
+  conn: Connection,
+  id: string,
+  version: number,
+  solution = 'Replaced the faulty router; link is up.',
+): Promise<Output<'tickets.resolve'>> {
+  await answerRequired(t, conn, id);
+  return t.ok(conn, 'tickets.resolve', { id, version, solution, rootCause: 'hardware_fault' });
+}

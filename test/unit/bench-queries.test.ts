@@ -7,7 +7,7 @@ import type { Connection } from '../../src/core/context.ts';
 import { DEMO_PASSWORD } from '../../src/core/demo.ts';
 import { openDesk, type Desk } from '../../src/core/desk.ts';
 import { seedDesk } from '../../src/core/seed/generate.ts';
-import { TEXT_COUNT_CAP } from '../../src/core/services/tickets.ts';
+import { TEXT_COUNT_CAP } from '../../src/core/services/board.ts';
 import { CUSTOMER_TEXT_COLUMNS, matchAll, TICKET_TEXT_COLUMNS } from '../../src/core/store/fts.ts';
 import type { Input, MethodName, Output } from '../../src/shared/contract.ts';
 import { STATUSES } from '../../src/shared/domain.ts';

@@ -461,3 +461,58 @@ export const DESCRIPTIONS: Record<Lang, string[]> = {
     'تمت إعادة التشغيل مرتين دون تغيير.',
   ],
 };
+
+/** What technicians wrote when they closed a ticket, by category code (the desk writes in English). */
+export const SOLUTIONS: Record<string, string[]> = {
+  ACCOUNT: [
+    'Unlocked the account in the directory and had the user set a new password while on the call.',
+    'Cleared cached credentials from Credential Manager; sign-in works after a reboot.',
+    'Re-sent the password reset link with a 24-hour expiry; user confirmed access.',
+  ],
+  LAPTOP: [
+    'Drained residual power (battery out, power button 30 s); laptop boots normally.',
+    'Rolled back the display driver to the previous version; flicker gone.',
+    'Replaced the charger; battery charges again. Faulty charger returned to stores.',
+  ],
+  PRINTER: [
+    'Cleared the stuck print queue on the print server and restarted the spooler.',
+    'Reinstalled the printer with the universal PCL6 driver; test page printed.',
+    'Replaced the fuser unit on site; printer back in service.',
+  ],
+  NETWORK: [
+    'Faulty patch lead at the floor switch replaced; link up at 1 Gb/s.',
+    'Access point rebooted and moved to a clear channel; wireless stable.',
+    'DHCP scope was exhausted; extended the scope and shortened the lease time.',
+  ],
+  VPN: [
+    'Updated the VPN client to the current release; tunnel connects.',
+    'Home router blocked UDP 4500; user switched the client to TCP fallback.',
+    'Re-issued the user certificate, which had expired.',
+  ],
+  EMAIL: [
+    'Rebuilt the Outlook profile; mailbox synchronises again.',
+    'Mailbox was over quota; archived old items and raised the quota.',
+    'Re-added the shared mailbox with full access permission.',
+  ],
+  LICENCE: [
+    'Assigned a licence from the pool; activation confirmed.',
+    'Released a licence held by a departed user and reassigned it.',
+    'Raised a purchase request for one more seat; approved and assigned.',
+  ],
+  ONSITE: [
+    'Equipment moved and reconnected; user signed off the move sheet.',
+    'Desk move completed with cabling tested at the new port.',
+  ],
+  SECURITY: [
+    'Phishing mail purged from all mailboxes; user password reset and sessions revoked.',
+    'Device scanned clean and returned to the network; no credentials were entered.',
+  ],
+  PHONE: [
+    'Extension re-provisioned on the call manager; calls connect both ways.',
+    'Replaced the handset cable; audio restored.',
+  ],
+  DATABASE: [
+    'Rebuilt fragmented indexes; the report runs in seconds again.',
+    'Granted read access on the reporting schema; the report opens.',
+  ],
+};

@@ -23,8 +23,12 @@ import {
   ORGS,
   PLACES,
   QUEUES,
+  SOLUTIONS,
   type Lang,
 } from './corpus.ts';
+import { ROOT_CAUSES } from '../../shared/domain.ts';
+import { insertScript } from '../services/scripts.ts';
+import { SOP_LIBRARY } from '../sop-library.ts';
 import { rng, uuidv7At, type Rng } from './rng.ts';
 import { tickSla } from '../services/sla.ts';
 
@@ -52,6 +56,7 @@ const DAY = 86_400_000;
 const HISTORY_DAYS = 730;
 const CHUNK = 20_000;
 const GENERATED_ANALYSTS = 45;
+const SEARCH_INDEXES = ['customers_fts', 'tickets_fts', 'assets_fts'];
 
 const fill = (template: string, r: Rng): string =>
   template
@@ -106,7 +111,7 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
   db.pragma('cache_size = -262144');
   db.pragma('temp_store = MEMORY');
   // Let the full-text indexes grow without merging on every commit; one optimize at the end.
-  for (const t of ['customers_fts', 'tickets_fts'])
+  for (const t of SEARCH_INDEXES)
     db.prepare(`INSERT INTO ${t} (${t}, rank) VALUES ('automerge', 0)`).run();
 
   // ---- desk, people, queues ----------------------------------------------------------------
@@ -115,7 +120,12 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
   const hash = await hashPassword(DEMO_PASSWORD, Buffer.from(r.hex(16), 'hex'));
   const users: { id: string; tier: number }[] = [];
   const queueIds = new Map<string, string>();
-  const categories: { id: string; queueId: string; titles: Record<Lang, string[]> }[] = [];
+  const categories: {
+    id: string;
+    queueId: string;
+    titles: Record<Lang, string[]>;
+    solutions: string[];
+  }[] = [];
   db.transaction(() => {
     writeSettings(db, { name: 'London Service Desk', prefix: 'LON', countryCode: '44' });
     const insertUser = db.prepare(
@@ -149,10 +159,12 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
     for (const c of CATEGORIES) {
       const id = uuidv7At(start - DAY, r);
       const queueId = queueIds.get(c.queue)!;
-      categories.push({ id, queueId, titles: c.titles });
+      categories.push({ id, queueId, titles: c.titles, solutions: SOLUTIONS[c.code] ?? [] });
       db.prepare(
         'INSERT INTO categories (id, code, name, domain, default_queue_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ).run(id, c.code, c.name, c.domain, queueId, start - DAY, admin);
+      const script = SOP_LIBRARY[c.code];
+      if (script) insertScript(db, id, 1, script, start - DAY, admin);
     }
   })();
   const allQueues = [...queueIds.values()];
@@ -180,6 +192,9 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
   const insAsset = db.prepare(
     `INSERT INTO assets (id, customer_id, model_number, serial, location, licence, created_at, created_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insAssetFts = db.prepare(
+    'INSERT INTO assets_fts (rowid, model, serial, location, licence) VALUES (?, ?, ?, ?, ?)',
   );
   const insCustomerFts = db.prepare(
     'INSERT INTO customers_fts (rowid, name, email, organisation, accounts) VALUES (?, ?, ?, ?, ?)',
@@ -216,16 +231,14 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
         const accountId = uuidv7At(at, r);
         insAccount.run(accountId, id, account, at, creator);
         const assetId = uuidv7At(at, r);
-        insAsset.run(
-          assetId,
-          id,
+        const asset = [
           r.pick(MODELS),
           `${r.hex(2).toUpperCase()}-${r.hex(3).toUpperCase()}`,
           fill(r.pick(LOCATIONS[lang]), r),
           r.chance(0.5) ? `${r.pick(LICENCES)}${r.int(9000) + 1000}` : '',
-          at,
-          creator,
-        );
+        ] as const;
+        const { lastInsertRowid } = insAsset.run(assetId, id, ...asset, at, creator);
+        insAssetFts.run(lastInsertRowid, ...asset.map(foldForSearch));
         insCustomerFts.run(rowid, foldForSearch(name), email, foldForSearch(org), account);
         customers.push({ id, lang, name, accountId, assetId, phone, email });
       }
@@ -253,7 +266,10 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
     "INSERT INTO ticket_pauses (ticket_id, started_at, reason) VALUES (?, ?, 'waiting_customer')",
   );
   const insTicketFts = db.prepare(
-    'INSERT INTO tickets_fts (rowid, key, title, description, customer, facets) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO tickets_fts (rowid, key, title, description, customer, solution, facets) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const setResolution = db.prepare(
+    'UPDATE tickets SET solution = ?, root_cause = ?, resolved_at = ?, resolved_by = ? WHERE id = ?',
   );
 
   const n = opts.tickets;
@@ -365,17 +381,33 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
           }
           let from: Status = 'new';
           let firstChange: number | null = null;
+          let solution = '';
           for (const to of path) {
             at = Math.min(at + 600_000 + r.int(43_200_000), updatedAt);
             firstChange ??= at;
-            insEvent.run(
-              uuidv7At(at, r),
-              id,
-              'status_changed',
-              JSON.stringify({ from, to }),
-              assignee?.id ?? taker.id,
-              at,
-            );
+            const by = assignee?.id ?? taker.id;
+            if (to === 'resolved') {
+              solution = cat.solutions.length ? r.pick(cat.solutions) : '';
+              const rootCause = r.pick(ROOT_CAUSES);
+              insEvent.run(
+                uuidv7At(at, r),
+                id,
+                'resolved',
+                JSON.stringify({ from, solution, rootCause, reproductionSteps: '' }),
+                by,
+                at,
+              );
+              setResolution.run(solution, rootCause, at, by, id);
+            } else {
+              insEvent.run(
+                uuidv7At(at, r),
+                id,
+                'status_changed',
+                JSON.stringify({ from, to }),
+                by,
+                at,
+              );
+            }
             events++;
             from = to;
           }
@@ -391,6 +423,7 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
             foldForSearch(title),
             foldForSearch(description),
             foldForSearch(cust.name),
+            foldForSearch(solution),
             facetTokens({ status, queueId, priority, assigneeId: assignee?.id ?? null }),
           );
         }
@@ -417,7 +450,7 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
     progress('SLA clocks', done + n, open);
   }
   progress('search index', 0, 1);
-  for (const t of ['customers_fts', 'tickets_fts']) {
+  for (const t of SEARCH_INDEXES) {
     db.prepare(`INSERT INTO ${t} (${t}) VALUES ('optimize')`).run();
     db.prepare(`INSERT INTO ${t} (${t}, rank) VALUES ('automerge', 4)`).run();
   }

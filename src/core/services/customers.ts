@@ -54,6 +54,24 @@ export function reindexCustomer(db: Db, customerId: string): void {
   ).run(c.rowid, foldForSearch(c.name), c.email, foldForSearch(c.organisation), accounts);
 }
 
+/** A new piece of equipment's search row (search everywhere finds callers by model, serial, place, licence). */
+export function indexNewAsset(
+  db: Db,
+  rowid: number | bigint,
+  a: { modelNumber: string; serial: string; location: string; licence: string },
+): void {
+  stmt(
+    db,
+    'INSERT INTO assets_fts (rowid, model, serial, location, licence) VALUES (?, ?, ?, ?, ?)',
+  ).run(
+    rowid,
+    foldForSearch(a.modelNumber),
+    foldForSearch(a.serial),
+    foldForSearch(a.location),
+    foldForSearch(a.licence),
+  );
+}
+
 /** The smallest string above every string that starts with `prefix` (':' follows '9', U+10FFFF follows all). */
 const upperBound = (prefix: string, digitsOnly: boolean): string =>
   prefix + (digitsOnly ? ':' : '\u{10FFFF}');

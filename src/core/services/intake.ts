@@ -6,14 +6,11 @@ import { normalisePhone } from '../../shared/phone.ts';
 import type { IntakeReceipt } from '../../shared/views.ts';
 import { actor, type Ctx } from '../context.ts';
 import { invalid, issue } from '../failure.ts';
-import { nextCounter, readSettings } from '../settings.ts';
-import { reindexCustomer } from './customers.ts';
+import { readSettings } from '../settings.ts';
+import { indexNewAsset, reindexCustomer } from './customers.ts';
 import { applySla, currentPolicyVersion, policyVersion } from './sla.ts';
-import { appendEvent, insertTicketIndex } from './tickets.ts';
+import { appendEvent, insertTicket, insertTicketIndex } from './ticket-store.ts';
 import { stmt } from '../store/statements.ts';
-
-const ticketKey = (prefix: string, seq: number): string =>
-  `${prefix}-${String(seq).padStart(6, '0')}`;
 
 /**
  * The SOP's first contact: one call, one ticket per problem, written in one transaction.
@@ -152,11 +149,12 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
     if (callerChanged) reindexCustomer(db, customerId);
     if (newAsset && a) {
       assetId = ctx.newId();
-      stmt(
+      const { lastInsertRowid } = stmt(
         db,
         `INSERT INTO assets (id, customer_id, model_number, serial, location, licence, created_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(assetId, customerId, a.modelNumber, a.serial, a.location, a.licence, now, by);
+      indexNewAsset(db, lastInsertRowid, a);
     }
 
     const callId = ctx.newId();
@@ -175,13 +173,6 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
       now,
     );
 
-    const insertTicket = stmt(
-      db,
-      `INSERT INTO tickets (id, key, call_id, customer_id, account_id, asset_id, category_id, queue_id, title, description,
-                            impact, urgency, priority, status, tier, created_at, created_by, updated_at, updated_by,
-                            policy_version, planned_start, planned_end, last_update_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     const customerName =
       input.caller.kind === 'new'
         ? input.caller.name
@@ -189,31 +180,25 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
             .name;
     const tickets = input.problems.map((p, i) => {
       const id = ctx.newId();
-      const key = ticketKey(settings.prefix, nextCounter(db, 'ticket'));
       const { fromPolicy, chosen: priority } = priorities[i]!;
-      const { lastInsertRowid } = insertTicket.run(
+      const { key, rowid } = insertTicket(ctx, {
         id,
-        key,
         callId,
         customerId,
         accountId,
         assetId,
-        p.categoryId,
-        p.queueId,
-        p.title,
-        p.description,
-        p.impact,
-        p.urgency,
+        categoryId: p.categoryId,
+        queueId: p.queueId,
+        title: p.title,
+        description: p.description,
+        impact: p.impact,
+        urgency: p.urgency,
         priority,
-        now,
-        by,
-        now,
-        by,
-        policyV,
-        p.plannedStart ?? null,
-        p.plannedEnd ?? null,
-        now,
-      );
+        policyVersion: policyV,
+        plannedStart: p.plannedStart ?? null,
+        plannedEnd: p.plannedEnd ?? null,
+        createdAt: now,
+      });
       appendEvent(ctx, id, 'created', {
         key,
         callId,
@@ -231,7 +216,7 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
           : {}),
       });
       applySla(ctx, id);
-      insertTicketIndex(db, lastInsertRowid, {
+      insertTicketIndex(db, rowid, {
         key,
         title: p.title,
         description: p.description,

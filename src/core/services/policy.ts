@@ -24,7 +24,7 @@ export function getPolicy(ctx: Ctx): PolicyView {
   return { version, body: policyVersion(ctx.db, version), calendar: calendarView(ctx), history };
 }
 
-function deskEvent(ctx: Ctx, type: string, data: Record<string, unknown>): void {
+export function deskEvent(ctx: Ctx, type: string, data: Record<string, unknown>): void {
   stmt(ctx.db, 'INSERT INTO desk_events (id, type, data, actor_id, at) VALUES (?, ?, ?, ?, ?)').run(
     ctx.newId(),
     type,

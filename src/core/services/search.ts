@@ -17,8 +17,10 @@ function excerpt(text: string, query: string, width = 90): string {
 }
 
 /**
- * Search everywhere (Ctrl+K): tickets and callers, best match first, with the matched words
- * marked on the original text (accents and scripts as written).
+ * Search everywhere (Ctrl+K): tickets (with their answers and solutions), callers, equipment and
+ * technicians' notes, best match first, with the matched words marked on the original text
+ * (accents and scripts as written). bm25 ranks are comparable enough across the four indexes to
+ * interleave: each is a negative score, lower is better.
  */
 export function searchEverywhere(ctx: Ctx, input: ParsedInput<'search.everywhere'>): SearchHit[] {
   const q = input.query;
@@ -27,7 +29,7 @@ export function searchEverywhere(ctx: Ctx, input: ParsedInput<'search.everywhere
   if (tMatch) {
     const rows = stmt(
       ctx.db,
-      `SELECT t.id, t.key, t.title, t.description, t.status, c.name AS customer, m.rank
+      `SELECT t.id, t.key, t.title, t.description, t.solution, t.status, c.name AS customer, m.rank
        FROM (SELECT rowid, rank FROM tickets_fts WHERE tickets_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) m
        JOIN tickets t ON t.rowid = m.rowid JOIN customers c ON c.id = t.customer_id
        ORDER BY m.rank LIMIT ?`,
@@ -36,14 +38,18 @@ export function searchEverywhere(ctx: Ctx, input: ParsedInput<'search.everywhere
       key: string;
       title: string;
       description: string;
+      solution: string | null;
       status: string;
       customer: string;
       rank: number;
     }[];
     for (const r of rows) {
+      // Show where it matched: the description, else the solution, else who it is for.
       const detail = highlightRanges(r.description, q).length
         ? excerpt(r.description, q)
-        : `${r.customer} · ${r.key}`;
+        : r.solution && highlightRanges(r.solution, q).length
+          ? excerpt(r.solution, q)
+          : `${r.customer} · ${r.key}`;
       hits.push({
         kind: 'ticket',
         id: r.id,
@@ -75,8 +81,65 @@ export function searchEverywhere(ctx: Ctx, input: ParsedInput<'search.everywhere
       hits.push({
         kind: 'customer',
         id: r.id,
+        caller: r.name,
         title: r.name,
         titleMarks: highlightRanges(r.name, q),
+        detail,
+        detailMarks: highlightRanges(detail, q),
+        rank: r.rank,
+      });
+    }
+  }
+  const aMatch = matchAll(q);
+  if (aMatch) {
+    const rows = stmt(
+      ctx.db,
+      `SELECT c.id, c.name, a.model_number AS model, a.serial, a.location, a.licence, m.rank
+       FROM (SELECT rowid, rank FROM assets_fts WHERE assets_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) m
+       JOIN assets a ON a.rowid = m.rowid JOIN customers c ON c.id = a.customer_id ORDER BY m.rank LIMIT ?`,
+    ).all(aMatch, input.limit) as {
+      id: string;
+      name: string;
+      model: string;
+      serial: string;
+      location: string;
+      licence: string;
+      rank: number;
+    }[];
+    for (const r of rows) {
+      const title = [r.model, r.serial].filter(Boolean).join(' · ');
+      const detail = [r.name, r.location, r.licence].filter(Boolean).join(' · ');
+      hits.push({
+        kind: 'asset',
+        id: r.id,
+        title,
+        titleMarks: highlightRanges(title, q),
+        detail,
+        detailMarks: highlightRanges(detail, q),
+        caller: r.name,
+        rank: r.rank,
+      });
+    }
+    const notes = stmt(
+      ctx.db,
+      `SELECT t.id, t.key, t.title, json_extract(e.data, '$.text') AS text, m.rank
+       FROM (SELECT rowid, rank FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) m
+       JOIN ticket_events e ON e.rowid = m.rowid JOIN tickets t ON t.id = e.ticket_id ORDER BY m.rank LIMIT ?`,
+    ).all(aMatch, input.limit) as {
+      id: string;
+      key: string;
+      title: string;
+      text: string;
+      rank: number;
+    }[];
+    for (const r of notes) {
+      const title = `${r.key} ${r.title}`;
+      const detail = excerpt(r.text, q);
+      hits.push({
+        kind: 'note',
+        id: r.id,
+        title,
+        titleMarks: highlightRanges(title, q),
         detail,
         detailMarks: highlightRanges(detail, q),
         rank: r.rank,

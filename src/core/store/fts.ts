@@ -30,7 +30,14 @@ export function matchAll(text: string, columns?: readonly string[]): string | nu
 }
 
 /** The columns of tickets_fts a person's words are searched in (not `facets`). */
-export const TICKET_TEXT_COLUMNS = ['key', 'title', 'description', 'customer'] as const;
+export const TICKET_TEXT_COLUMNS = [
+  'key',
+  'title',
+  'description',
+  'customer',
+  'answers',
+  'solution',
+] as const;
 export const CUSTOMER_TEXT_COLUMNS = ['name', 'email', 'organisation', 'accounts'] as const;
 
 export interface Facets {
