@@ -313,7 +313,7 @@ describe('the ticket workspace', () => {
     for (const [target, rule] of [
       [x!.key, 'self'],
       [y!.key, 'linked'],
-      ['LON-999999', 'unknown'],
+      ['LON-999999', 'no_ticket'],
     ] as const) {
       expect(
         await t.desk.call(a, 'tickets.link', { id: x!.id, target, kind: 'related' }),

@@ -35,7 +35,7 @@ function findTicket(db: Db, ref: string, path: string): TicketCard {
           { id: string } | undefined;
         return r && card(db, r.id);
       })();
-  if (!row) throw invalid([issue(path, 'unknown', `There is no ticket ${ref}`)]);
+  if (!row) throw invalid([issue(path, 'no_ticket', `There is no ticket ${ref}`)]);
   return row;
 }
 

@@ -7,6 +7,7 @@ const GROUPS = [
   ['global', 'help.global'],
   ['intake', 'help.intake'],
   ['board', 'help.board'],
+  ['ticket', 'help.ticket'],
 ] as const;
 
 export function HelpDialog({ onClose }: { onClose: () => void }): ReactElement {

@@ -132,7 +132,7 @@ export function Shell(): ReactElement {
           )
         ) : null}
       </main>
-      {ticketId ? <TicketView id={ticketId} /> : null}
+      {ticketId ? <TicketView key={ticketId} id={ticketId} /> : null}
       {helpOpen ? <HelpDialog onClose={() => setHelp(false)} /> : null}
       {searchOpen ? <SearchPalette onClose={() => setSearch(false)} /> : null}
     </div>

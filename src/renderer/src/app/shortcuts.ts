@@ -7,7 +7,7 @@ import type { MessageKey } from '../../../shared/i18n/index.ts';
 export interface Shortcut {
   keys: string;
   help: MessageKey;
-  group: 'global' | 'intake' | 'board';
+  group: 'global' | 'intake' | 'board' | 'ticket';
 }
 
 export const SHORTCUTS = {
@@ -27,6 +27,15 @@ export const SHORTCUTS = {
   moveFocus: { keys: '←+↑+↓+→', help: 'help.moveFocus', group: 'board' },
   moveTicket: { keys: 'Shift+←/→', help: 'help.moveTicket', group: 'board' },
   openTicket: { keys: 'Enter', help: 'help.openTicket', group: 'board' },
+  ticketEdit: { keys: 'Alt+E', help: 'help.ticket.edit', group: 'ticket' },
+  ticketScript: { keys: 'Alt+Q', help: 'help.ticket.script', group: 'ticket' },
+  ticketResolve: { keys: 'Alt+R', help: 'help.ticket.resolve', group: 'ticket' },
+  ticketReuse: { keys: 'Alt+1', help: 'help.ticket.reuse', group: 'ticket' },
+  ticketLink: { keys: 'Alt+L', help: 'help.ticket.link', group: 'ticket' },
+  ticketSplit: { keys: 'Alt+P', help: 'help.ticket.split', group: 'ticket' },
+  ticketMerge: { keys: 'Alt+M', help: 'help.ticket.merge', group: 'ticket' },
+  ticketNote: { keys: 'Alt+N', help: 'help.ticket.note', group: 'ticket' },
+  ticketSubmit: { keys: 'Ctrl+Enter', help: 'help.ticket.submit', group: 'ticket' },
 } as const satisfies Record<string, Shortcut>;
 
 /** True when the event is exactly this chord (modifiers included). */

@@ -6,11 +6,19 @@ import {
   type ReactElement,
   type ReactNode,
 } from 'react';
+import type { MessageKey } from '../../../shared/i18n/index.ts';
 import type { SearchHit } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { useView } from '../app/viewStore.ts';
 import { useBoard } from '../board/boardStore.ts';
 import { useT } from '../i18n/index.ts';
+
+const KIND_LABEL = {
+  ticket: 'search.ticket',
+  customer: 'search.customer',
+  asset: 'search.asset',
+  note: 'search.note',
+} as const satisfies Record<SearchHit['kind'], MessageKey>;
 
 /** Text with its matched words in <mark>. */
 function Marked({ text, marks }: { text: string; marks: [number, number][] }): ReactElement {
@@ -63,9 +71,10 @@ export function SearchPalette({ onClose }: { onClose: () => void }): ReactElemen
 
   function pick(h: SearchHit) {
     onClose();
-    if (h.kind === 'ticket') openTicket(h.id);
+    if (h.kind === 'ticket' || h.kind === 'note') openTicket(h.id);
     else {
-      setFilters({ text: h.title });
+      // A caller, or their equipment: the board shows that caller's tickets.
+      setFilters({ text: h.caller ?? h.title });
       go('board');
     }
   }
@@ -110,7 +119,7 @@ export function SearchPalette({ onClose }: { onClose: () => void }): ReactElemen
       >
         {hits.map((h, i) => (
           <li
-            key={`${h.kind}:${h.id}`}
+            key={`${i}:${h.kind}:${h.id}`}
             id={`palette-${i}`}
             role="option"
             aria-selected={i === active}
@@ -120,9 +129,7 @@ export function SearchPalette({ onClose }: { onClose: () => void }): ReactElemen
               pick(h);
             }}
           >
-            <span className="palette__kind">
-              {t(h.kind === 'ticket' ? 'search.ticket' : 'search.customer')}
-            </span>
+            <span className="palette__kind">{t(KIND_LABEL[h.kind])}</span>
             <span className="palette__title">
               <Marked text={h.title} marks={h.titleMarks} />
             </span>
