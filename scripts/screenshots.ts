@@ -78,6 +78,12 @@ try {
         ['ACCOUNT', 'Locked out after password change', 2, 1],
       ],
     ],
+    [
+      'Dmitri Volkov',
+      '+44 7700 900123',
+      'AD-44017',
+      [['PRINTER', 'Label printer jams on tray 2', 3, 2]],
+    ],
   ];
   const ids: { id: string }[] = [];
   for (const [name, phone, account, problems] of calls) {
@@ -103,10 +109,28 @@ try {
     [2, 'open'],
     [4, 'escalated'],
     [5, 'waiting_customer'],
-    [7, 'resolved'],
   ];
   for (const [i, to] of moves)
     await api(cookie, 'tickets.move', { id: ids[i]!.id, to, version: 1 });
+  // Resolved the way an analyst must: the script's required answers, then the solution.
+  const resolve = async (id: string, solution: string) => {
+    const t = (await api(cookie, 'tickets.get', { id })).value as {
+      version: number;
+      script: { questions: { id: string; kind: string; required: boolean }[] };
+    };
+    const answers = t.script.questions
+      .filter((q) => q.required)
+      .map((q) => ({ questionId: q.id, answer: q.kind === 'yes_no' ? 'yes' : 'As reported' }));
+    await api(cookie, 'tickets.answer', { id, answers });
+    await api(cookie, 'tickets.resolve', {
+      id,
+      version: t.version,
+      solution,
+      rootCause: 'hardware_fault',
+    });
+  };
+  await resolve(ids[7]!.id, 'Printers moved and reconnected; user signed off the move sheet.');
+  await resolve(ids.at(-1)!.id, 'Replaced the worn pickup roller on tray 2; test page printed.');
   const tech = info.users.find((u) => u.username === 'tech2')!;
   await api(cookie, 'tickets.assign', { id: ids[0]!.id, assigneeId: tech.id, version: 2 });
 
@@ -134,6 +158,17 @@ try {
   await page.keyboard.press('Enter');
   await page.getByTestId('history').waitFor();
   await page.screenshot({ path: `${OUT}/ticket.png` });
+  await page.keyboard.press('Escape');
+  // The workspace of a printer ticket: its SOP questions, and the similar resolved one offered.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('Printer jams');
+  await page.getByRole('option', { name: /LON-000002/ }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('similar').getByText('pickup roller').waitFor();
+  await page.keyboard.press('Alt+q');
+  await page.keyboard.type('Print delivery notes from the warehouse');
+  await page.keyboard.press('Alt+r');
+  await page.screenshot({ path: `${OUT}/ticket-resolve.png` });
   await page.keyboard.press('Escape');
   const sup = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
   await signIn(sup, host.url, 'supervisor');

@@ -134,7 +134,15 @@ describe('the history is complete', () => {
       ],
       [
         'override',
-        () => t.ok(s, 'tickets.setPriority', { id, version, impact: 2, urgency: 2, priority: 1, reason: 'Board meeting' }),
+        () =>
+          t.ok(s, 'tickets.setPriority', {
+            id,
+            version,
+            impact: 2,
+            urgency: 2,
+            priority: 1,
+            reason: 'Board meeting',
+          }),
         s.user!.id,
         [[() => id, 'priority_overridden']],
       ],

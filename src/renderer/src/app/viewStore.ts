@@ -6,11 +6,13 @@ interface ViewState {
   view: View;
   /** The ticket open in the side panel, if any. */
   ticketId: string | null;
+  /** Where the ticket opens: its resolution form, when the board was asked to resolve or reopen it. */
+  ticketFocus: 'resolution' | null;
   helpOpen: boolean;
   searchOpen: boolean;
   theme: 'light' | 'dark';
   go(view: View): void;
-  openTicket(id: string | null): void;
+  openTicket(id: string | null, focus?: 'resolution'): void;
   setHelp(open: boolean): void;
   setSearch(open: boolean): void;
   toggleTheme(): void;
@@ -25,11 +27,12 @@ const storedTheme = (): 'light' | 'dark' => {
 export const useView = create<ViewState>((set, get) => ({
   view: 'intake',
   ticketId: null,
+  ticketFocus: null,
   helpOpen: false,
   searchOpen: false,
   theme: storedTheme(),
   go: (view) => set({ view }),
-  openTicket: (ticketId) => set({ ticketId }),
+  openTicket: (ticketId, focus) => set({ ticketId, ticketFocus: focus ?? null }),
   setHelp: (helpOpen) => set({ helpOpen }),
   setSearch: (searchOpen) => set({ searchOpen }),
   toggleTheme() {

@@ -4,6 +4,7 @@ import { STATUSES, type Status } from '../../../shared/domain.ts';
 import type { ApiError } from '../../../shared/errors.ts';
 import type { BoardColumn, TicketCard } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
+import { useView } from '../app/viewStore.ts';
 
 export interface BoardFocus {
   col: number;
@@ -90,6 +91,11 @@ export const useBoard = create<BoardState>((set, get) => ({
     set({ focus: { col, row, seq: (get().focus?.seq ?? 0) + 1 } });
   },
   async move(card, to) {
+    // Resolving takes a solution and reopening a reason: the ticket opens on that form.
+    if (to === 'resolved' || card.status === 'resolved') {
+      useView.getState().openTicket(card.id, 'resolution');
+      return null;
+    }
     const r = await api.invoke('tickets.move', { id: card.id, to, version: card.version });
     await get().refresh();
     if (!r.ok) return r.error;

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
+import { ScriptEditor } from './ScriptEditor.tsx';
 import type { ApiError } from '../../../shared/errors.ts';
 import type { PolicyBody } from '../../../shared/policy.ts';
 import type { CalendarView, PolicyView } from '../../../shared/views.ts';
@@ -390,6 +391,7 @@ export function PolicySettings(): ReactElement {
           {t('settings.saveCalendar')}
         </button>
       </form>
+      <ScriptEditor />
     </div>
   );
 }

@@ -76,15 +76,13 @@ export function FieldsForm({
         {t('ticket.edit')} <Kbd keys="Alt+E" />
       </summary>
       <div className="grid grid--2" onKeyDown={submitOnCtrlEnter(() => void save())}>
-        <Field label={t('ticket.title')} error={errors['title']} className="span-2">
-          {(a) => (
-            <input
-              {...a}
-              id="ticket-edit-title"
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-          )}
+        <Field
+          id="ticket-edit-title"
+          label={t('ticket.title')}
+          error={errors['title']}
+          className="span-2"
+        >
+          {(a) => <input {...a} value={title} onChange={(e) => setTitle(e.target.value)} />}
         </Field>
         <Field label={t('ticket.description')} error={errors['description']} className="span-2">
           {(a) => (

@@ -82,11 +82,10 @@ export function LinksPanel({
             </select>
           )}
         </Field>
-        <Field label={t('ticket.link.target')} error={errors['target']}>
+        <Field id={LINK_TARGET_ID} label={t('ticket.link.target')} error={errors['target']}>
           {(a) => (
             <input
               {...a}
-              id={LINK_TARGET_ID}
               placeholder="LON-000123"
               value={target}
               onChange={(e) => setTarget(e.target.value)}

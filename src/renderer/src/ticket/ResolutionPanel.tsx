@@ -143,15 +143,8 @@ export function ResolutionPanel({
           </dl>
         ) : null}
         <div className="inline-form" onKeyDown={submitOnCtrlEnter(() => void reopen())}>
-          <Field label={t('ticket.reopenReason')} error={errors['reason']}>
-            {(a) => (
-              <input
-                {...a}
-                id={REOPEN_ID}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-              />
-            )}
+          <Field id={REOPEN_ID} label={t('ticket.reopenReason')} error={errors['reason']}>
+            {(a) => <input {...a} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
           <button type="button" className="btn btn--small" onClick={() => void reopen()}>
             {t('ticket.reopen')} <Kbd keys="Alt+R" />
@@ -168,11 +161,15 @@ export function ResolutionPanel({
         {t('ticket.resolve.title')} <Kbd keys="Alt+R" />
       </h3>
       <div className="grid grid--2" onKeyDown={submitOnCtrlEnter(() => void resolve())}>
-        <Field label={t('ticket.solution')} error={errors['solution']} className="span-2">
+        <Field
+          id={SOLUTION_ID}
+          label={t('ticket.solution')}
+          error={errors['solution']}
+          className="span-2"
+        >
           {(a) => (
             <textarea
               {...a}
-              id={SOLUTION_ID}
               rows={3}
               value={solution}
               onChange={(e) => setSolution(e.target.value)}

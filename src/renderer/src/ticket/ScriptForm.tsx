@@ -53,12 +53,17 @@ export function ScriptForm({
             .join(' · ');
           const label = `${q.text}${q.required ? ` (${t('ticket.script.required')})` : ''}`;
           return (
-            <Field key={q.id} label={label} error={errors[q.id]} {...(hint ? { hint } : {})}>
+            <Field
+              id={questionControlId(q)}
+              key={q.id}
+              label={label}
+              error={errors[q.id]}
+              {...(hint ? { hint } : {})}
+            >
               {(a) =>
                 q.kind === 'yes_no' ? (
                   <select
                     {...a}
-                    id={questionControlId(q)}
                     disabled={readOnly}
                     value={value(q)}
                     onChange={(e) => onChange(q, e.target.value)}
@@ -70,7 +75,6 @@ export function ScriptForm({
                 ) : q.kind === 'long_text' ? (
                   <textarea
                     {...a}
-                    id={questionControlId(q)}
                     rows={2}
                     readOnly={readOnly}
                     value={value(q)}
@@ -79,7 +83,6 @@ export function ScriptForm({
                 ) : (
                   <input
                     {...a}
-                    id={questionControlId(q)}
                     readOnly={readOnly}
                     value={value(q)}
                     onChange={(e) => onChange(q, e.target.value)}

@@ -63,15 +63,13 @@ export function SplitForm({
         {t('ticket.split')} <Kbd keys="Alt+P" />
       </summary>
       <div className="grid grid--2" onKeyDown={submitOnCtrlEnter(() => void split())}>
-        <Field label={t('ticket.title')} error={errors['title']} className="span-2">
-          {(a) => (
-            <input
-              {...a}
-              id={SPLIT_TITLE_ID}
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-          )}
+        <Field
+          id={SPLIT_TITLE_ID}
+          label={t('ticket.title')}
+          error={errors['title']}
+          className="span-2"
+        >
+          {(a) => <input {...a} value={title} onChange={(e) => setTitle(e.target.value)} />}
         </Field>
         <Field label={t('ticket.description')} error={errors['description']} className="span-2">
           {(a) => (
@@ -179,11 +177,10 @@ export function MergeForm({
         {t('ticket.merge')} <Kbd keys="Alt+M" />
       </summary>
       <div className="inline-form" onKeyDown={submitOnCtrlEnter(() => void merge())}>
-        <Field label={t('ticket.merge.into')} error={errors['into']}>
+        <Field id={MERGE_INTO_ID} label={t('ticket.merge.into')} error={errors['into']}>
           {(a) => (
             <input
               {...a}
-              id={MERGE_INTO_ID}
               placeholder="LON-000123"
               value={into}
               onChange={(e) => setInto(e.target.value)}

@@ -34,6 +34,7 @@ export function TicketView({ id }: { id: string }): ReactElement {
   const { t } = tr;
   const desk = useSession((s) => s.desk)!;
   const openTicket = useView((s) => s.openTicket);
+  const focusOnOpen = useRef(useView.getState().ticketFocus);
   const refreshBoard = useBoard((s) => s.refresh);
   const show = useToasts((s) => s.show);
   const [ticket, setTicket] = useState<TicketDetail | null>(null);
@@ -49,6 +50,13 @@ export function TicketView({ id }: { id: string }): ReactElement {
     if (r.ok) setTicket(r.value);
     else setError(r.error);
   }, [id]);
+
+  // Opened from the board to resolve or reopen: land in that form once it is there.
+  useEffect(() => {
+    if (!ticket || !focusOnOpen.current) return;
+    focusOnOpen.current = null;
+    reveal(ticket.status === 'resolved' ? REOPEN_ID : SOLUTION_ID);
+  }, [ticket]);
   const reload = useCallback(() => {
     void load();
     void refreshBoard();

@@ -23,7 +23,9 @@ export function reveal(id: string): void {
   if (!el) return;
   const details = el.closest('details');
   if (details) details.open = true;
-  el.focus();
+  // The form's section at the top of the panel: what follows it (similar tickets) in view.
+  (details ?? el.closest('section') ?? el).scrollIntoView({ block: 'start' });
+  el.focus({ preventScroll: true });
 }
 
 /** Ctrl+Enter inside a form submits it, wherever the focus is. */

@@ -12,6 +12,8 @@ interface FieldProps {
   }) => ReactElement;
   className?: string;
   extra?: ReactNode;
+  /** A fixed id for the control, for shortcuts and focus to find it; generated otherwise. */
+  id?: string;
 }
 
 /** A label, its control, and the error said right under it in plain words. */
@@ -22,8 +24,10 @@ export function Field({
   children,
   className,
   extra,
+  id: fixedId,
 }: FieldProps): ReactElement {
-  const id = useId();
+  const generated = useId();
+  const id = fixedId ?? generated;
   const hintId = `${id}-hint`;
   const errId = `${id}-err`;
   const describedBy = [hint ? hintId : '', error ? errId : ''].filter(Boolean).join(' ');

@@ -1,0 +1,245 @@
+import { useCallback, useEffect, useState, type FormEvent, type ReactElement } from 'react';
+import { QUESTION_KINDS, type QuestionKind } from '../../../shared/domain.ts';
+import type { SopQuestion, SopScript } from '../../../shared/views.ts';
+import { api } from '../api/index.ts';
+import { useT } from '../i18n/index.ts';
+import { useSession } from '../session/sessionStore.ts';
+import { errorText, fieldErrors } from '../ui/errors.ts';
+import { Kbd } from '../ui/Kbd.tsx';
+import { useToasts } from '../ui/toastStore.ts';
+
+/** An id from the question's words, so a supervisor never has to invent one. */
+const slug = (text: string, taken: Set<string>): string => {
+  const base =
+    text
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 30) || 'question';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
+  return id;
+};
+
+/**
+ * Supervisors edit each category's SOP script: the questions, their order, which must be
+ * answered before a ticket can be resolved. A save is a new version; answers keep their ids.
+ */
+export function ScriptEditor(): ReactElement {
+  const tr = useT();
+  const { t } = tr;
+  const desk = useSession((s) => s.desk)!;
+  const show = useToasts((s) => s.show);
+  const [categoryId, setCategoryId] = useState(desk.categories[0]?.id ?? '');
+  const [script, setScript] = useState<SopScript | null>(null);
+  const [questions, setQuestions] = useState<SopQuestion[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState('');
+
+  const load = useCallback(async () => {
+    if (!categoryId) return;
+    const r = await api.invoke('scripts.get', { categoryId });
+    if (r.ok) {
+      setScript(r.value);
+      setQuestions(r.value.questions);
+      setErrors({});
+      setFormError('');
+    }
+  }, [categoryId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const set = (i: number, patch: Partial<SopQuestion>) =>
+    setQuestions((qs) => qs.map((q, j) => (j === i ? { ...q, ...patch } : q)));
+  const move = (i: number, by: -1 | 1) =>
+    setQuestions((qs) => {
+      const next = [...qs];
+      const [q] = next.splice(i, 1);
+      next.splice(i + by, 0, q!);
+      return next;
+    });
+
+  async function save(e?: FormEvent) {
+    e?.preventDefault();
+    if (!script) return;
+    const taken = new Set(questions.map((q) => q.id).filter(Boolean));
+    const withIds = questions.map((q) => (q.id ? q : { ...q, id: slug(q.text, taken) }));
+    const r = await api.invoke('scripts.update', {
+      categoryId,
+      expectedVersion: script.version,
+      questions: withIds,
+    });
+    if (!r.ok) {
+      setErrors(fieldErrors(tr, r.error));
+      setFormError(r.error.code === 'CONFLICT' ? r.error.message : errorText(tr, r.error));
+      return;
+    }
+    show(t('settings.scripts.saved', { version: r.value.version }));
+    setScript(r.value);
+    setQuestions(r.value.questions);
+    setErrors({});
+    setFormError('');
+  }
+
+  const err = (i: number, f: string) => errors[`questions.${i}.${f}`];
+  return (
+    <form
+      className="panel"
+      aria-labelledby="scripts-h"
+      onSubmit={(e) => void save(e)}
+      onKeyDown={(e) => {
+        if (e.ctrlKey && e.key.toLowerCase() === 's') {
+          e.preventDefault();
+          e.stopPropagation();
+          void save();
+        }
+      }}
+      noValidate
+    >
+      <h1 id="scripts-h">{t('settings.scripts')}</h1>
+      <div className="inline-form">
+        <div className="field">
+          <label htmlFor="script-category">{t('settings.scripts.category')}</label>
+          <select
+            id="script-category"
+            value={categoryId}
+            onChange={(e) => setCategoryId(e.target.value)}
+          >
+            {desk.categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="muted">
+          {script && script.version > 0
+            ? t('settings.scripts.version', {
+                version: script.version,
+                by: script.updatedBy ?? '',
+                when: new Intl.DateTimeFormat(tr.locale, { dateStyle: 'medium' }).format(
+                  script.updatedAt ?? 0,
+                ),
+              })
+            : t('settings.scripts.none')}
+        </p>
+      </div>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">{t('settings.scripts.text')}</th>
+            <th scope="col">{t('settings.scripts.kind')}</th>
+            <th scope="col">{t('settings.scripts.required')}</th>
+            <th scope="col">{t('settings.scripts.help')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('ticket.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {questions.map((q, i) => {
+            const n = i + 1;
+            const textErr = err(i, 'text') ?? err(i, 'id');
+            return (
+              <tr key={i}>
+                <td>{n}</td>
+                <td>
+                  <input
+                    aria-label={`${t('settings.scripts.text')} ${n}`}
+                    aria-invalid={!!textErr}
+                    value={q.text}
+                    onChange={(e) => set(i, { text: e.target.value })}
+                  />
+                  {textErr ? (
+                    <span className="field__error" role="alert">
+                      {textErr}
+                    </span>
+                  ) : null}
+                </td>
+                <td>
+                  <select
+                    aria-label={`${t('settings.scripts.kind')} ${n}`}
+                    value={q.kind}
+                    onChange={(e) => set(i, { kind: e.target.value as QuestionKind })}
+                  >
+                    {QUESTION_KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {t(`question.${k}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`${t('settings.scripts.required')} ${n}`}
+                    checked={q.required}
+                    onChange={(e) => set(i, { required: e.target.checked })}
+                  />
+                </td>
+                <td>
+                  <input
+                    aria-label={`${t('settings.scripts.help')} ${n}`}
+                    value={q.help}
+                    onChange={(e) => set(i, { help: e.target.value })}
+                  />
+                </td>
+                <td className="nowrap">
+                  <button
+                    type="button"
+                    className="btn btn--ghost btn--small"
+                    aria-label={t('settings.scripts.up', { n })}
+                    disabled={i === 0}
+                    onClick={() => move(i, -1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn--ghost btn--small"
+                    aria-label={t('settings.scripts.down', { n })}
+                    disabled={i === questions.length - 1}
+                    onClick={() => move(i, 1)}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn--ghost btn--small"
+                    aria-label={t('settings.scripts.remove', { n })}
+                    onClick={() => setQuestions((qs) => qs.filter((_, j) => j !== i))}
+                  >
+                    ×
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <button
+        type="button"
+        className="btn btn--small"
+        onClick={() =>
+          setQuestions((qs) => [
+            ...qs,
+            { id: '', text: '', kind: 'text', required: false, help: '' },
+          ])
+        }
+      >
+        {t('settings.scripts.add')}
+      </button>{' '}
+      <button type="submit" className="btn btn--primary">
+        {t('settings.scripts.save')} <Kbd keys="Ctrl+S" />
+      </button>
+      {formError ? (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,118 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startHostProcess, type HostProcess } from '../helpers/host-process.ts';
+import { signIn } from '../helpers/ui.ts';
+
+async function takeCall(page: Page, summary: string, description: string): Promise<void> {
+  await page.getByLabel(/New caller: Name/).fill('Noor Haddad');
+  await page.getByLabel('Phone', { exact: true }).fill('+44 20 7946 0555');
+  await page.getByLabel('Category').selectOption({ label: 'Laptop or desktop fault' });
+  await page.getByLabel('Impact').selectOption({ label: 'Medium' });
+  await page.getByLabel('Urgency').selectOption({ label: 'Medium' });
+  await page.getByLabel('Summary').fill(summary);
+  await page.getByLabel('Description').fill(description);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('toast')).toContainText('Call saved');
+}
+
+test.describe('documentation and resolution', () => {
+  test.describe.configure({ mode: 'serial' });
+  let host: HostProcess;
+  test.beforeAll(async () => {
+    host = await startHostProcess();
+  });
+  test.afterAll(async () => {
+    await host.stop();
+  });
+
+  test('answer the SOP script; resolving with a required answer missing is refused, naming it; then resolve and find it by its solution', async ({
+    page,
+  }) => {
+    await signIn(page, host.url);
+    await takeCall(page, 'Laptop dead after docking', 'Black screen since it was docked.');
+
+    // Open it from search everywhere, all by keyboard.
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('docking');
+    await expect(page.getByRole('option', { name: /LON-000001/ })).toBeVisible();
+    await page.keyboard.press('Enter');
+    const ticket = page.getByRole('dialog', { name: /LON-000001 Laptop dead after docking/ });
+    await expect(ticket).toBeVisible();
+
+    // Alt+Q lands on the first SOP question.
+    await page.keyboard.press('Alt+q');
+    const want = ticket.getByLabel(/What does the customer need to be able to do\? \(required\)/);
+    await expect(want).toBeFocused();
+    await page.keyboard.type('Work from the docking station again');
+    await ticket.getByLabel(/Does it power on/).selectOption('yes');
+    await ticket.getByLabel(/What did they do just before/).fill('Moved desks, new dock.');
+    // "Can it be reproduced?" (required) stays unanswered.
+
+    await page.keyboard.press('Alt+r');
+    await expect(ticket.getByLabel('Solution', { exact: true })).toBeFocused();
+    await page.keyboard.type('Reseated the memory module and updated the dock firmware.');
+    await ticket.getByLabel('Root cause').selectOption({ label: 'Hardware fault' });
+    await ticket.getByLabel('Solution', { exact: true }).focus();
+    await page.keyboard.press('Control+Enter');
+
+    const reproduce = ticket.getByLabel(/Can it be reproduced\? \(required\)/);
+    await expect(
+      ticket.getByRole('alert').filter({ hasText: 'Answer these SOP questions first' }),
+    ).toHaveText('Answer these SOP questions first: “Can it be reproduced?”');
+    await expect(reproduce).toHaveAttribute('aria-invalid', 'true');
+    await expect(reproduce).toBeFocused();
+    await expect(ticket.getByLabel('Status')).toHaveValue('new');
+    // The answers given were saved anyway, by their author.
+    await expect(ticket.getByTestId('history')).toContainText(
+      'Amira Haddad answered “What does the customer need to be able to do?”: Work from the docking station again',
+    );
+
+    await reproduce.selectOption('no');
+    await page.keyboard.press('Alt+r');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('toast').last()).toHaveText('LON-000001 resolved');
+    await expect(ticket.getByLabel('Status')).toHaveValue('resolved');
+    await expect(ticket.getByTestId('resolution')).toContainText(
+      'Reseated the memory module and updated the dock firmware.',
+    );
+    await expect(ticket.getByTestId('resolution')).toContainText('Resolved by Amira Haddad');
+    await expect(ticket.getByTestId('history')).toContainText(
+      'Amira Haddad resolved it (Hardware fault): “Reseated the memory module',
+    );
+
+    await page.keyboard.press('Escape');
+    await expect(ticket).toBeHidden();
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('reseated');
+    const hit = page.getByRole('option', { name: /LON-000001 Laptop dead after docking/ });
+    await expect(hit).toBeVisible();
+    await expect(hit.locator('mark')).toHaveText(['Reseated']);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: /LON-000001/ })).toBeVisible();
+  });
+
+  test('a new ticket is offered the similar resolved one; Alt+1 reuses its solution', async ({
+    page,
+  }) => {
+    await signIn(page, host.url);
+    await takeCall(
+      page,
+      'Docking station not detected',
+      'Laptop ignores the dock after a firmware prompt.',
+    );
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('detected');
+    await expect(page.getByRole('option', { name: /LON-000002/ })).toBeVisible();
+    await page.keyboard.press('Enter');
+    const ticket = page.getByRole('dialog', { name: /Docking station not detected/ });
+    const similar = ticket.getByTestId('similar');
+    await expect(similar).toContainText('LON-000001');
+    await expect(similar).toContainText(
+      'Reseated the memory module and updated the dock firmware.',
+    );
+    await page.keyboard.press('Alt+1');
+    await expect(ticket.getByLabel('Solution', { exact: true })).toHaveValue(
+      'Reseated the memory module and updated the dock firmware.',
+    );
+    await expect(ticket.getByLabel('Solution', { exact: true })).toBeFocused();
+  });
+});
