@@ -263,6 +263,22 @@ for (const kind of ['phone', 'account', 'name'] as const) {
   record('panel / wall-board counts', counts, 20);
 }
 
+// ---- documentation and resolution ----------------------------------------------------------------
+{
+  const everywhere: number[] = [];
+  for (const s of wl.searches.filter((x) => !x.queueId && !x.status))
+    everywhere.push(await time(() => call('search.everywhere', { query: s.text, limit: 12 })));
+  record('search everywhere (tickets, callers, equipment, notes)', everywhere, 20);
+  const open = (
+    desk.db
+      .prepare("SELECT id FROM tickets WHERE status <> 'resolved' ORDER BY rowid DESC LIMIT ?")
+      .all(Math.min(runs, 100)) as { id: string }[]
+  ).map((x) => x.id);
+  const similar: number[] = [];
+  for (const id of open) similar.push(await time(() => call('tickets.similar', { id, limit: 5 })));
+  record('similar resolved tickets', similar, undefined, 'bm25 over the rarest words');
+}
+
 const rss = process.memoryUsage().rss / 1024 / 1024;
 await desk.close();
 

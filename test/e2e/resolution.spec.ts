@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startHostProcess, type HostProcess } from '../helpers/host-process.ts';
 import { signIn } from '../helpers/ui.ts';
@@ -114,5 +115,40 @@ test.describe('documentation and resolution', () => {
       'Reseated the memory module and updated the dock firmware.',
     );
     await expect(ticket.getByLabel('Solution', { exact: true })).toBeFocused();
+
+    // The whole workspace, every form unfolded, in both themes: no axe violations.
+    for (const keys of ['Alt+e', 'Alt+p', 'Alt+m']) await page.keyboard.press(keys);
+    for (const theme of ['light', 'dark']) {
+      expect((await new AxeBuilder({ page }).analyze()).violations, `ticket ${theme}`).toEqual([]);
+      await page.keyboard.press('Alt+t');
+    }
+  });
+
+  test('supervisors edit a category script; the new required question then blocks resolving', async ({
+    page,
+  }) => {
+    await signIn(page, host.url, 'supervisor');
+    await page.keyboard.press('F9');
+    const editor = page.getByRole('form', { name: 'SOP scripts' });
+    await editor.getByLabel('Category').selectOption({ label: 'Laptop or desktop fault' });
+    await expect(editor.getByText(/Version 1/)).toBeVisible();
+    await editor.getByRole('button', { name: 'Add a question' }).click();
+    const n = await editor.getByRole('row').count();
+    await editor
+      .getByLabel(`Question ${n - 1}`, { exact: true })
+      .fill('Asset tag on the underside');
+    await editor.getByLabel(`Required to resolve ${n - 1}`, { exact: true }).check();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await editor.getByLabel(`Question ${n - 1}`, { exact: true }).focus();
+    await page.keyboard.press('Control+s');
+    await expect(page.getByTestId('toast').last()).toHaveText('Script saved as version 2');
+
+    // The open laptop ticket now asks it, and cannot be resolved without it.
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('detected');
+    await expect(page.getByRole('option', { name: /LON-000002/ })).toBeVisible();
+    await page.keyboard.press('Enter');
+    const ticket = page.getByRole('dialog', { name: /LON-000002/ });
+    await expect(ticket.getByLabel(/Asset tag on the underside \(required\)/)).toBeVisible();
   });
 });
