@@ -151,4 +151,41 @@ test.describe('documentation and resolution', () => {
     const ticket = page.getByRole('dialog', { name: /LON-000002/ });
     await expect(ticket.getByLabel(/Asset tag on the underside \(required\)/)).toBeVisible();
   });
+
+  test('split off a second problem, then merge it back as a duplicate; both histories name each other', async ({
+    page,
+  }) => {
+    await signIn(page, host.url);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('detected');
+    await expect(page.getByRole('option', { name: /LON-000002/ })).toBeVisible();
+    await page.keyboard.press('Enter');
+    const original = page.getByRole('dialog', { name: /LON-000002/ });
+    await page.keyboard.press('Alt+p');
+    await page.keyboard.type('Second monitor flickers');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('toast').last()).toHaveText(
+      'LON-000003 split off from LON-000002',
+    );
+    await expect(original.getByTestId('links')).toContainText('Split into LON-000003');
+    await expect(original.getByTestId('history')).toContainText(
+      'Amira Haddad split LON-000003 off it: “Second monitor flickers”',
+    );
+
+    await original.getByRole('button', { name: 'Open LON-000003' }).click();
+    const split = page.getByRole('dialog', { name: /LON-000003 Second monitor flickers/ });
+    await expect(split).toBeVisible();
+    await page.keyboard.press('Alt+m');
+    await page.keyboard.type('lon-000002');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('toast').last()).toHaveText('Merged into LON-000002');
+    // The original is shown again, carrying the merge.
+    await expect(original.getByTestId('history')).toContainText(
+      'Amira Haddad merged LON-000003 into it: “Second monitor flickers”',
+    );
+    await expect(original.getByTestId('links')).toContainText('Duplicated by LON-000003');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F4');
+    await expect(page.getByTestId('column-resolved')).toContainText('LON-000003');
+  });
 });

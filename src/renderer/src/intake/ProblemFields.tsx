@@ -5,7 +5,7 @@ import type { DeskInfo } from '../../../shared/views.ts';
 import { useT } from '../i18n/index.ts';
 import { Field } from '../ui/Field.tsx';
 import type { ProblemDraft } from './intakeStore.ts';
-import { LevelOptions, QueueOptions } from '../ui/Options.tsx';
+import { LevelOptions, QueueOptions, CategoryOptions } from '../ui/Options.tsx';
 
 interface Props {
   index: number;
@@ -58,11 +58,7 @@ export function ProblemFields({
               }}
             >
               <option value="">{t('intake.choose')}</option>
-              {desk.categories.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
+              <CategoryOptions categories={desk.categories} />
             </select>
           )}
         </Field>

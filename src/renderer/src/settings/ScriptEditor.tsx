@@ -3,6 +3,7 @@ import { QUESTION_KINDS, type QuestionKind } from '../../../shared/domain.ts';
 import type { SopQuestion, SopScript } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { useT } from '../i18n/index.ts';
+import { CategoryOptions } from '../ui/Options.tsx';
 import { useSession } from '../session/sessionStore.ts';
 import { errorText, fieldErrors } from '../ui/errors.ts';
 import { Kbd } from '../ui/Kbd.tsx';
@@ -107,11 +108,7 @@ export function ScriptEditor(): ReactElement {
             value={categoryId}
             onChange={(e) => setCategoryId(e.target.value)}
           >
-            {desk.categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <CategoryOptions categories={desk.categories} />
           </select>
         </div>
         <p className="muted">

@@ -3,12 +3,10 @@ import { MANUAL_LINK_KINDS, type ManualLinkKind } from '../../../shared/domain.t
 import type { TicketDetail } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { useView } from '../app/viewStore.ts';
-import { useT } from '../i18n/index.ts';
 import { Field } from '../ui/Field.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
-import { useToasts } from '../ui/toastStore.ts';
 import { FormError } from './FormError.tsx';
-import { formErrors, submitOnCtrlEnter } from './forms.ts';
+import { submitOnCtrlEnter, useFormCall } from './forms.ts';
 
 export const LINK_TARGET_ID = 'ticket-link-target';
 
@@ -20,29 +18,20 @@ export function LinksPanel({
   ticket: TicketDetail;
   onSaved: () => void;
 }): ReactElement {
-  const tr = useT();
-  const { t } = tr;
-  const show = useToasts((s) => s.show);
+  const { t, show, errors, submit } = useFormCall();
   const openTicket = useView((s) => s.openTicket);
   const [kind, setKind] = useState<ManualLinkKind>('related');
   const [target, setTarget] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
 
   async function link() {
-    const r = await api.invoke('tickets.link', { id: ticket.id, target, kind });
-    if (!r.ok) {
-      setErrors(formErrors(tr, r.error));
-      return;
-    }
-    setErrors({});
-    setTarget('');
-    show(t('ticket.linked', { key: r.value.ticket.key }));
-    onSaved();
+    await submit(api.invoke('tickets.link', { id: ticket.id, target, kind }), (l) => {
+      setTarget('');
+      show(t('ticket.linked', { key: l.ticket.key }));
+      onSaved();
+    });
   }
   async function unlink(linkId: string) {
-    const r = await api.invoke('tickets.unlink', { id: ticket.id, linkId });
-    setErrors(r.ok ? {} : formErrors(tr, r.error));
-    onSaved();
+    await submit(api.invoke('tickets.unlink', { id: ticket.id, linkId }), onSaved);
   }
 
   return (

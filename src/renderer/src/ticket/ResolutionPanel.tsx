@@ -4,12 +4,10 @@ import type { ApiError } from '../../../shared/errors.ts';
 import type { SimilarTicket, TicketDetail } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { useView } from '../app/viewStore.ts';
-import { useT } from '../i18n/index.ts';
 import { Field } from '../ui/Field.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
-import { useToasts } from '../ui/toastStore.ts';
 import { FormError } from './FormError.tsx';
-import { formErrors, submitOnCtrlEnter } from './forms.ts';
+import { formErrors, submitOnCtrlEnter, useFormCall } from './forms.ts';
 import { when } from './history.ts';
 
 export const SOLUTION_ID = 'ticket-solution';
@@ -32,15 +30,12 @@ export function ResolutionPanel({
   onRefused: (error: ApiError) => void;
   onDone: () => void;
 }): ReactElement {
-  const tr = useT();
-  const { t } = tr;
-  const show = useToasts((s) => s.show);
+  const { tr, t, show, errors, setErrors, submit } = useFormCall();
   const openTicket = useView((s) => s.openTicket);
   const [solution, setSolution] = useState('');
   const [rootCause, setRootCause] = useState<(typeof ROOT_CAUSES)[number]>('unknown');
   const [steps, setSteps] = useState('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [similar, setSimilar] = useState<SimilarTicket[]>([]);
   const resolved = ticket.status === 'resolved';
 
@@ -101,19 +96,14 @@ export function ResolutionPanel({
   }
 
   async function reopen() {
-    const r = await api.invoke('tickets.reopen', {
-      id: ticket.id,
-      version: ticket.version,
-      reason,
-    });
-    if (!r.ok) {
-      setErrors(formErrors(tr, r.error));
-      return;
-    }
-    setErrors({});
-    setReason('');
-    show(t('ticket.reopened', { key: ticket.key }));
-    onDone();
+    await submit(
+      api.invoke('tickets.reopen', { id: ticket.id, version: ticket.version, reason }),
+      () => {
+        setReason('');
+        show(t('ticket.reopened', { key: ticket.key }));
+        onDone();
+      },
+    );
   }
 
   if (resolved) {

@@ -3,13 +3,12 @@ import type { Level } from '../../../shared/domain.ts';
 import type { DeskInfo, TicketDetail } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { useView } from '../app/viewStore.ts';
-import { useT } from '../i18n/index.ts';
 import { Field } from '../ui/Field.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
-import { LevelOptions, QueueOptions } from '../ui/Options.tsx';
-import { useToasts } from '../ui/toastStore.ts';
+import { LevelOptions } from '../ui/Options.tsx';
 import { FormError } from './FormError.tsx';
-import { formErrors, submitOnCtrlEnter } from './forms.ts';
+import { submitOnCtrlEnter, useFormCall } from './forms.ts';
+import { ProblemBasics, type Basics } from './ProblemBasics.tsx';
 
 export const SPLIT_TITLE_ID = 'ticket-split-title';
 export const MERGE_INTO_ID = 'ticket-merge-into';
@@ -24,37 +23,27 @@ export function SplitForm({
   desk: DeskInfo;
   onSaved: () => void;
 }): ReactElement {
-  const tr = useT();
-  const { t } = tr;
-  const show = useToasts((s) => s.show);
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [categoryId, setCategoryId] = useState(ticket.categoryId);
-  const [queueId, setQueueId] = useState(ticket.queueId);
+  const { t, show, errors, submit } = useFormCall();
+  const fresh = (): Basics => ({
+    title: '',
+    description: '',
+    categoryId: ticket.categoryId,
+    queueId: ticket.queueId,
+  });
+  const [basics, setBasics] = useState<Basics>(fresh);
   const [impact, setImpact] = useState<Level>(ticket.impact);
   const [urgency, setUrgency] = useState<Level>(ticket.urgency);
-  const [errors, setErrors] = useState<Record<string, string>>({});
 
   async function split() {
-    const r = await api.invoke('tickets.split', {
-      id: ticket.id,
-      version: ticket.version,
-      title,
-      description,
-      categoryId,
-      queueId,
-      impact,
-      urgency,
-    });
-    if (!r.ok) {
-      setErrors(formErrors(tr, r.error));
-      return;
-    }
-    setErrors({});
-    setTitle('');
-    setDescription('');
-    show(t('ticket.split.done', { key: r.value.created.key, from: ticket.key }));
-    onSaved();
+    const input = { ...basics, impact, urgency };
+    await submit(
+      api.invoke('tickets.split', { id: ticket.id, version: ticket.version, ...input }),
+      ({ created }) => {
+        setBasics(fresh());
+        show(t('ticket.split.done', { key: created.key, from: ticket.key }));
+        onSaved();
+      },
+    );
   }
 
   return (
@@ -63,50 +52,13 @@ export function SplitForm({
         {t('ticket.split')} <Kbd keys="Alt+P" />
       </summary>
       <div className="grid grid--2" onKeyDown={submitOnCtrlEnter(() => void split())}>
-        <Field
-          id={SPLIT_TITLE_ID}
-          label={t('ticket.title')}
-          error={errors['title']}
-          className="span-2"
-        >
-          {(a) => <input {...a} value={title} onChange={(e) => setTitle(e.target.value)} />}
-        </Field>
-        <Field label={t('ticket.description')} error={errors['description']} className="span-2">
-          {(a) => (
-            <textarea
-              {...a}
-              rows={2}
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('ticket.category')} error={errors['categoryId']}>
-          {(a) => (
-            <select
-              {...a}
-              value={categoryId}
-              onChange={(e) => {
-                setCategoryId(e.target.value);
-                const c = desk.categories.find((x) => x.id === e.target.value);
-                if (c) setQueueId(c.defaultQueueId);
-              }}
-            >
-              {desk.categories.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('ticket.queue')} error={errors['queueId']}>
-          {(a) => (
-            <select {...a} value={queueId} onChange={(e) => setQueueId(e.target.value)}>
-              <QueueOptions queues={desk.queues} />
-            </select>
-          )}
-        </Field>
+        <ProblemBasics
+          value={basics}
+          onChange={(p) => setBasics((x) => ({ ...x, ...p }))}
+          errors={errors}
+          titleId={SPLIT_TITLE_ID}
+          desk={desk}
+        />
         <Field label={t('intake.impact')}>
           {(a) => (
             <select
@@ -146,29 +98,20 @@ export function MergeForm({
   ticket: TicketDetail;
   onSaved: () => void;
 }): ReactElement {
-  const tr = useT();
-  const { t } = tr;
-  const show = useToasts((s) => s.show);
+  const { t, show, errors, submit } = useFormCall();
   const openTicket = useView((s) => s.openTicket);
   const [into, setInto] = useState('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
 
   async function merge() {
-    const r = await api.invoke('tickets.merge', {
-      id: ticket.id,
-      version: ticket.version,
-      into,
-      note,
-    });
-    if (!r.ok) {
-      setErrors(formErrors(tr, r.error));
-      return;
-    }
-    setErrors({});
-    show(t('ticket.merge.done', { key: r.value.key }));
-    onSaved();
-    openTicket(r.value.id);
+    await submit(
+      api.invoke('tickets.merge', { id: ticket.id, version: ticket.version, into, note }),
+      (original) => {
+        show(t('ticket.merge.done', { key: original.key }));
+        onSaved();
+        openTicket(original.id);
+      },
+    );
   }
 
   return (

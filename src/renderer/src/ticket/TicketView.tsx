@@ -14,7 +14,7 @@ import { errorText } from '../ui/errors.ts';
 import { Kbd } from '../ui/Kbd.tsx';
 import { UserOptions } from '../ui/Options.tsx';
 import { useToasts } from '../ui/toastStore.ts';
-import { FieldsForm } from './FieldsForm.tsx';
+import { EDIT_TITLE_ID, FieldsForm } from './FieldsForm.tsx';
 import { formErrors, reveal } from './forms.ts';
 import { eventText, eventTicketRef, when } from './history.ts';
 import { LINK_TARGET_ID, LinksPanel } from './LinksPanel.tsx';
@@ -151,7 +151,7 @@ export function TicketView({ id }: { id: string }): ReactElement {
     if (!ticket) return;
     const first = ticket.script.questions[0];
     const targets: [string, string | undefined][] = [
-      [SHORTCUTS.ticketEdit.keys, 'ticket-edit-title'],
+      [SHORTCUTS.ticketEdit.keys, EDIT_TITLE_ID],
       [SHORTCUTS.ticketScript.keys, first && questionControlId(first)],
       [SHORTCUTS.ticketResolve.keys, ticket.status === 'resolved' ? REOPEN_ID : SOLUTION_ID],
       [SHORTCUTS.ticketLink.keys, LINK_TARGET_ID],

@@ -1,7 +1,10 @@
 /** What every ticket-workspace form does with a refused call: errors by field, or one toast. */
-import type { ApiError } from '../../../shared/errors.ts';
+import { useState } from 'react';
+import type { ApiError, Result } from '../../../shared/errors.ts';
 import type { Translator } from '../../../shared/i18n/index.ts';
+import { useT } from '../i18n/index.ts';
 import { errorText, fieldErrors } from '../ui/errors.ts';
+import { useToasts } from '../ui/toastStore.ts';
 
 /**
  * Field path → message, with `prefix` stripped ("changes.title" → "title"). A refusal that names
@@ -36,4 +39,25 @@ export function submitOnCtrlEnter(submit: () => void) {
       submit();
     }
   };
+}
+
+/**
+ * The life of a ticket-workspace form: send, then either the errors by field (stripped of
+ * `prefix`) or a clean slate and the caller's follow-up (a toast, a reload).
+ */
+export function useFormCall(prefix = '') {
+  const tr = useT();
+  const show = useToasts((s) => s.show);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  async function submit<T>(call: Promise<Result<T>>, done: (value: T) => void): Promise<boolean> {
+    const r = await call;
+    if (!r.ok) {
+      setErrors(formErrors(tr, r.error, prefix));
+      return false;
+    }
+    setErrors({});
+    done(r.value);
+    return true;
+  }
+  return { tr, t: tr.t, show, errors, setErrors, submit };
 }

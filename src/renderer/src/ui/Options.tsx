@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { LEVELS } from '../../../shared/domain.ts';
-import type { QueueInfo, UserInfo } from '../../../shared/views.ts';
+import type { CategoryInfo, QueueInfo, UserInfo } from '../../../shared/views.ts';
 import { useT } from '../i18n/index.ts';
 
 /** The option lists several screens share, so a level, a queue or a person reads the same everywhere. */
@@ -35,6 +35,22 @@ export function UserOptions({ users }: { users: readonly UserInfo[] }): ReactEle
       {users.map((u) => (
         <option key={u.id} value={u.id}>
           {u.displayName}
+        </option>
+      ))}
+    </>
+  );
+}
+
+export function CategoryOptions({
+  categories,
+}: {
+  categories: readonly CategoryInfo[];
+}): ReactElement {
+  return (
+    <>
+      {categories.map((c) => (
+        <option key={c.id} value={c.id}>
+          {c.name}
         </option>
       ))}
     </>
