@@ -161,7 +161,10 @@ test.describe('documentation and resolution', () => {
     await expect(page.getByRole('option', { name: /LON-000002/ })).toBeVisible();
     await page.keyboard.press('Enter');
     const original = page.getByRole('dialog', { name: /LON-000002/ });
+    // The shortcut works once the ticket has loaded into the panel.
+    await expect(original).toBeVisible();
     await page.keyboard.press('Alt+p');
+    await expect(original.locator('#ticket-split-title')).toBeFocused();
     await page.keyboard.type('Second monitor flickers');
     await page.keyboard.press('Control+Enter');
     await expect(page.getByTestId('toast').last()).toHaveText(
