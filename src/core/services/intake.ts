@@ -181,7 +181,7 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
     const tickets = input.problems.map((p, i) => {
       const id = ctx.newId();
       const { fromPolicy, chosen: priority } = priorities[i]!;
-      const { key, rowid } = insertTicket(ctx, {
+      const { key, rowid } = insertTicket(ctx, settings.prefix, {
         id,
         callId,
         customerId,

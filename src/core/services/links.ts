@@ -11,6 +11,7 @@ import type { TicketCard, TicketLink } from '../../shared/views.ts';
 import { actor, type Ctx } from '../context.ts';
 import { invalid, issue, notFound } from '../failure.ts';
 import type { Db } from '../store/database.ts';
+import { readSettings } from '../settings.ts';
 import { stmt } from '../store/statements.ts';
 import { writeResolution } from './resolution.ts';
 import { applySla, currentPolicyVersion, policyVersion } from './sla.ts';
@@ -172,7 +173,7 @@ export function splitTicket(
     const version = currentPolicyVersion(db);
     const priority = policyPriority(policyVersion(db, version), input.impact, input.urgency);
     const id = ctx.newId();
-    const { key, rowid } = insertTicket(ctx, {
+    const { key, rowid } = insertTicket(ctx, readSettings(db).prefix, {
       id,
       callId: o.call_id,
       customerId: o.customer_id,

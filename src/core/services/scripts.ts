@@ -91,7 +91,15 @@ export function answersOf(db: Db, ticketId: string): TicketAnswer[] {
 
 /** Required questions of the ticket's current script that have no answer. */
 export function unansweredRequired(db: Db, ticketId: string, categoryId: string): SopQuestion[] {
-  const answered = new Set(answersOf(db, ticketId).map((a) => a.questionId));
+  const answered = new Set(
+    (
+      stmt(db, 'SELECT question_id AS id FROM ticket_answers WHERE ticket_id = ?').all(
+        ticketId,
+      ) as {
+        id: string;
+      }[]
+    ).map((a) => a.id),
+  );
   return scriptFor(db, categoryId).questions.filter((q) => q.required && !answered.has(q.id));
 }
 

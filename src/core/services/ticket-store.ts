@@ -8,7 +8,7 @@ import { actor, type Ctx } from '../context.ts';
 import { conflict, notFound } from '../failure.ts';
 import type { Db } from '../store/database.ts';
 import { facetTokens, foldForSearch, type Facets } from '../store/fts.ts';
-import { nextCounter, readSettings } from '../settings.ts';
+import { nextCounter } from '../settings.ts';
 import { stmt } from '../store/statements.ts';
 import { applySla, NO_DUE } from './sla.ts';
 
@@ -184,10 +184,17 @@ export interface NewTicket {
   createdAt: number;
 }
 
-/** Writes a new ticket row with the desk's next key; the caller writes its event and index row. */
-export function insertTicket(ctx: Ctx, t: NewTicket): { key: string; rowid: number | bigint } {
+/**
+ * Writes a new ticket row with the desk's next key (`prefix` from the desk's settings, read once
+ * by the caller however many tickets it writes); the caller writes its event and index row.
+ */
+export function insertTicket(
+  ctx: Ctx,
+  prefix: string,
+  t: NewTicket,
+): { key: string; rowid: number | bigint } {
   const by = actor(ctx).id;
-  const key = `${readSettings(ctx.db).prefix}-${String(nextCounter(ctx.db, 'ticket')).padStart(6, '0')}`;
+  const key = `${prefix}-${String(nextCounter(ctx.db, 'ticket')).padStart(6, '0')}`;
   const now = ctx.clock.now();
   const { lastInsertRowid } = stmt(
     ctx.db,

@@ -2,12 +2,11 @@ import { useCallback, useEffect, useState, type FormEvent, type ReactElement } f
 import { QUESTION_KINDS, type QuestionKind } from '../../../shared/domain.ts';
 import type { SopQuestion, SopScript } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
-import { useT } from '../i18n/index.ts';
 import { CategoryOptions } from '../ui/Options.tsx';
 import { useSession } from '../session/sessionStore.ts';
-import { errorText, fieldErrors } from '../ui/errors.ts';
+import { FormError } from '../ui/FormError.tsx';
+import { useFormCall } from '../ui/forms.ts';
 import { Kbd } from '../ui/Kbd.tsx';
-import { useToasts } from '../ui/toastStore.ts';
 
 /** An id from the question's words, so a supervisor never has to invent one. */
 const slug = (text: string, taken: Set<string>): string => {
@@ -20,6 +19,7 @@ const slug = (text: string, taken: Set<string>): string => {
       .slice(0, 30) || 'question';
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
+  taken.add(id);
   return id;
 };
 
@@ -28,15 +28,11 @@ const slug = (text: string, taken: Set<string>): string => {
  * answered before a ticket can be resolved. A save is a new version; answers keep their ids.
  */
 export function ScriptEditor(): ReactElement {
-  const tr = useT();
-  const { t } = tr;
+  const { t, tr, show, errors, setErrors, submit } = useFormCall();
   const desk = useSession((s) => s.desk)!;
-  const show = useToasts((s) => s.show);
   const [categoryId, setCategoryId] = useState(desk.categories[0]?.id ?? '');
   const [script, setScript] = useState<SopScript | null>(null);
   const [questions, setQuestions] = useState<SopQuestion[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState('');
 
   const load = useCallback(async () => {
     if (!categoryId) return;
@@ -45,9 +41,8 @@ export function ScriptEditor(): ReactElement {
       setScript(r.value);
       setQuestions(r.value.questions);
       setErrors({});
-      setFormError('');
     }
-  }, [categoryId]);
+  }, [categoryId, setErrors]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -67,21 +62,18 @@ export function ScriptEditor(): ReactElement {
     if (!script) return;
     const taken = new Set(questions.map((q) => q.id).filter(Boolean));
     const withIds = questions.map((q) => (q.id ? q : { ...q, id: slug(q.text, taken) }));
-    const r = await api.invoke('scripts.update', {
-      categoryId,
-      expectedVersion: script.version,
-      questions: withIds,
-    });
-    if (!r.ok) {
-      setErrors(fieldErrors(tr, r.error));
-      setFormError(r.error.code === 'CONFLICT' ? r.error.message : errorText(tr, r.error));
-      return;
-    }
-    show(t('settings.scripts.saved', { version: r.value.version }));
-    setScript(r.value);
-    setQuestions(r.value.questions);
-    setErrors({});
-    setFormError('');
+    await submit(
+      api.invoke('scripts.update', {
+        categoryId,
+        expectedVersion: script.version,
+        questions: withIds,
+      }),
+      (saved) => {
+        show(t('settings.scripts.saved', { version: saved.version }));
+        setScript(saved);
+        setQuestions(saved.questions);
+      },
+    );
   }
 
   const err = (i: number, f: string) => errors[`questions.${i}.${f}`];
@@ -232,11 +224,7 @@ export function ScriptEditor(): ReactElement {
       <button type="submit" className="btn btn--primary">
         {t('settings.scripts.save')} <Kbd keys="Ctrl+S" />
       </button>
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError text={errors['']} />
     </form>
   );
 }

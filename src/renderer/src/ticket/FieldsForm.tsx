@@ -3,9 +3,8 @@ import type { TicketChanges } from '../../../shared/contract.ts';
 import type { AssetInfo, DeskInfo, TicketDetail } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { Field } from '../ui/Field.tsx';
-import { Kbd } from '../ui/Kbd.tsx';
-import { FormError } from './FormError.tsx';
-import { submitOnCtrlEnter, useFormCall } from './forms.ts';
+import { useFormCall } from '../ui/forms.ts';
+import { FoldedForm } from './FoldedForm.tsx';
 import { ProblemBasics, type Basics } from './ProblemBasics.tsx';
 
 export const EDIT_TITLE_ID = 'ticket-edit-title';
@@ -57,35 +56,33 @@ export function FieldsForm({
   }
 
   return (
-    <details className="ticket__section">
-      <summary>
-        {t('ticket.edit')} <Kbd keys="Alt+E" />
-      </summary>
-      <div className="grid grid--2" onKeyDown={submitOnCtrlEnter(() => void save())}>
-        <ProblemBasics
-          value={basics}
-          onChange={(p) => setBasics((b) => ({ ...b, ...p }))}
-          errors={errors}
-          titleId={EDIT_TITLE_ID}
-          desk={desk}
-        />
-        <Field label={t('ticket.asset')} error={errors['assetId']} className="span-2">
-          {(a) => (
-            <select {...a} value={assetId} onChange={(e) => setAssetId(e.target.value)}>
-              <option value="">{t('ticket.noAsset')}</option>
-              {assets.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {assetLabel(x)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
-      <FormError text={errors['']} />
-      <button type="button" className="btn btn--small" onClick={() => void save()}>
-        {t('ticket.save')} <Kbd keys="Ctrl+Enter" />
-      </button>
-    </details>
+    <FoldedForm
+      title={t('ticket.edit')}
+      keys="Alt+E"
+      layout="grid"
+      onSubmit={() => void save()}
+      submitLabel={t('ticket.save')}
+      error={errors['']}
+    >
+      <ProblemBasics
+        value={basics}
+        onChange={(p) => setBasics((b) => ({ ...b, ...p }))}
+        errors={errors}
+        titleId={EDIT_TITLE_ID}
+        desk={desk}
+      />
+      <Field label={t('ticket.asset')} error={errors['assetId']} className="span-2">
+        {(a) => (
+          <select {...a} value={assetId} onChange={(e) => setAssetId(e.target.value)}>
+            <option value="">{t('ticket.noAsset')}</option>
+            {assets.map((x) => (
+              <option key={x.id} value={x.id}>
+                {assetLabel(x)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </FoldedForm>
   );
 }

@@ -5,8 +5,8 @@ import { api } from '../api/index.ts';
 import { useView } from '../app/viewStore.ts';
 import { Field } from '../ui/Field.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
-import { FormError } from './FormError.tsx';
-import { submitOnCtrlEnter, useFormCall } from './forms.ts';
+import { FormError } from '../ui/FormError.tsx';
+import { submitOnCtrlEnter, useFormCall } from '../ui/forms.ts';
 
 export const LINK_TARGET_ID = 'ticket-link-target';
 

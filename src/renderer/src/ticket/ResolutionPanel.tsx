@@ -6,8 +6,8 @@ import { api } from '../api/index.ts';
 import { useView } from '../app/viewStore.ts';
 import { Field } from '../ui/Field.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
-import { FormError } from './FormError.tsx';
-import { formErrors, submitOnCtrlEnter, useFormCall } from './forms.ts';
+import { FormError } from '../ui/FormError.tsx';
+import { formErrors, submitOnCtrlEnter, useFormCall } from '../ui/forms.ts';
 import { when } from './history.ts';
 
 export const SOLUTION_ID = 'ticket-solution';

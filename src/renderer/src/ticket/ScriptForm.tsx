@@ -4,7 +4,7 @@ import { useT } from '../i18n/index.ts';
 import { Field } from '../ui/Field.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
 import { when } from './history.ts';
-import { submitOnCtrlEnter } from './forms.ts';
+import { submitOnCtrlEnter } from '../ui/forms.ts';
 
 /** The id of a question's control, so a refused resolve can send the focus to it. */
 export const questionControlId = (q: SopQuestion): string => `sop-${q.id}`;

@@ -4,10 +4,9 @@ import type { DeskInfo, TicketDetail } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { useView } from '../app/viewStore.ts';
 import { Field } from '../ui/Field.tsx';
-import { Kbd } from '../ui/Kbd.tsx';
 import { LevelOptions } from '../ui/Options.tsx';
-import { FormError } from './FormError.tsx';
-import { submitOnCtrlEnter, useFormCall } from './forms.ts';
+import { useFormCall } from '../ui/forms.ts';
+import { FoldedForm } from './FoldedForm.tsx';
 import { ProblemBasics, type Basics } from './ProblemBasics.tsx';
 
 export const SPLIT_TITLE_ID = 'ticket-split-title';
@@ -47,46 +46,44 @@ export function SplitForm({
   }
 
   return (
-    <details className="ticket__section">
-      <summary>
-        {t('ticket.split')} <Kbd keys="Alt+P" />
-      </summary>
-      <div className="grid grid--2" onKeyDown={submitOnCtrlEnter(() => void split())}>
-        <ProblemBasics
-          value={basics}
-          onChange={(p) => setBasics((x) => ({ ...x, ...p }))}
-          errors={errors}
-          titleId={SPLIT_TITLE_ID}
-          desk={desk}
-        />
-        <Field label={t('intake.impact')}>
-          {(a) => (
-            <select
-              {...a}
-              value={impact}
-              onChange={(e) => setImpact(Number(e.target.value) as Level)}
-            >
-              <LevelOptions />
-            </select>
-          )}
-        </Field>
-        <Field label={t('intake.urgency')}>
-          {(a) => (
-            <select
-              {...a}
-              value={urgency}
-              onChange={(e) => setUrgency(Number(e.target.value) as Level)}
-            >
-              <LevelOptions />
-            </select>
-          )}
-        </Field>
-      </div>
-      <FormError text={errors[''] ?? errors['id']} />
-      <button type="button" className="btn btn--small" onClick={() => void split()}>
-        {t('ticket.split.do')} <Kbd keys="Ctrl+Enter" />
-      </button>
-    </details>
+    <FoldedForm
+      title={t('ticket.split')}
+      keys="Alt+P"
+      layout="grid"
+      onSubmit={() => void split()}
+      submitLabel={t('ticket.split.do')}
+      error={errors[''] ?? errors['id']}
+    >
+      <ProblemBasics
+        value={basics}
+        onChange={(p) => setBasics((x) => ({ ...x, ...p }))}
+        errors={errors}
+        titleId={SPLIT_TITLE_ID}
+        desk={desk}
+      />
+      <Field label={t('intake.impact')}>
+        {(a) => (
+          <select
+            {...a}
+            value={impact}
+            onChange={(e) => setImpact(Number(e.target.value) as Level)}
+          >
+            <LevelOptions />
+          </select>
+        )}
+      </Field>
+      <Field label={t('intake.urgency')}>
+        {(a) => (
+          <select
+            {...a}
+            value={urgency}
+            onChange={(e) => setUrgency(Number(e.target.value) as Level)}
+          >
+            <LevelOptions />
+          </select>
+        )}
+      </Field>
+    </FoldedForm>
   );
 }
 
@@ -115,29 +112,27 @@ export function MergeForm({
   }
 
   return (
-    <details className="ticket__section">
-      <summary>
-        {t('ticket.merge')} <Kbd keys="Alt+M" />
-      </summary>
-      <div className="inline-form" onKeyDown={submitOnCtrlEnter(() => void merge())}>
-        <Field id={MERGE_INTO_ID} label={t('ticket.merge.into')} error={errors['into']}>
-          {(a) => (
-            <input
-              {...a}
-              placeholder="LON-000123"
-              value={into}
-              onChange={(e) => setInto(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('ticket.merge.note')} error={errors['note']}>
-          {(a) => <input {...a} value={note} onChange={(e) => setNote(e.target.value)} />}
-        </Field>
-        <button type="button" className="btn btn--small" onClick={() => void merge()}>
-          {t('ticket.merge.do')} <Kbd keys="Ctrl+Enter" />
-        </button>
-      </div>
-      <FormError text={errors[''] ?? errors['id']} />
-    </details>
+    <FoldedForm
+      title={t('ticket.merge')}
+      keys="Alt+M"
+      layout="inline"
+      onSubmit={() => void merge()}
+      submitLabel={t('ticket.merge.do')}
+      error={errors[''] ?? errors['id']}
+    >
+      <Field id={MERGE_INTO_ID} label={t('ticket.merge.into')} error={errors['into']}>
+        {(a) => (
+          <input
+            {...a}
+            placeholder="LON-000123"
+            value={into}
+            onChange={(e) => setInto(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('ticket.merge.note')} error={errors['note']}>
+        {(a) => <input {...a} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+    </FoldedForm>
   );
 }

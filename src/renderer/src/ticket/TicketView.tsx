@@ -15,7 +15,7 @@ import { Kbd } from '../ui/Kbd.tsx';
 import { UserOptions } from '../ui/Options.tsx';
 import { useToasts } from '../ui/toastStore.ts';
 import { EDIT_TITLE_ID, FieldsForm } from './FieldsForm.tsx';
-import { formErrors, reveal } from './forms.ts';
+import { formErrors, reveal } from '../ui/forms.ts';
 import { eventText, eventTicketRef, when } from './history.ts';
 import { LINK_TARGET_ID, LinksPanel } from './LinksPanel.tsx';
 import { NOTE_ID, NoteForm } from './NoteForm.tsx';

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import type { ApiError, Result } from '../../../shared/errors.ts';
 import type { Translator } from '../../../shared/i18n/index.ts';
 import { useT } from '../i18n/index.ts';
-import { errorText, fieldErrors } from '../ui/errors.ts';
-import { useToasts } from '../ui/toastStore.ts';
+import { errorText, fieldErrors } from './errors.ts';
+import { useToasts } from './toastStore.ts';
 
 /**
  * Field path → message, with `prefix` stripped ("changes.title" → "title"). A refusal that names
