@@ -50,5 +50,5 @@ const s = (performance.now() - t0) / 1000;
 console.log(
   `Seeded ${summary.file}: ${summary.tickets.toLocaleString('en')} tickets (${summary.open.toLocaleString('en')} open), ` +
     `${summary.customers.toLocaleString('en')} callers, ${summary.calls.toLocaleString('en')} calls, ` +
-    `${summary.events.toLocaleString('en')} history events, ${summary.users} users in ${s.toFixed(1)} s`,
+    `${summary.contacts.toLocaleString('en')} logged contacts, ${summary.events.toLocaleString('en')} history events, ${summary.users} users in ${s.toFixed(1)} s`,
 );

@@ -4,7 +4,7 @@ import type { Input, MethodName, Output } from '../shared/contract.ts';
 import type { Result } from '../shared/errors.ts';
 import type { PushEvent } from '../shared/events.ts';
 import { systemClock, type Clock } from './clock.ts';
-import type { Connection } from './context.ts';
+import type { Connection, Ctx } from './context.ts';
 import { seedDemoDesk } from './demo.ts';
 import { dispatch, type DispatchEnv } from './dispatcher.ts';
 import { idGenerator } from './ids.ts';
@@ -12,6 +12,7 @@ import { openDatabase, type Db } from './store/database.ts';
 import { startMaintenance } from './store/maintenance.ts';
 import { hasUsers } from './services/users.ts';
 import { tickSla } from './services/sla.ts';
+import { alertDueCallbacks } from './services/callbacks.ts';
 
 export interface DeskOptions {
   /** Folder holding the desk's SQLite file (created if missing). */
@@ -42,6 +43,8 @@ export interface Desk {
   subscribe(listener: (event: PushEvent) => void): () => void;
   /** Runs the SLA scanner once now (the desk also runs it every second); returns tickets looked at. */
   tickSla(): number;
+  /** Tells owners of call-backs that fell due (the desk also does it every second); returns how many. */
+  tickCallbacks(): number;
   /** Stops the checkpoint worker, then closes the store (the last connection tidies the WAL). */
   close(): Promise<void>;
 }
@@ -81,9 +84,10 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     maintenance = startMaintenance(file, (m) => log(m));
   }
 
-  const tickSlaNow = (): number => {
+  /** Runs a scan with the desk's store and clock, then sends what it announced. */
+  const scan = (run: (ctx: Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>) => number): number => {
     const queued: PushEvent[] = [];
-    const n = tickSla({
+    const n = run({
       db,
       clock,
       newId: env.newId,
@@ -92,13 +96,16 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     for (const e of queued) env.publish(e);
     return n;
   };
-  // Clocks cross thresholds with nobody calling: the scanner looks every second.
+  const tickSlaNow = () => scan((ctx) => tickSla(ctx));
+  const tickCallbacksNow = () => scan((ctx) => alertDueCallbacks(ctx));
+  // Clocks cross thresholds and call-backs fall due with nobody calling: look every second.
   const ticker =
     opts.slaTicker === false
       ? null
       : setInterval(() => {
           try {
             tickSlaNow();
+            tickCallbacksNow();
           } catch (e) {
             log('SLA scan failed', e);
           }
@@ -109,6 +116,7 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     file,
     db,
     tickSla: tickSlaNow,
+    tickCallbacks: tickCallbacksNow,
     connect: () => ({ id: randomUUID(), user: null }),
     dispatch: (conn, method, input) => dispatch(env, conn, method, input),
     call: (conn, method, input) => dispatch(env, conn, method, input) as never,

@@ -101,7 +101,11 @@ export async function dispatch(
     newId: env.newId,
     conn,
     emit<E extends EventName>(name: E, payload: EventPayloads[E]) {
-      queued.push({ name, payload } as PushEvent);
+      // One call that says the same thing twice (an intake of three problems for one owner's
+      // call-back list) says it once.
+      const event = { name, payload } as PushEvent;
+      const same = JSON.stringify(event);
+      if (!queued.some((e) => JSON.stringify(e) === same)) queued.push(event);
     },
   };
   try {

@@ -1,5 +1,8 @@
 import type { MethodName, Output, ParsedInput } from '../shared/contract.ts';
 import type { Ctx } from './context.ts';
+import { myCallbacks } from './services/callbacks.ts';
+import { logContact } from './services/contacts.ts';
+import { contactsOf } from './services/contacts-read.ts';
 import { getCustomer, lookup } from './services/customers.ts';
 import { submitIntake } from './services/intake.ts';
 import { searchEverywhere } from './services/search.ts';
@@ -50,6 +53,14 @@ export const handlers: Handlers = {
   'tickets.unlink': unlinkTickets,
   'tickets.split': splitTicket,
   'tickets.merge': mergeTicket,
+  'contacts.log': logContact,
+  'contacts.list': (ctx, input) =>
+    contactsOf(
+      ctx.db,
+      input.ticketId ? { ticketId: input.ticketId } : { customerId: input.customerId! },
+      input.limit,
+    ),
+  'callbacks.mine': (ctx) => myCallbacks(ctx),
   'scripts.get': getScript,
   'scripts.update': updateScript,
   'policy.get': (ctx) => getPolicy(ctx),

@@ -6,7 +6,13 @@
 import { z } from 'zod';
 import { isTimeZone } from './business-time.ts';
 import {
+  CALL_DIRECTIONS,
+  CONTACT_CHANNELS,
+  CONTACT_OUTCOMES,
   LEVELS,
+  outcomesFor,
+  TIMED_CHANNELS,
+  UPDATE_GIVEN,
   MANUAL_LINK_KINDS,
   PRIORITIES,
   QUESTION_KINDS,
@@ -21,7 +27,9 @@ import type {
   BoardView,
   CalendarView,
   CategoryInfo,
+  ContactEntry,
   CustomerDetail,
+  MyCallbacks,
   CustomerHit,
   DeskInfo,
   IntakeReceipt,
@@ -213,6 +221,44 @@ export const ticketChangesSchema = z
   .refine((c) => Object.keys(c).length > 0, 'Nothing to change');
 export type TicketChanges = z.output<typeof ticketChangesSchema>;
 
+/** One contact with the customer, as the analyst logs it. */
+export const contactSchema = z
+  .strictObject({
+    ticketId: idSchema,
+    direction: z.enum(CALL_DIRECTIONS),
+    channel: z.enum(CONTACT_CHANNELS),
+    outcome: z.enum(CONTACT_OUTCOMES),
+    /** When it happened, if not just now (epoch ms). */
+    at: z.number().int().min(0).optional(),
+    /** Calls and visits only. */
+    durationSec: z.number().int().min(0).max(86_400).nullable().default(null),
+    summary: text(3, 5_000),
+    /** The customer was told the problem is solved: resolving needs such a contact (or a reason). */
+    closing: z.boolean().default(false),
+    /** The next call-back, if not the policy's; later than the policy's needs a reason. */
+    next: z
+      .strictObject({ at: z.number().int().min(0), reason: optionalText(500) })
+      .optional(),
+    /** The entry this one corrects (the log is never edited). */
+    corrects: idSchema.optional(),
+  })
+  .superRefine((c, ctx) => {
+    const add = (path: string, rule: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message, params: { rule } });
+    if (!outcomesFor(c.direction, c.channel).includes(c.outcome))
+      add(
+        'outcome',
+        'contact_outcome',
+        c.direction === 'inbound'
+          ? 'The customer contacted us: the outcome is “reached”'
+          : 'This outcome does not fit this channel',
+      );
+    if (c.durationSec !== null && !TIMED_CHANNELS.includes(c.channel))
+      add('durationSec', 'contact_duration', 'Only calls and visits have a duration');
+    if (c.closing && !UPDATE_GIVEN.includes(c.outcome))
+      add('closing', 'contact_closing', 'A closing contact must reach the customer');
+  });
+
 // ---- the methods -----------------------------------------------------------------------------
 
 export const contract = {
@@ -351,6 +397,8 @@ export const contract = {
       solution: text(3, 10_000),
       rootCause: z.enum(ROOT_CAUSES),
       reproductionSteps: optionalText(10_000),
+      /** Why no closing contact was possible; needed only when none was logged. */
+      noContactReason: optionalText(500),
     }),
     access: 'analyst',
   }),
@@ -393,6 +441,25 @@ export const contract = {
     }),
     access: 'analyst',
   }),
+
+  'contacts.log': method<{ contact: ContactEntry }>()({
+    input: contactSchema,
+    access: 'analyst',
+  }),
+  'contacts.list': method<ContactEntry[]>()({
+    input: z
+      .strictObject({
+        ticketId: idSchema.optional(),
+        customerId: idSchema.optional(),
+        limit: z.number().int().min(1).max(500).default(200),
+      })
+      .refine(
+        (v) => (v.ticketId === undefined) !== (v.customerId === undefined),
+        'Give a ticket or a customer, not both',
+      ),
+    access: 'analyst',
+  }),
+  'callbacks.mine': method<MyCallbacks>()({ input: empty, access: 'analyst' }),
 
   'scripts.get': method<SopScript>()({
     input: z.strictObject({ categoryId: idSchema }),

@@ -55,6 +55,7 @@ export const TICKET_EVENT_TYPES = [
   'merged',
   'resolved',
   'reopened',
+  'contact_logged',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -93,3 +94,48 @@ export type RootCause = (typeof ROOT_CAUSES)[number] | 'duplicate';
 /** Kinds of SOP script question: a line, a paragraph, or yes / no. */
 export const QUESTION_KINDS = ['text', 'long_text', 'yes_no'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** How a contact with the customer went: the communication log's vocabulary. */
+export const CONTACT_DIRECTIONS = CALL_DIRECTIONS;
+export const CONTACT_CHANNELS = ['phone', 'email', 'sms', 'on_site'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+export const CONTACT_OUTCOMES = [
+  'reached',
+  'voicemail',
+  'no_answer',
+  'wrong_number',
+  'email_sent',
+  'sms_sent',
+] as const;
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
+
+/**
+ * The outcomes each channel can have when we make the contact. A contact the customer made
+ * (inbound) always reached us: its outcome is `reached`.
+ */
+export const OUTBOUND_OUTCOMES: Record<ContactChannel, readonly ContactOutcome[]> = {
+  phone: ['reached', 'voicemail', 'no_answer', 'wrong_number'],
+  email: ['email_sent'],
+  sms: ['sms_sent'],
+  on_site: ['reached', 'no_answer'],
+};
+
+export function outcomesFor(
+  direction: CallDirection,
+  channel: ContactChannel,
+): readonly ContactOutcome[] {
+  return direction === 'inbound' ? ['reached'] : OUTBOUND_OUTCOMES[channel];
+}
+
+/**
+ * Outcomes that gave the customer their update: the update clock restarts from them. The others
+ * (a message on a machine, nobody there, a wrong number) schedule a retry instead.
+ */
+export const UPDATE_GIVEN: readonly ContactOutcome[] = ['reached', 'email_sent', 'sms_sent'];
+
+/** Channels where a contact lasts a while (calls and visits): only they carry a duration. */
+export const TIMED_CHANNELS: readonly ContactChannel[] = ['phone', 'on_site'];
+
+/** Why the next call-back is when it is. */
+export const CALLBACK_KINDS = ['update', 'retry', 'set'] as const;
+export type CallbackKind = (typeof CALLBACK_KINDS)[number];

@@ -14,8 +14,13 @@ export interface EventPayloads {
       | 'split'
       | 'merged'
       | 'resolved'
-      | 'reopened';
+      | 'reopened'
+      | 'contacted';
   };
+  /** These users' call-back lists changed (a contact logged, a ticket reassigned, re-rated, resolved). */
+  'callbacks.changed': { ownerIds: string[] };
+  /** Call-backs whose time has come, each told once: their owners get a notification. */
+  'callbacks.due': { items: { ticketId: string; key: string; ownerId: string; dueAt: number }[] };
   /** A category's SOP script has a new version. */
   'scripts.changed': { categoryId: string; version: number };
   /** A ticket's SLA clock crossed a threshold or was recomputed. */
@@ -30,6 +35,8 @@ export const EVENT_NAMES: EventName[] = [
   'sla.changed',
   'policy.changed',
   'scripts.changed',
+  'callbacks.changed',
+  'callbacks.due',
 ];
 
 export function isEventName(name: unknown): name is EventName {

@@ -8,6 +8,11 @@ export const priorityLevelSchema = z.strictObject({
   /** Minutes of clock time. */
   firstResponseMin: z.number().int().min(1).max(525_600),
   updateEveryMin: z.number().int().min(1).max(525_600),
+  /**
+   * After a call that reached nobody, try again this many minutes later. Absent in policies
+   * written before call-backs: see `retryAfterMin`.
+   */
+  retryMin: z.number().int().min(1).max(525_600).optional(),
   resolutionMin: z.number().int().min(1).max(5_256_000),
   clock: z.enum(POLICY_CLOCKS),
   /** Planned work is due at its scheduled window, not counted from creation. */
@@ -37,6 +42,14 @@ export const policyBodySchema = z
       }),
     );
     p.priorities.forEach((l, i) => {
+      if (l.retryMin !== undefined && l.retryMin > l.updateEveryMin) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['priorities', i, 'retryMin'],
+          message: 'A retry must come before the next regular update',
+          params: { rule: 'order' },
+        });
+      }
       if (l.resolutionMin < l.firstResponseMin) {
         ctx.addIssue({
           code: 'custom',

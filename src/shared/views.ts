@@ -1,6 +1,10 @@
 /** The shapes methods return. Inputs are zod schemas in contract.ts; these are their outputs. */
 import type { PolicyBody } from './policy.ts';
 import type {
+  CallbackKind,
+  CallDirection,
+  ContactChannel,
+  ContactOutcome,
   Level,
   LinkRole,
   Priority,
@@ -78,6 +82,74 @@ export interface CustomerHit {
 
 export interface CustomerDetail extends CustomerHit {
   assets: AssetInfo[];
+  /** The caller's open tickets, newest first, each with its last contact: a returning caller's status call goes on one of them. */
+  openTickets: OpenTicketBrief[];
+}
+
+export interface OpenTicketBrief {
+  id: string;
+  key: string;
+  title: string;
+  status: Status;
+  priority: Priority;
+  createdAt: Millis;
+  lastContact: ContactEntry | null;
+  callback: { dueAt: Millis; kind: CallbackKind } | null;
+}
+
+/** One entry of the communication log. Entries are never changed: a correction is a new entry. */
+export interface ContactEntry {
+  id: string;
+  ticketId: string;
+  ticketKey: string;
+  direction: CallDirection;
+  channel: ContactChannel;
+  outcome: ContactOutcome;
+  /** When the contact happened (it may be logged a little later). */
+  at: Millis;
+  durationSec: number | null;
+  summary: string;
+  /** The customer was told the problem is solved. */
+  closing: boolean;
+  /** The call-back the analyst set with this contact; the reason when later than the policy's. */
+  next: { at: Millis; reason: string } | null;
+  /** The entry this one corrects. */
+  correctsId: string | null;
+  /** The entry that corrects this one: read that one instead. */
+  correctedById: string | null;
+  by: { id: string; displayName: string };
+  loggedAt: Millis;
+}
+
+/** A ticket's next call-back. */
+export interface TicketCallback {
+  dueAt: Millis;
+  /** `update`: the policy's interval; `retry`: the last call reached nobody; `set`: an analyst chose it. */
+  kind: CallbackKind;
+  owner: { id: string; displayName: string };
+}
+
+export interface CallbackItem {
+  ticketId: string;
+  key: string;
+  title: string;
+  priority: Priority;
+  status: Status;
+  dueAt: Millis;
+  kind: CallbackKind;
+  overdue: boolean;
+  customer: { id: string; name: string; phone: string; email: string };
+  lastContact: ContactEntry | null;
+}
+
+export interface MyCallbacks {
+  /** The desk's clock when this was read: "overdue" is against it. */
+  asOf: Millis;
+  endOfDay: Millis;
+  /** Due by the end of today, the earliest (most overdue) first. */
+  items: CallbackItem[];
+  /** How many are due now or overdue: the badge. */
+  dueNow: number;
 }
 
 export interface TicketCard {
@@ -125,6 +197,11 @@ export interface TicketDetail extends TicketCard {
   /** The resolution in force; earlier ones (before a reopen) are in the history. */
   resolution: TicketResolution | null;
   reopenCount: number;
+  /** The communication log, newest first. */
+  contacts: ContactEntry[];
+  callback: TicketCallback | null;
+  /** A closing contact logged since the ticket was last (re)opened: resolving needs one or a reason. */
+  closingContactId: string | null;
 }
 
 export interface SopQuestion {
@@ -175,6 +252,8 @@ export interface TicketResolution {
   reproductionSteps: string;
   resolvedAt: Millis;
   resolvedBy: { id: string; displayName: string };
+  /** Why no closing contact was possible, when none was logged. */
+  noContactReason: string;
 }
 
 /** A resolved ticket like an open one, whose solution may be reused. */

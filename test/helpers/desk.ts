@@ -131,7 +131,20 @@ export async function answerRequired(t: TestDesk, conn: Connection, id: string):
   if (answers.length) await t.ok(conn, 'tickets.answer', { id, answers });
 }
 
-/** Resolves a ticket the way an analyst must: required answers first, then a solution. */
+/** The call that tells the customer it is solved: resolving needs it (or a reason why not). */
+export async function closingCall(t: TestDesk, conn: Connection, id: string): Promise<void> {
+  await t.ok(conn, 'contacts.log', {
+    ticketId: id,
+    direction: 'outbound',
+    channel: 'phone',
+    outcome: 'reached',
+    durationSec: 180,
+    summary: 'Customer confirms it works again',
+    closing: true,
+  });
+}
+
+/** Resolves a ticket the way an analyst must: required answers, the closing call, a solution. */
 export async function resolve(
   t: TestDesk,
   conn: Connection,
@@ -140,5 +153,6 @@ export async function resolve(
   solution = 'Replaced the faulty router; link is up.',
 ): Promise<Output<'tickets.resolve'>> {
   await answerRequired(t, conn, id);
+  await closingCall(t, conn, id);
   return t.ok(conn, 'tickets.resolve', { id, version, solution, rootCause: 'hardware_fault' });
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/core/context.ts';
 import {
   answerRequired,
+  closingCall,
   demoDesk,
   fingerprint,
   resolve,
@@ -151,11 +152,13 @@ describe('resolution', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const paths = !r.ok ? r.error.issues.map((i) => i.path) : [];
     const required = (await get(tk!.id)).script.questions.filter((q) => q.required);
-    expect(paths).toEqual(required.map((q) => `answers.${q.id}`));
+    // Each unanswered question, and the closing contact the customer has not had yet.
+    expect(paths).toEqual([...required.map((q) => `answers.${q.id}`), 'noContactReason']);
     expect(!r.ok && r.error.issues[0]!.message).toContain(required[0]!.text);
     expect(fingerprint(t.desk)).toBe(snapshot);
 
     await answerRequired(t, a, tk!.id);
+    await closingCall(t, a, tk!.id);
     t.clock.advance(60_000);
     const done = await t.ok(a, 'tickets.resolve', input);
     expect(done.status).toBe('resolved');
@@ -166,6 +169,7 @@ describe('resolution', () => {
       reproductionSteps: 'Unplug the uplink; the router goes amber.',
       resolvedAt: t.clock.now(),
       resolvedBy: { id: a.user!.id, displayName: 'Amira Haddad' },
+      noContactReason: '',
     });
     expect(d.sla.timeline.at(-1)).toMatchObject({ kind: 'resolved', at: t.clock.now() });
   });
@@ -228,8 +232,13 @@ describe('resolution', () => {
       version: back.version,
       solution: 'Replaced the router.',
       rootCause: 'hardware_fault',
+      // The closing call before the reopen closed the earlier resolution, not this one.
+      noContactReason: 'Customer on leave; their manager confirmed by e-mail',
     });
-    expect((await get(tk!.id)).resolution!.solution).toBe('Replaced the router.');
+    expect((await get(tk!.id)).resolution).toMatchObject({
+      solution: 'Replaced the router.',
+      noContactReason: 'Customer on leave; their manager confirmed by e-mail',
+    });
     expect(again.status).toBe('resolved');
   });
 });

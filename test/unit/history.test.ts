@@ -232,6 +232,21 @@ describe('the history is complete', () => {
         [[() => id, 'status_changed']],
       ],
       [
+        'log the closing call',
+        () =>
+          t.ok(a, 'contacts.log', {
+            ticketId: id,
+            direction: 'outbound',
+            channel: 'phone',
+            outcome: 'reached',
+            durationSec: 240,
+            summary: 'Link is up again; customer agrees to close',
+            closing: true,
+          }),
+        a.user!.id,
+        [[() => id, 'contact_logged']],
+      ],
+      [
         'resolve',
         () =>
           t.ok(s, 'tickets.resolve', {

@@ -35,6 +35,8 @@ describe('intake.submit', () => {
       createdBy: { id: analyst.user!.id },
     });
     expect(t.events).toEqual([
+      // The taker owes each new ticket its first update: one list changed, said once.
+      { name: 'callbacks.changed', payload: { ownerIds: [analyst.user!.id] } },
       {
         name: 'tickets.changed',
         payload: { ids: receipt.tickets.map((k) => k.id), reason: 'created' },

@@ -95,6 +95,15 @@ describe('SLA clocks on tickets, with an injected clock', () => {
         .get(id) as { response_due: number | null; resolution_due: number };
     expect(due().response_due).toBeNull(); // met: no longer running
     const before = due().resolution_due;
+    // An update call keeps the hourly customer-update clock on track until the pause.
+    t.clock.set(T0 + 50 * MINUTE);
+    await t.ok(a, 'contacts.log', {
+      ticketId: id,
+      direction: 'outbound',
+      channel: 'phone',
+      outcome: 'reached',
+      summary: 'Asked the customer to test from another socket',
+    });
     t.clock.set(T0 + HOUR);
     v = (await t.ok(a, 'tickets.move', { id, to: 'waiting_customer', version: v })).version;
     expect(due().resolution_due).toBeNull(); // paused: no due time

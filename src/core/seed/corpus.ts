@@ -516,3 +516,24 @@ export const SOLUTIONS: Record<string, string[]> = {
     'Granted read access on the reporting schema; the report opens.',
   ],
 };
+
+/** What analysts write in the communication log (the desk works in English). */
+export const CONTACT_SUMMARIES = {
+  update: [
+    'Told the customer we are working on it; next update as agreed.',
+    'Explained the workaround; customer will try it and call back if it fails.',
+    'Customer confirmed the symptoms; waiting on the supplier.',
+    'Gave an update: the part is ordered, delivery tomorrow.',
+    'Walked through the steps taken so far; customer happy to wait.',
+  ],
+  missed: [
+    'No answer on the mobile number.',
+    'Rang out; left no message.',
+    'Left a voicemail asking them to call the desk.',
+  ],
+  closing: [
+    'Customer confirmed it works again; agreed to close.',
+    'Confirmed the fix with the customer by phone.',
+    'Customer tested and is satisfied; closing.',
+  ],
+} as const;

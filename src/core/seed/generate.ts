@@ -11,6 +11,7 @@ import { facetTokens, foldForSearch } from '../store/fts.ts';
 import {
   APPS,
   CATEGORIES,
+  CONTACT_SUMMARIES,
   COUNTRY,
   DESCRIPTIONS,
   FIRST,
@@ -47,6 +48,8 @@ export interface SeedSummary {
   open: number;
   customers: number;
   calls: number;
+  /** Entries in the communication log. */
+  contacts: number;
   events: number;
   users: number;
 }
@@ -262,6 +265,10 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
   const setClockFacts = db.prepare(
     'UPDATE tickets SET responded_at = ?, last_update_at = ? WHERE id = ?',
   );
+  const insContact = db.prepare(
+    `INSERT INTO contacts (id, ticket_id, customer_id, direction, channel, outcome, at, duration_sec, summary,
+       closing, logged_at, logged_by) VALUES (?, ?, ?, ?, 'phone', ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const insPause = db.prepare(
     "INSERT INTO ticket_pauses (ticket_id, started_at, reason) VALUES (?, ?, 'waiting_customer')",
   );
@@ -279,6 +286,41 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
   let calls = 0;
   let events = 0;
   let open = 0;
+  let contacts = 0;
+  /** One log entry and its history event, as contacts.log writes them. */
+  const contact = (
+    ticketId: string,
+    customerId: string,
+    c: { direction: 'inbound' | 'outbound'; outcome: 'reached' | 'voicemail' | 'no_answer' },
+    at: number,
+    summary: string,
+    closing: boolean,
+    by: string,
+    event: boolean,
+  ): void => {
+    const id = uuidv7At(at, r);
+    const duration = c.outcome === 'reached' ? 60 + r.int(900) : null;
+    insContact.run(id, ticketId, customerId, c.direction, c.outcome, at, duration, summary, closing ? 1 : 0, at, by);
+    contacts++;
+    if (!event) return;
+    insEvent.run(
+      uuidv7At(at, r),
+      ticketId,
+      'contact_logged',
+      JSON.stringify({
+        contactId: id,
+        direction: c.direction,
+        channel: 'phone',
+        outcome: c.outcome,
+        at,
+        summary,
+        ...(closing ? { closing: true } : {}),
+      }),
+      by,
+      at,
+    );
+    events++;
+  };
   while (seq < n) {
     db.transaction(() => {
       const end = Math.min(n, seq + CHUNK);
@@ -366,6 +408,8 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
             createdAt,
           );
           events++;
+          // The call itself opens the log (part of the creation record, as intake writes it).
+          contact(id, cust.id, { direction: 'inbound', outcome: 'reached' }, createdAt, title, false, taker.id, false);
           let at = createdAt;
           if (assignee) {
             at += 60_000;
@@ -397,6 +441,17 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
                 by,
                 at,
               );
+              // The SOP: the customer hears it is solved before the ticket is closed.
+              contact(
+                id,
+                cust.id,
+                { direction: 'outbound', outcome: 'reached' },
+                at - 1,
+                r.pick(CONTACT_SUMMARIES.closing),
+                true,
+                by,
+                true,
+              );
               setResolution.run(solution, rootCause, at, by, id);
             } else {
               insEvent.run(
@@ -411,10 +466,22 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
             events++;
             from = to;
           }
-          // Open work carries its clocks' facts: first response, last update, and the pause of a
-          // ticket waiting on the customer.
+          // Open work carries its clocks' facts: first response, the last update given (from the
+          // log: an update call, or a missed one that leaves the clock where it was), and the pause
+          // of a ticket waiting on the customer.
           if (status !== 'resolved' && firstChange !== null) {
-            setClockFacts.run(firstChange, at, id);
+            const outcome = (['reached', 'voicemail', 'no_answer'] as const)[r.weighted([75, 10, 15])]!;
+            contact(
+              id,
+              cust.id,
+              { direction: 'outbound', outcome },
+              at,
+              r.pick(outcome === 'reached' ? CONTACT_SUMMARIES.update : CONTACT_SUMMARIES.missed),
+              false,
+              assignee?.id ?? taker.id,
+              true,
+            );
+            setClockFacts.run(firstChange, outcome === 'reached' ? at : createdAt, id);
             if (status === 'waiting_customer') insPause.run(id, at);
           }
           insTicketFts.run(
@@ -449,6 +516,8 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
     n = tickSla(slaCtx, 2000);
     progress('SLA clocks', done + n, open);
   }
+  // Call-backs that fell due before the seed's "now" are history: nobody is to be told of them now.
+  db.prepare('UPDATE callbacks SET alerted = 1 WHERE due_at <= ?').run(now);
   progress('search index', 0, 1);
   for (const t of SEARCH_INDEXES) {
     db.prepare(`INSERT INTO ${t} (${t}) VALUES ('optimize')`).run();
@@ -461,5 +530,14 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
   db.pragma('wal_checkpoint(TRUNCATE)');
   progress('statistics', 1, 1);
   db.close();
-  return { file, tickets: n, open, customers: nCustomers, calls, events, users: users.length };
+  return {
+    file,
+    tickets: n,
+    open,
+    customers: nCustomers,
+    calls,
+    contacts,
+    events,
+    users: users.length,
+  };
 }

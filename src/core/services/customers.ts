@@ -1,12 +1,20 @@
 import type { ParsedInput } from '../../shared/contract.ts';
 import { looksLikePhone, normalisePhone } from '../../shared/phone.ts';
-import type { AccountInfo, AssetInfo, CustomerDetail, CustomerHit } from '../../shared/views.ts';
+import type { CallbackKind } from '../../shared/domain.ts';
+import type {
+  AccountInfo,
+  AssetInfo,
+  CustomerDetail,
+  CustomerHit,
+  OpenTicketBrief,
+} from '../../shared/views.ts';
 import type { Ctx } from '../context.ts';
 import { notFound } from '../failure.ts';
 import { readSettings } from '../settings.ts';
 import type { Db } from '../store/database.ts';
 import { CUSTOMER_TEXT_COLUMNS, foldForSearch, matchAll } from '../store/fts.ts';
 import { stmt } from '../store/statements.ts';
+import { latestContact } from './contacts-read.ts';
 
 interface CustomerRow {
   rowid: number;
@@ -128,9 +136,34 @@ export function lookup(ctx: Ctx, input: ParsedInput<'customers.lookup'>): Custom
   return rows.map((r) => toHit(db, r));
 }
 
+const OPEN_TICKETS_SHOWN = 20;
+
+/** A returning caller's open tickets, newest first, with the last contact on each. */
+function openTicketsOf(db: Db, customerId: string): OpenTicketBrief[] {
+  const rows = stmt(
+    db,
+    `SELECT t.id, t.key, t.title, t.status, t.priority, t.created_at AS createdAt,
+            cb.due_at AS dueAt, cb.kind
+     FROM tickets t LEFT JOIN callbacks cb ON cb.ticket_id = t.id
+     WHERE t.customer_id = ? AND t.status <> 'resolved' ORDER BY t.created_at DESC LIMIT ?`,
+  ).all(customerId, OPEN_TICKETS_SHOWN) as (Omit<OpenTicketBrief, 'lastContact' | 'callback'> & {
+    dueAt: number | null;
+    kind: CallbackKind | null;
+  })[];
+  return rows.map(({ dueAt, kind, ...t }) => ({
+    ...t,
+    lastContact: latestContact(db, t.id),
+    callback: dueAt !== null && kind !== null ? { dueAt, kind } : null,
+  }));
+}
+
 export function getCustomer(ctx: Ctx, input: ParsedInput<'customers.get'>): CustomerDetail {
   const r = stmt(ctx.db, 'SELECT rowid, * FROM customers WHERE id = ?').get(input.id) as
     CustomerRow | undefined;
   if (!r) throw notFound('Customer');
-  return { ...toHit(ctx.db, r), assets: assetsOf(ctx.db, r.id) };
+  return {
+    ...toHit(ctx.db, r),
+    assets: assetsOf(ctx.db, r.id),
+    openTickets: openTicketsOf(ctx.db, r.id),
+  };
 }

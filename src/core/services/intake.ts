@@ -8,7 +8,9 @@ import { actor, type Ctx } from '../context.ts';
 import { invalid, issue } from '../failure.ts';
 import { readSettings } from '../settings.ts';
 import { indexNewAsset, reindexCustomer } from './customers.ts';
-import { applySla, currentPolicyVersion, policyVersion } from './sla.ts';
+import { currentPolicyVersion, policyVersion } from './policy-terms.ts';
+import { insertContact } from './contacts.ts';
+import { applySla } from './sla.ts';
 import { appendEvent, insertTicket, insertTicketIndex } from './ticket-store.ts';
 import { stmt } from '../store/statements.ts';
 
@@ -214,6 +216,21 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
         ...(priority !== fromPolicy
           ? { priorityFromPolicy: fromPolicy, overrideReason: p.priorityReason }
           : {}),
+      });
+      // The call itself opens the ticket's communication log.
+      insertContact(db, {
+        id: ctx.newId(),
+        ticketId: id,
+        customerId,
+        direction: 'inbound',
+        channel: 'phone',
+        outcome: 'reached',
+        at: now,
+        durationSec: null,
+        summary: p.title,
+        closing: false,
+        loggedAt: now,
+        loggedBy: by,
       });
       applySla(ctx, id);
       insertTicketIndex(db, rowid, {

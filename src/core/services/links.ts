@@ -14,7 +14,8 @@ import type { Db } from '../store/database.ts';
 import { readSettings } from '../settings.ts';
 import { stmt } from '../store/statements.ts';
 import { writeResolution } from './resolution.ts';
-import { applySla, currentPolicyVersion, policyVersion } from './sla.ts';
+import { currentPolicyVersion, policyVersion } from './policy-terms.ts';
+import { applySla } from './sla.ts';
 import {
   appendEvent,
   card,

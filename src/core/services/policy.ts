@@ -3,7 +3,7 @@ import type { CalendarView, PolicyView } from '../../shared/views.ts';
 import { actor, type Ctx } from '../context.ts';
 import { conflict } from '../failure.ts';
 import { stmt } from '../store/statements.ts';
-import { currentPolicyVersion, deskCalendar, policyVersion } from './sla.ts';
+import { currentPolicyVersion, deskCalendar, policyVersion } from './policy-terms.ts';
 
 function calendarView(ctx: Ctx): CalendarView {
   const c = deskCalendar(ctx.db);

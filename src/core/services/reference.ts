@@ -4,7 +4,7 @@ import { actor, type Ctx } from '../context.ts';
 import { invalid, issue } from '../failure.ts';
 import { readSettings } from '../settings.ts';
 import type { Db } from '../store/database.ts';
-import { currentPolicyVersion, policyVersion } from './sla.ts';
+import { currentPolicyVersion, policyVersion } from './policy-terms.ts';
 import { listUsers } from './users.ts';
 import { stmt } from '../store/statements.ts';
 

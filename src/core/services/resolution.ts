@@ -19,7 +19,7 @@ export function resolutionOf(db: Db, ticketId: string): TicketResolution | null 
   const r = stmt(
     db,
     `SELECT t.solution, t.root_cause AS rootCause, t.reproduction_steps AS steps, t.resolved_at AS at,
-            u.id AS byId, u.display_name AS byName
+            t.no_contact_reason AS noContactReason, u.id AS byId, u.display_name AS byName
      FROM tickets t JOIN users u ON u.id = t.resolved_by WHERE t.id = ? AND t.resolved_at IS NOT NULL`,
   ).get(ticketId) as
     | {
@@ -27,6 +27,7 @@ export function resolutionOf(db: Db, ticketId: string): TicketResolution | null 
         rootCause: RootCause | null;
         steps: string | null;
         at: number;
+        noContactReason: string | null;
         byId: string;
         byName: string;
       }
@@ -38,6 +39,7 @@ export function resolutionOf(db: Db, ticketId: string): TicketResolution | null 
         reproductionSteps: r.steps ?? '',
         resolvedAt: r.at,
         resolvedBy: { id: r.byId, displayName: r.byName },
+        noContactReason: r.noContactReason ?? '',
       }
     : null;
 }
@@ -46,14 +48,35 @@ export function resolutionOf(db: Db, ticketId: string): TicketResolution | null 
 export function writeResolution(
   ctx: Ctx,
   t: TicketCard,
-  r: { solution: string; rootCause: RootCause; reproductionSteps: string },
+  r: { solution: string; rootCause: RootCause; reproductionSteps: string; noContactReason?: string },
 ): void {
   setStatus(ctx, t, 'resolved');
   stmt(
     ctx.db,
-    `UPDATE tickets SET solution = ?, root_cause = ?, reproduction_steps = ?, resolved_at = ?, resolved_by = ?
+    `UPDATE tickets SET solution = ?, root_cause = ?, reproduction_steps = ?, resolved_at = ?, resolved_by = ?,
+       no_contact_reason = ?
      WHERE id = ?`,
-  ).run(r.solution, r.rootCause, r.reproductionSteps, ctx.clock.now(), actor(ctx).id, t.id);
+  ).run(
+    r.solution,
+    r.rootCause,
+    r.reproductionSteps,
+    ctx.clock.now(),
+    actor(ctx).id,
+    r.noContactReason || null,
+    t.id,
+  );
+}
+
+/** The closing contact logged since the ticket was last opened (and not corrected), if any. */
+export function closingContactOf(db: Db, ticketId: string): string | null {
+  const r = stmt(
+    db,
+    `SELECT c.id FROM contacts c JOIN tickets t ON t.id = c.ticket_id
+     WHERE c.ticket_id = ? AND c.closing = 1 AND c.at >= coalesce(t.reopened_at, 0)
+       AND NOT EXISTS (SELECT 1 FROM contacts x WHERE x.corrects_id = c.id)
+     ORDER BY c.at DESC LIMIT 1`,
+  ).get(ticketId) as { id: string } | undefined;
+  return r?.id ?? null;
 }
 
 export function resolveTicket(ctx: Ctx, input: ParsedInput<'tickets.resolve'>): TicketCard {
@@ -65,20 +88,27 @@ export function resolveTicket(ctx: Ctx, input: ParsedInput<'tickets.resolve'>): 
       ctx.db,
       'SELECT category_id AS categoryId FROM tickets WHERE id = ?',
     ).get(t.id) as { categoryId: string };
-    const missing = unansweredRequired(ctx.db, t.id, categoryId);
-    if (missing.length) {
-      throw invalid(
-        missing.map((q) =>
-          issue(`answers.${q.id}`, 'required', `Answer “${q.text}” before resolving`),
+    const issues = unansweredRequired(ctx.db, t.id, categoryId).map((q) =>
+      issue(`answers.${q.id}`, 'required', `Answer “${q.text}” before resolving`),
+    );
+    const closing = closingContactOf(ctx.db, t.id);
+    // The SOP: the customer hears it is solved, or the record says why they could not.
+    if (!closing && !input.noContactReason)
+      issues.push(
+        issue(
+          'noContactReason',
+          'closing_contact',
+          'Log a closing contact with the customer, or say why none was possible',
         ),
       );
-    }
-    writeResolution(ctx, t, input);
+    if (issues.length) throw invalid(issues);
+    writeResolution(ctx, t, closing ? { ...input, noContactReason: '' } : input);
     appendEvent(ctx, t.id, 'resolved', {
       from: t.status,
       solution: input.solution,
       rootCause: input.rootCause,
       reproductionSteps: input.reproductionSteps,
+      ...(closing ? { closingContactId: closing } : { noContactReason: input.noContactReason }),
     });
     reindexAfterChange(ctx, t.id);
     ctx.emit('tickets.changed', { ids: [t.id], reason: 'resolved' });
@@ -93,11 +123,15 @@ export function reopenTicket(ctx: Ctx, input: ParsedInput<'tickets.reopen'>): Ti
       throw invalid([issue('status', 'not_resolved', `${t.key} is not resolved`)]);
     const previous = resolutionOf(ctx.db, t.id);
     setStatus(ctx, t, 'open');
+    // The customer's updates start afresh from the reopen; the log before it closed the old one.
+    const now = ctx.clock.now();
     stmt(
       ctx.db,
       `UPDATE tickets SET solution = NULL, root_cause = NULL, reproduction_steps = NULL, resolved_at = NULL,
-         resolved_by = NULL, reopen_count = reopen_count + 1 WHERE id = ?`,
-    ).run(t.id);
+         resolved_by = NULL, no_contact_reason = NULL, reopen_count = reopen_count + 1, reopened_at = ?,
+         last_update_at = ?, update_agreed_at = NULL
+       WHERE id = ?`,
+    ).run(now, now, t.id);
     // The earlier resolution stays readable in the history, in full.
     appendEvent(ctx, t.id, 'reopened', { reason: input.reason, previous });
     reindexAfterChange(ctx, t.id);

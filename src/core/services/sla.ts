@@ -1,81 +1,17 @@
-import {
-  ROUND_THE_CLOCK,
-  MINUTE,
-  type BusinessCalendar,
-  type ClockCalendar,
-} from '../../shared/business-time.ts';
+import { MINUTE } from '../../shared/business-time.ts';
 import type { Status } from '../../shared/domain.ts';
-import { policyBodySchema } from '../../shared/policy-schema.ts';
-import type { PolicyBody } from '../../shared/policy.ts';
 import { runsFrom, slaClock, slaState, type SlaClock, type SlaState } from '../../shared/sla.ts';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
+import { syncCallback } from './callbacks.ts';
+import { ticketTerms } from './policy-terms.ts';
 
 export const SYSTEM_USER_ID = '00000000-0000-7000-8000-000000000000';
 /** sla_next_due when no clock is running: sorts after every real due time. */
 export const NO_DUE = 8_640_000_000_000_000;
 
-const policyCache = new WeakMap<Db, Map<number, PolicyBody>>();
-
-/** A policy version: immutable once written, so read once per connection. */
-export function policyVersion(db: Db, version: number): PolicyBody {
-  let cache = policyCache.get(db);
-  if (!cache) policyCache.set(db, (cache = new Map()));
-  let body = cache.get(version);
-  if (!body) {
-    const row = stmt(db, 'SELECT body FROM policies WHERE version = ?').get(version) as
-      { body: string } | undefined;
-    if (!row) throw new Error(`policy version ${version} is missing`);
-    body = policyBodySchema.parse(JSON.parse(row.body));
-    cache.set(version, body);
-  }
-  return body;
-}
-
-export function currentPolicyVersion(db: Db): number {
-  return (stmt(db, 'SELECT max(version) AS v FROM policies').get() as { v: number }).v;
-}
-
-export interface CalendarRow {
-  id: string;
-  name: string;
-  timeZone: string;
-  calendar: BusinessCalendar;
-}
-
-const calendarCache = new WeakMap<Db, { key: string; row: CalendarRow }>();
-
-/** The desk's calendar, parsed once per change: one object per version keeps business-time caches warm. */
-export function deskCalendar(db: Db): CalendarRow {
-  const r = stmt(
-    db,
-    "SELECT id, name, time_zone, week, holidays FROM calendars WHERE id = 'desk'",
-  ).get() as {
-    id: string;
-    name: string;
-    time_zone: string;
-    week: string;
-    holidays: string;
-  };
-  const key = `${r.name}|${r.time_zone}|${r.week}|${r.holidays}`;
-  const cached = calendarCache.get(db);
-  if (cached?.key === key) return cached.row;
-  const row: CalendarRow = {
-    id: r.id,
-    name: r.name,
-    timeZone: r.time_zone,
-    calendar: {
-      timeZone: r.time_zone,
-      week: JSON.parse(r.week) as BusinessCalendar['week'],
-      holidays: JSON.parse(r.holidays) as string[],
-    },
-  };
-  calendarCache.set(db, { key, row });
-  return row;
-}
-
-interface SlaRow {
+export interface SlaRow {
   id: string;
   status: Status;
   priority: number;
@@ -85,7 +21,11 @@ interface SlaRow {
   planned_end: number | null;
   responded_at: number | null;
   last_update_at: number | null;
+  update_agreed_at: number | null;
+  reopened_at: number | null;
   sla_state: SlaState;
+  assignee_id: string | null;
+  created_by: string;
 }
 
 export type TargetName = 'response' | 'update' | 'resolution';
@@ -111,9 +51,7 @@ const RANK: Record<SlaState, number> = { on_track: 0, at_risk: 1, breached: 2 };
  * ticket waits on the customer. Planned work is due at its window instead.
  */
 export function computeSla(db: Db, t: SlaRow, now: number): SlaComputation {
-  const policy = policyVersion(db, t.policy_version);
-  const level = policy.priorities[t.priority - 1] ?? policy.priorities.at(-1)!;
-  const cal: ClockCalendar = level.clock === '24x7' ? ROUND_THE_CLOCK : deskCalendar(db).calendar;
+  const { policy, level, cal } = ticketTerms(db, t);
   const pauses = stmt(
     db,
     'SELECT started_at AS "from", ended_at AS "to" FROM ticket_pauses WHERE ticket_id = ?',
@@ -150,13 +88,18 @@ export function computeSla(db: Db, t: SlaRow, now: number): SlaComputation {
     }
     if (open) {
       const since = t.last_update_at ?? t.created_at;
+      const agreed = t.update_agreed_at;
       const updateRuns = runsFrom(
         since,
         pauses.filter((p) => (p.to ?? Infinity) > since),
       );
       targets.push({
         name: 'update',
-        clock: slaClock(cal, updateRuns, level.updateEveryMin * MINUTE, share),
+        // A later update the customer agreed to (logged with its reason) is due when agreed.
+        clock:
+          agreed !== null
+            ? { dueAt: agreed, atRiskAt: since + Math.round((agreed - since) * share) }
+            : slaClock(cal, updateRuns, level.updateEveryMin * MINUTE, share),
         state: 'on_track',
       });
       targets.push({
@@ -189,8 +132,8 @@ export function computeSla(db: Db, t: SlaRow, now: number): SlaComputation {
   };
 }
 
-const SLA_COLUMNS =
-  'id, status, priority, policy_version, created_at, planned_start, planned_end, responded_at, last_update_at, sla_state';
+export const SLA_COLUMNS = `id, status, priority, policy_version, created_at, planned_start, planned_end, responded_at,
+  last_update_at, update_agreed_at, reopened_at, sla_state, assignee_id, created_by`;
 
 /**
  * Recomputes one ticket's clocks, stores them, and records each threshold crossed since the last
@@ -218,6 +161,7 @@ export function applySla(
     c.nextDue ?? NO_DUE,
     ticketId,
   );
+  syncCallback(ctx, t, c.updateDue);
   if (c.state === t.sla_state) return false;
   if (RANK[c.state] > RANK[t.sla_state]) {
     const crossed: SlaState[] =

@@ -7,9 +7,11 @@ import { notFound } from '../failure.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
 import { assetsOf } from './customers.ts';
-import { deskCalendar, policyVersion } from './sla.ts';
+import { deskCalendar, policyVersion } from './policy-terms.ts';
 import { linksOf } from './links.ts';
-import { resolutionOf } from './resolution.ts';
+import { callbackOf } from './callbacks.ts';
+import { contactsOf } from './contacts-read.ts';
+import { closingContactOf, resolutionOf } from './resolution.ts';
 import { answersOf, scriptFor } from './scripts.ts';
 import { card } from './ticket-store.ts';
 
@@ -93,6 +95,9 @@ export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDe
     links: linksOf(db, input.id),
     resolution: resolutionOf(db, input.id),
     reopenCount: t.reopenCount,
+    contacts: contactsOf(db, { ticketId: input.id }),
+    callback: callbackOf(db, input.id),
+    closingContactId: closingContactOf(db, input.id),
   };
 }
 

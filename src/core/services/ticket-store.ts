@@ -136,13 +136,14 @@ export function forUpdate(db: Db, id: string, version: number): TicketCard {
  */
 export function setStatus(ctx: Ctx, t: TicketCard, to: Status): void {
   const now = ctx.clock.now();
-  // Leaving "new" is the first response; a status change is news for the customer's update clock.
+  // Leaving "new" is the first response. The customer's update clock follows the communication
+  // log, not the status: a status change tells the customer nothing by itself.
   stmt(
     ctx.db,
     `UPDATE tickets SET status = ?, updated_at = ?, updated_by = ?, version = version + 1,
-       responded_at = coalesce(responded_at, CASE WHEN ? = 'new' THEN ? END), last_update_at = ?
+       responded_at = coalesce(responded_at, CASE WHEN ? = 'new' THEN ? END)
      WHERE id = ?`,
-  ).run(to, now, actor(ctx).id, t.status, now, now, t.id);
+  ).run(to, now, actor(ctx).id, t.status, now, t.id);
   // Waiting on the customer stops the clocks; leaving it starts them again.
   if (to === 'waiting_customer') {
     stmt(ctx.db, 'INSERT INTO ticket_pauses (ticket_id, started_at, reason) VALUES (?, ?, ?)').run(

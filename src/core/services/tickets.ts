@@ -5,7 +5,7 @@ import type { TicketCard, TicketEvent } from '../../shared/views.ts';
 import { actor, type Ctx } from '../context.ts';
 import { invalid, issue, notFound } from '../failure.ts';
 import { stmt } from '../store/statements.ts';
-import { policyVersion } from './sla.ts';
+import { policyVersion } from './policy-terms.ts';
 import {
   appendEvent,
   card,

@@ -1,0 +1,150 @@
+/**
+ * Call-backs: each open ticket's next customer contact, who owes it, and when. It follows the
+ * communication log: after an update given, the policy's update interval (or the agreed time);
+ * after a call that reached nobody, a retry; a time the analyst set wins over both.
+ */
+import { addBusinessTime, localDate, MINUTE, zonedTime } from '../../shared/business-time.ts';
+import { UPDATE_GIVEN, type CallbackKind, type Status } from '../../shared/domain.ts';
+import { retryAfterMin } from '../../shared/policy.ts';
+import type { CallbackItem, MyCallbacks, TicketCallback } from '../../shared/views.ts';
+import { actor, type Ctx } from '../context.ts';
+import type { Db } from '../store/database.ts';
+import { stmt } from '../store/statements.ts';
+import { latestContact } from './contacts-read.ts';
+import { deskCalendar, ticketTerms } from './policy-terms.ts';
+
+/** When to try again after a contact at `at` that reached nobody: the policy's retry time. */
+export function retryAt(
+  db: Db,
+  t: { policy_version: number; priority: number },
+  at: number,
+): number {
+  const { level, cal } = ticketTerms(db, t);
+  return addBusinessTime(cal, at, retryAfterMin(level) * MINUTE);
+}
+
+interface CallbackTicket {
+  id: string;
+  status: Status;
+  priority: number;
+  policy_version: number;
+  reopened_at: number | null;
+  assignee_id: string | null;
+  created_by: string;
+}
+
+/**
+ * Brings the ticket's call-back in step with its log and clocks (`updateDue`: its update clock's
+ * due time, null while stopped). Run by applySla after every change; tells the owners whose
+ * list changed.
+ */
+export function syncCallback(
+  ctx: Pick<Ctx, 'db' | 'emit'>,
+  t: CallbackTicket,
+  updateDue: number | null,
+): void {
+  const { db } = ctx;
+  const old = stmt(db, 'SELECT owner_id, due_at, kind FROM callbacks WHERE ticket_id = ?').get(
+    t.id,
+  ) as { owner_id: string; due_at: number; kind: CallbackKind } | undefined;
+  let next: { due: number; kind: CallbackKind } | null = null;
+  let owner = t.assignee_id ?? t.created_by;
+  if (t.status !== 'resolved') {
+    const last = latestContact(db, t.id);
+    if (last && !t.assignee_id) owner = last.by.id;
+    // A set time or a retry belongs to the latest contact, not to one before a reopen.
+    const current = last && last.at >= (t.reopened_at ?? 0);
+    if (current && last.next) next = { due: last.next.at, kind: 'set' };
+    else if (current && !UPDATE_GIVEN.includes(last.outcome))
+      next = { due: retryAt(db, t, last.at), kind: 'retry' };
+    else if (updateDue !== null) next = { due: updateDue, kind: 'update' };
+  }
+  if (!next) {
+    if (!old) return;
+    stmt(db, 'DELETE FROM callbacks WHERE ticket_id = ?').run(t.id);
+    ctx.emit('callbacks.changed', { ownerIds: [old.owner_id] });
+    return;
+  }
+  if (old && old.owner_id === owner && old.due_at === next.due && old.kind === next.kind) return;
+  stmt(
+    db,
+    `INSERT INTO callbacks (ticket_id, owner_id, due_at, kind, alerted) VALUES (?, ?, ?, ?, 0)
+     ON CONFLICT (ticket_id) DO UPDATE SET owner_id = excluded.owner_id, due_at = excluded.due_at,
+       kind = excluded.kind, alerted = 0`,
+  ).run(t.id, owner, next.due, next.kind);
+  ctx.emit('callbacks.changed', {
+    ownerIds: old && old.owner_id !== owner ? [old.owner_id, owner] : [owner],
+  });
+}
+
+export function callbackOf(db: Db, ticketId: string): TicketCallback | null {
+  const r = stmt(
+    db,
+    `SELECT cb.due_at AS dueAt, cb.kind, u.id, u.display_name AS displayName
+     FROM callbacks cb JOIN users u ON u.id = cb.owner_id WHERE cb.ticket_id = ?`,
+  ).get(ticketId) as
+    | { dueAt: number; kind: CallbackKind; id: string; displayName: string }
+    | undefined;
+  return r ? { dueAt: r.dueAt, kind: r.kind, owner: { id: r.id, displayName: r.displayName } } : null;
+}
+
+/** The end of the desk's local day holding `now`. */
+function endOfDay(db: Db, now: number): number {
+  const { timeZone } = deskCalendar(db);
+  const d = localDate(timeZone, now);
+  return zonedTime(timeZone, d.year, d.month, d.day + 1, 0);
+}
+
+const MAX_LISTED = 300;
+
+/** The signed-in user's call-backs due by the end of today, the overdue first. */
+export function myCallbacks(ctx: Ctx): MyCallbacks {
+  const { db } = ctx;
+  const me = actor(ctx).id;
+  const now = ctx.clock.now();
+  const end = endOfDay(db, now);
+  const rows = stmt(
+    db,
+    `SELECT cb.ticket_id AS ticketId, cb.due_at AS dueAt, cb.kind, t.key, t.title, t.priority, t.status,
+            c.id AS customerId, c.name, c.phone, c.email
+     FROM callbacks cb JOIN tickets t ON t.id = cb.ticket_id JOIN customers c ON c.id = t.customer_id
+     WHERE cb.owner_id = ? AND cb.due_at < ? ORDER BY cb.due_at, t.key LIMIT ?`,
+  ).all(me, end, MAX_LISTED) as (Omit<CallbackItem, 'customer' | 'lastContact' | 'overdue'> & {
+    customerId: string;
+    name: string;
+    phone: string;
+    email: string;
+  })[];
+  const items: CallbackItem[] = rows.map(({ customerId, name, phone, email, ...r }) => ({
+    ...r,
+    overdue: r.dueAt <= now,
+    customer: { id: customerId, name, phone, email },
+    lastContact: latestContact(db, r.ticketId),
+  }));
+  const { n } = stmt(
+    db,
+    'SELECT count(*) AS n FROM callbacks WHERE owner_id = ? AND due_at <= ?',
+  ).get(me, now) as { n: number };
+  return { asOf: now, endOfDay: end, items, dueNow: n };
+}
+
+/**
+ * The alarm: call-backs whose time has come and whose owner was not told yet, told once each
+ * (a batch at a time). Returns how many.
+ */
+export function alertDueCallbacks(ctx: Pick<Ctx, 'db' | 'clock' | 'emit'>, limit = 500): number {
+  const { db } = ctx;
+  const due = stmt(
+    db,
+    `SELECT cb.ticket_id AS ticketId, t.key, cb.owner_id AS ownerId, cb.due_at AS dueAt
+     FROM callbacks cb JOIN tickets t ON t.id = cb.ticket_id
+     WHERE cb.alerted = 0 AND cb.due_at <= ? ORDER BY cb.due_at LIMIT ?`,
+  ).all(ctx.clock.now(), limit) as { ticketId: string; key: string; ownerId: string; dueAt: number }[];
+  if (due.length === 0) return 0;
+  const mark = stmt(db, 'UPDATE callbacks SET alerted = 1 WHERE ticket_id = ?');
+  db.transaction(() => {
+    for (const d of due) mark.run(d.ticketId);
+  })();
+  ctx.emit('callbacks.due', { items: due });
+  return due.length;
+}
