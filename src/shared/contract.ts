@@ -236,9 +236,7 @@ export const contactSchema = z
     /** The customer was told the problem is solved: resolving needs such a contact (or a reason). */
     closing: z.boolean().default(false),
     /** The next call-back, if not the policy's; later than the policy's needs a reason. */
-    next: z
-      .strictObject({ at: z.number().int().min(0), reason: optionalText(500) })
-      .optional(),
+    next: z.strictObject({ at: z.number().int().min(0), reason: optionalText(500) }).optional(),
     /** The entry this one corrects (the log is never edited). */
     corrects: idSchema.optional(),
   })

@@ -300,7 +300,19 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
   ): void => {
     const id = uuidv7At(at, r);
     const duration = c.outcome === 'reached' ? 60 + r.int(900) : null;
-    insContact.run(id, ticketId, customerId, c.direction, c.outcome, at, duration, summary, closing ? 1 : 0, at, by);
+    insContact.run(
+      id,
+      ticketId,
+      customerId,
+      c.direction,
+      c.outcome,
+      at,
+      duration,
+      summary,
+      closing ? 1 : 0,
+      at,
+      by,
+    );
     contacts++;
     if (!event) return;
     insEvent.run(
@@ -409,7 +421,16 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
           );
           events++;
           // The call itself opens the log (part of the creation record, as intake writes it).
-          contact(id, cust.id, { direction: 'inbound', outcome: 'reached' }, createdAt, title, false, taker.id, false);
+          contact(
+            id,
+            cust.id,
+            { direction: 'inbound', outcome: 'reached' },
+            createdAt,
+            title,
+            false,
+            taker.id,
+            false,
+          );
           let at = createdAt;
           if (assignee) {
             at += 60_000;
@@ -470,7 +491,9 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
           // log: an update call, or a missed one that leaves the clock where it was), and the pause
           // of a ticket waiting on the customer.
           if (status !== 'resolved' && firstChange !== null) {
-            const outcome = (['reached', 'voicemail', 'no_answer'] as const)[r.weighted([75, 10, 15])]!;
+            const outcome = (['reached', 'voicemail', 'no_answer'] as const)[
+              r.weighted([75, 10, 15])
+            ]!;
             contact(
               id,
               cust.id,

@@ -83,9 +83,10 @@ export function callbackOf(db: Db, ticketId: string): TicketCallback | null {
     `SELECT cb.due_at AS dueAt, cb.kind, u.id, u.display_name AS displayName
      FROM callbacks cb JOIN users u ON u.id = cb.owner_id WHERE cb.ticket_id = ?`,
   ).get(ticketId) as
-    | { dueAt: number; kind: CallbackKind; id: string; displayName: string }
-    | undefined;
-  return r ? { dueAt: r.dueAt, kind: r.kind, owner: { id: r.id, displayName: r.displayName } } : null;
+    { dueAt: number; kind: CallbackKind; id: string; displayName: string } | undefined;
+  return r
+    ? { dueAt: r.dueAt, kind: r.kind, owner: { id: r.id, displayName: r.displayName } }
+    : null;
 }
 
 /** The end of the desk's local day holding `now`. */
@@ -139,7 +140,12 @@ export function alertDueCallbacks(ctx: Pick<Ctx, 'db' | 'clock' | 'emit'>, limit
     `SELECT cb.ticket_id AS ticketId, t.key, cb.owner_id AS ownerId, cb.due_at AS dueAt
      FROM callbacks cb JOIN tickets t ON t.id = cb.ticket_id
      WHERE cb.alerted = 0 AND cb.due_at <= ? ORDER BY cb.due_at LIMIT ?`,
-  ).all(ctx.clock.now(), limit) as { ticketId: string; key: string; ownerId: string; dueAt: number }[];
+  ).all(ctx.clock.now(), limit) as {
+    ticketId: string;
+    key: string;
+    ownerId: string;
+    dueAt: number;
+  }[];
   if (due.length === 0) return 0;
   const mark = stmt(db, 'UPDATE callbacks SET alerted = 1 WHERE ticket_id = ?');
   db.transaction(() => {

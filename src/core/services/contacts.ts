@@ -95,8 +95,7 @@ function updateClockFromLog(
   const latest = latestContact(db, t.id)!;
   const given = UPDATE_GIVEN.includes(latest.outcome);
   // The first update given to the customer by us is a first response, whatever the status.
-  const responded =
-    t.responded_at ?? (given && latest.direction === 'outbound' ? latest.at : null);
+  const responded = t.responded_at ?? (given && latest.direction === 'outbound' ? latest.at : null);
   const row: SlaRow = {
     ...t,
     last_update_at: lastUpdate,
@@ -105,9 +104,7 @@ function updateClockFromLog(
   };
   let agreed: number | null = null;
   if (next) {
-    const policyDue = given
-      ? computeSla(db, row, now).updateDue
-      : retryAt(db, t, latest.at);
+    const policyDue = given ? computeSla(db, row, now).updateDue : retryAt(db, t, latest.at);
     if (next.at <= now)
       throw invalid([issue('next.at', 'callback_past', 'A call-back must be in the future')]);
     if (next.at > latest.at + MAX_AHEAD)

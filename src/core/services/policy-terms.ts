@@ -84,4 +84,3 @@ export function ticketTerms(
     cal: level.clock === '24x7' ? ROUND_THE_CLOCK : deskCalendar(db).calendar,
   };
 }
-

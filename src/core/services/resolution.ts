@@ -48,7 +48,12 @@ export function resolutionOf(db: Db, ticketId: string): TicketResolution | null 
 export function writeResolution(
   ctx: Ctx,
   t: TicketCard,
-  r: { solution: string; rootCause: RootCause; reproductionSteps: string; noContactReason?: string },
+  r: {
+    solution: string;
+    rootCause: RootCause;
+    reproductionSteps: string;
+    noContactReason?: string;
+  },
 ): void {
   setStatus(ctx, t, 'resolved');
   stmt(

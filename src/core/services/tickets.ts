@@ -10,7 +10,6 @@ import {
   appendEvent,
   card,
   forUpdate,
-  indexTicket,
   indexNote,
   reindexAfterChange,
   setStatus,
@@ -121,7 +120,8 @@ export function assignTicket(ctx: Ctx, input: ParsedInput<'tickets.assign'>): Ti
       'UPDATE tickets SET assignee_id = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?',
     ).run(input.assigneeId, ctx.clock.now(), by, t.id);
     appendEvent(ctx, t.id, 'assigned', { from: t.assigneeId, to: input.assigneeId });
-    indexTicket(ctx.db, t.id);
+    // The assignee owes the customer the call-backs from now on.
+    reindexAfterChange(ctx, t.id);
     ctx.emit('tickets.changed', { ids: [t.id], reason: 'assigned' });
     return card(ctx.db, t.id)!;
   })();
