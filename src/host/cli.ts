@@ -2,15 +2,18 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { manualClock, type ManualClock } from '../core/clock.ts';
 import { openDesk } from '../core/desk.ts';
 import { localEndpoint } from '../core/endpoint.ts';
 import { startHost } from './server.ts';
 
-const USAGE = `npm run serve -- [--port N] [--host ADDR] [--data DIR] [--real-desk]
+const USAGE = `npm run serve -- [--port N] [--host ADDR] [--data DIR] [--real-desk] [--test-clock ISO]
   --port       port to listen on (default 4870; 0 picks a free one)
   --host       address to bind (default 127.0.0.1; the host is local unless you say otherwise)
   --data       folder for the desk's SQLite file (default $SWITCHBOARD_DATA or ~/.local/share/switchboard/host)
-  --real-desk  on a first start, create no demo data: the first screen sets up the desk and its admin`;
+  --real-desk  on a first start, create no demo data: the first screen sets up the desk and its admin
+  --test-clock for tests only: the desk's clock starts at this instant (e.g. 2026-11-23T09:00:00Z) and
+               moves only when POST /test/clock {"advanceMs": N} says so`;
 
 function defaultDataDir(): string {
   if (process.env.SWITCHBOARD_DATA) return process.env.SWITCHBOARD_DATA;
@@ -27,6 +30,7 @@ async function main(): Promise<void> {
         host: { type: 'string', default: '127.0.0.1' },
         data: { type: 'string' },
         'real-desk': { type: 'boolean', default: false },
+        'test-clock': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }).values;
@@ -48,9 +52,31 @@ async function main(): Promise<void> {
     console.error(`The UI is not built (${staticRoot} is missing). Run: npm run build`);
     process.exit(1);
   }
+  let testClock: ManualClock | undefined;
+  if (args['test-clock'] !== undefined) {
+    const start = Date.parse(args['test-clock']);
+    if (Number.isNaN(start)) {
+      console.error(
+        `--test-clock needs an ISO instant such as 2026-11-23T09:00:00Z, not "${args['test-clock']}"`,
+      );
+      process.exit(2);
+    }
+    testClock = manualClock(start);
+    console.warn('Switchboard host: TEST CLOCK in use; time moves only through POST /test/clock');
+  }
   const dataDir = resolve(args.data ?? defaultDataDir());
-  const desk = await openDesk({ dataDir, demo: !args['real-desk'] });
-  const host = await startHost({ desk: localEndpoint(desk), staticRoot, host: args.host, port });
+  const desk = await openDesk({
+    dataDir,
+    demo: !args['real-desk'],
+    ...(testClock ? { clock: testClock } : {}),
+  });
+  const host = await startHost({
+    desk: localEndpoint(desk),
+    staticRoot,
+    host: args.host,
+    port,
+    ...(testClock ? { testClock } : {}),
+  });
   console.log(`Switchboard host: desk ${desk.file}`);
   console.log(`Switchboard is listening on ${host.url}`);
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { HTTP_STATUS, type Result } from '../shared/errors.ts';
+import type { ManualClock } from '../core/clock.ts';
 import type { DeskEndpoint } from '../core/endpoint.ts';
 import { contentSecurityPolicy, contentType, resolveStaticPath } from '../core/static-files.ts';
 import { Sessions } from './sessions.ts';
@@ -14,6 +15,8 @@ export interface HostOptions {
   staticRoot: string;
   host?: string;
   port?: number;
+  /** Tests only (`--test-clock`): the desk's clock, moved forward by POST /test/clock. */
+  testClock?: ManualClock;
 }
 
 export interface RunningHost {
@@ -54,6 +57,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     const url = new URL(req.url ?? '/', 'http://host.invalid');
     if (url.pathname.startsWith('/api/'))
       return api(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (url.pathname === '/test/clock' && opts.testClock)
+      return moveClock(req, res, opts.testClock);
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return void res.writeHead(405, SECURITY_HEADERS).end();
     serveStatic(req, res, url.pathname);
@@ -78,6 +83,34 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     const { conn, setCookie } = await sessions.resolve(req.headers.cookie);
     const result = await desk.dispatch(conn, method, input);
     send(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result, setCookie);
+  }
+
+  /** Tests move the desk's time forward, never back: ids and history stay in order. */
+  async function moveClock(req: IncomingMessage, res: ServerResponse, clock: ManualClock) {
+    if (req.method !== 'POST') return send(res, 405, error('VALIDATION', 'Use POST'));
+    if (!sameOrigin(req)) return send(res, 403, error('FORBIDDEN', 'Cross-origin request refused'));
+    let advance: unknown;
+    try {
+      advance = (JSON.parse((await readBody(req)) ?? '') as { advanceMs?: unknown }).advanceMs;
+    } catch {
+      advance = undefined;
+    }
+    if (
+      typeof advance !== 'number' ||
+      !Number.isInteger(advance) ||
+      advance < 0 ||
+      advance > 400 * 86_400_000
+    )
+      return send(
+        res,
+        400,
+        error(
+          'VALIDATION',
+          'Send {"advanceMs": N}, a whole number of milliseconds from 0 to 400 days',
+        ),
+      );
+    clock.advance(advance);
+    send(res, 200, { ok: true, value: { now: clock.now() } });
   }
 
   function serveStatic(req: IncomingMessage, res: ServerResponse, path: string): void {

@@ -8,6 +8,7 @@ const GROUPS = [
   ['intake', 'help.intake'],
   ['board', 'help.board'],
   ['ticket', 'help.ticket'],
+  ['callbacks', 'help.group.callbacks'],
 ] as const;
 
 export function HelpDialog({ onClose }: { onClose: () => void }): ReactElement {

@@ -10,24 +10,29 @@ import { SearchPalette } from '../search/SearchPalette.tsx';
 import { PolicySettings } from '../settings/PolicySettings.tsx';
 import { DeskAdmin } from '../admin/DeskAdmin.tsx';
 import { api } from '../api/index.ts';
+import { useCallbacks } from '../contacts/callbacksStore.ts';
+import { CallbacksView } from '../contacts/CallbacksView.tsx';
+import { notify } from '../contacts/notify.ts';
 import { matches, SHORTCUTS } from './shortcuts.ts';
 import { useView, type View } from './viewStore.ts';
 
 const NAV: {
   view: View;
-  label: 'nav.intake' | 'nav.board' | 'nav.settings' | 'nav.admin';
+  label: 'nav.intake' | 'nav.board' | 'nav.callbacks' | 'nav.settings' | 'nav.admin';
   keys: string;
   supervisor?: boolean;
   admin?: boolean;
 }[] = [
   { view: 'intake', label: 'nav.intake', keys: SHORTCUTS.newCall.keys },
   { view: 'board', label: 'nav.board', keys: SHORTCUTS.board.keys },
+  { view: 'callbacks', label: 'nav.callbacks', keys: SHORTCUTS.callbacks.keys },
   { view: 'settings', label: 'nav.settings', keys: SHORTCUTS.settings.keys, supervisor: true },
   { view: 'admin', label: 'nav.admin', keys: SHORTCUTS.admin.keys, admin: true },
 ];
 
 export function Shell(): ReactElement {
-  const { t } = useT();
+  const tr = useT();
+  const { t } = tr;
   const { view, go, ticketId, helpOpen, setHelp, searchOpen, setSearch, toggleTheme, theme } =
     useView();
   const user = useSession((s) => s.user)!;
@@ -38,10 +43,26 @@ export function Shell(): ReactElement {
   // A supervisor changed the policy or the calendar: intake rates the next call by the new one.
   useEffect(() => api.on('policy.changed', () => void reloadDesk()), [reloadDesk]);
 
+  // My call-backs stay live; one falling due is a desktop notification and the badge.
+  const watchCallbacks = useCallbacks((s) => s.watch);
+  const dueNow = useCallbacks((s) => s.data?.dueNow ?? 0);
+  useEffect(
+    () =>
+      watchCallbacks(user.id, (keys) =>
+        notify(
+          tr.plural('callbacks.notify.title', keys.length, { keys: keys.slice(0, 5).join(', ') }),
+          t('callbacks.notify.body'),
+          () => go('callbacks'),
+        ),
+      ),
+    [watchCallbacks, user.id, tr, t, go],
+  );
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (matches(e, SHORTCUTS.newCall.keys)) go('intake');
       else if (matches(e, SHORTCUTS.board.keys)) go('board');
+      else if (matches(e, SHORTCUTS.callbacks.keys)) go('callbacks');
       else if (matches(e, SHORTCUTS.settings.keys)) go('settings');
       else if (matches(e, SHORTCUTS.admin.keys)) go('admin');
       else if (matches(e, SHORTCUTS.theme.keys)) toggleTheme();
@@ -73,7 +94,14 @@ export function Shell(): ReactElement {
               aria-keyshortcuts={n.keys}
               onClick={() => go(n.view)}
             >
-              {t(n.label)} <Kbd keys={n.keys} />
+              {t(n.label)}
+              {n.view === 'callbacks' && dueNow > 0 ? (
+                <span className="badge" data-testid="callbacks-badge">
+                  {dueNow}
+                  <span className="sr-only">{tr.plural('nav.callbacks.badge', dueNow)}</span>
+                </span>
+              ) : null}{' '}
+              <Kbd keys={n.keys} />
             </button>
           ))}
         </nav>
@@ -122,6 +150,7 @@ export function Shell(): ReactElement {
         ) : null}
         {view === 'intake' ? <IntakeForm /> : null}
         {view === 'board' ? <Board /> : null}
+        {view === 'callbacks' ? <CallbacksView /> : null}
         {view === 'settings' ? (
           user.role === 'analyst' ? (
             <p className="splash" role="alert">

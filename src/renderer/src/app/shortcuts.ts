@@ -7,12 +7,13 @@ import type { MessageKey } from '../../../shared/i18n/index.ts';
 export interface Shortcut {
   keys: string;
   help: MessageKey;
-  group: 'global' | 'intake' | 'board' | 'ticket';
+  group: 'global' | 'intake' | 'board' | 'ticket' | 'callbacks';
 }
 
 export const SHORTCUTS = {
   newCall: { keys: 'F2', help: 'help.newCall', group: 'global' },
   board: { keys: 'F4', help: 'help.board.go', group: 'global' },
+  callbacks: { keys: 'F6', help: 'help.callbacks', group: 'global' },
   settings: { keys: 'F9', help: 'help.settings', group: 'global' },
   admin: { keys: 'F10', help: 'help.admin', group: 'global' },
   theme: { keys: 'Alt+T', help: 'help.toggleTheme', group: 'global' },
@@ -35,7 +36,10 @@ export const SHORTCUTS = {
   ticketSplit: { keys: 'Alt+P', help: 'help.ticket.split', group: 'ticket' },
   ticketMerge: { keys: 'Alt+M', help: 'help.ticket.merge', group: 'ticket' },
   ticketNote: { keys: 'Alt+N', help: 'help.ticket.note', group: 'ticket' },
+  ticketContact: { keys: 'Alt+K', help: 'help.ticket.contact', group: 'ticket' },
   ticketSubmit: { keys: 'Ctrl+Enter', help: 'help.ticket.submit', group: 'ticket' },
+  callbackLog: { keys: 'Enter', help: 'help.callbacks.log', group: 'callbacks' },
+  callbackOpen: { keys: 'O', help: 'help.callbacks.open', group: 'callbacks' },
 } as const satisfies Record<string, Shortcut>;
 
 /** True when the event is exactly this chord (modifiers included). */

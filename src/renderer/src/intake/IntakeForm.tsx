@@ -10,6 +10,7 @@ import { useToasts } from '../ui/toastStore.ts';
 import { CallerLookup } from './CallerLookup.tsx';
 import { useIntake } from './intakeStore.ts';
 import { ProblemFields } from './ProblemFields.tsx';
+import { ReturningCaller } from './ReturningCaller.tsx';
 
 const focusSoon = (selector: string, root: HTMLElement | null) =>
   requestAnimationFrame(() => root?.querySelector<HTMLElement>(selector)?.focus());
@@ -26,6 +27,7 @@ export function IntakeForm(): ReactElement {
     saving,
     set,
     selectCaller,
+    refreshCaller,
     clearCaller,
     addProblem,
     removeProblem,
@@ -133,6 +135,16 @@ export function IntakeForm(): ReactElement {
               {t('intake.changeCaller')} <Kbd keys={SHORTCUTS.changeCaller.keys} />
             </button>
           </div>
+        ) : null}
+        {c ? (
+          <ReturningCaller
+            caller={c}
+            onLogged={() =>
+              void api.invoke('customers.get', { id: c.id }).then((r) => {
+                if (r.ok) refreshCaller(r.value);
+              })
+            }
+          />
         ) : (
           <>
             <CallerLookup

@@ -79,6 +79,8 @@ interface IntakeState {
   saving: boolean;
   set(field: TextField, value: string): void;
   selectCaller(c: CustomerDetail): void;
+  /** The same caller read again (a contact was logged): nothing the analyst typed changes. */
+  refreshCaller(c: CustomerDetail): void;
   clearCaller(): void;
   addProblem(): void;
   removeProblem(index: number): void;
@@ -132,6 +134,10 @@ export const useIntake = create<IntakeState>((set, get) => ({
         assetId: c.assets.length === 1 ? c.assets[0]!.id : '',
       },
     });
+  },
+  refreshCaller(c) {
+    const d = get().draft;
+    if (d.caller?.id === c.id) set({ draft: { ...d, caller: c } });
   },
   clearCaller: () =>
     set({

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { ScriptEditor } from './ScriptEditor.tsx';
 import type { ApiError } from '../../../shared/errors.ts';
-import type { PolicyBody } from '../../../shared/policy.ts';
+import { retryAfterMin, type PolicyBody } from '../../../shared/policy.ts';
 import type { CalendarView, PolicyView } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { useT } from '../i18n/index.ts';
@@ -111,6 +111,7 @@ export function PolicySettings(): ReactElement {
               <th scope="col">{t('settings.label')}</th>
               <th scope="col">{t('settings.firstResponse')}</th>
               <th scope="col">{t('settings.updateEvery')}</th>
+              <th scope="col">{t('settings.retry')}</th>
               <th scope="col">{t('settings.resolution')}</th>
               <th scope="col">{t('settings.clock')}</th>
               <th scope="col">{t('settings.planned')}</th>
@@ -121,7 +122,7 @@ export function PolicySettings(): ReactElement {
               const n = i + 1;
               const path = (f: string) => pErr[`body.priorities.${i}.${f}`];
               const num = (
-                f: 'firstResponseMin' | 'updateEveryMin' | 'resolutionMin',
+                f: 'firstResponseMin' | 'updateEveryMin' | 'retryMin' | 'resolutionMin',
                 label: string,
               ) => (
                 <td>
@@ -130,7 +131,8 @@ export function PolicySettings(): ReactElement {
                     min={1}
                     aria-label={`${t('priority.short', { n })} ${label}`}
                     aria-invalid={!!path(f)}
-                    value={l[f]}
+                    // Policies from before retries show the retry they get by default.
+                    value={l[f] ?? retryAfterMin(l)}
                     onChange={(e) => setLevel(i, { [f]: Number(e.target.value) })}
                   />
                   {path(f) ? <span className="field__error">{path(f)}</span> : null}
@@ -150,6 +152,7 @@ export function PolicySettings(): ReactElement {
                   </td>
                   {num('firstResponseMin', t('settings.firstResponse'))}
                   {num('updateEveryMin', t('settings.updateEvery'))}
+                  {num('retryMin', t('settings.retry'))}
                   {num('resolutionMin', t('settings.resolution'))}
                   <td>
                     <select

@@ -12,6 +12,7 @@ import { when } from './history.ts';
 
 export const SOLUTION_ID = 'ticket-solution';
 export const REOPEN_ID = 'ticket-reopen-reason';
+const NO_CONTACT_ID = 'ticket-no-contact-reason';
 
 /**
  * Resolving: solution, root cause, reproduction steps; similar resolved tickets alongside, each
@@ -36,6 +37,8 @@ export function ResolutionPanel({
   const [rootCause, setRootCause] = useState<(typeof ROOT_CAUSES)[number]>('unknown');
   const [steps, setSteps] = useState('');
   const [reason, setReason] = useState('');
+  const [noContactReason, setNoContactReason] = useState('');
+  const closing = ticket.contacts.find((c) => c.id === ticket.closingContactId);
   const [similar, setSimilar] = useState<SimilarTicket[]>([]);
   const resolved = ticket.status === 'resolved';
 
@@ -76,6 +79,7 @@ export function ResolutionPanel({
       solution,
       rootCause,
       reproductionSteps: steps,
+      ...(closing ? {} : { noContactReason }),
     });
     if (!r.ok) {
       const byField = formErrors(tr, r.error);
@@ -86,11 +90,14 @@ export function ResolutionPanel({
         });
       setErrors(byField);
       onRefused(r.error);
+      if (!missing.length && byField['noContactReason'])
+        document.getElementById(NO_CONTACT_ID)?.focus();
       return;
     }
     setErrors({});
     setSolution('');
     setSteps('');
+    setNoContactReason('');
     show(t('ticket.resolved', { key: ticket.key }));
     onDone();
   }
@@ -121,6 +128,12 @@ export function ResolutionPanel({
               <>
                 <dt>{t('ticket.reproduction')}</dt>
                 <dd className="prewrap">{res.reproductionSteps}</dd>
+              </>
+            ) : null}
+            {res.noContactReason ? (
+              <>
+                <dt>{t('ticket.closingContact')}</dt>
+                <dd>{t('ticket.noContactReason.shown', { reason: res.noContactReason })}</dd>
               </>
             ) : null}
             <dt />
@@ -186,6 +199,28 @@ export function ResolutionPanel({
             <textarea {...a} rows={2} value={steps} onChange={(e) => setSteps(e.target.value)} />
           )}
         </Field>
+        <p className="span-2" data-testid="closing-contact">
+          <strong>{t('ticket.closingContact')}:</strong>{' '}
+          {closing
+            ? t('ticket.closingContact.logged', { summary: closing.summary })
+            : t('ticket.closingContact.missing')}
+        </p>
+        {closing ? null : (
+          <Field
+            id={NO_CONTACT_ID}
+            label={t('ticket.noContactReason')}
+            error={errors['noContactReason']}
+            className="span-2"
+          >
+            {(a) => (
+              <input
+                {...a}
+                value={noContactReason}
+                onChange={(e) => setNoContactReason(e.target.value)}
+              />
+            )}
+          </Field>
+        )}
       </div>
       <FormError text={errors['']} />
       <button type="button" className="btn btn--primary btn--small" onClick={() => void resolve()}>

@@ -24,6 +24,7 @@ import { REOPEN_ID, ResolutionPanel, SOLUTION_ID } from './ResolutionPanel.tsx';
 import { questionControlId, ScriptForm } from './ScriptForm.tsx';
 import { MERGE_INTO_ID, MergeForm, SPLIT_TITLE_ID, SplitForm } from './SplitMerge.tsx';
 import { SlaSection } from './SlaSection.tsx';
+import { CONTACT_FIRST_ID, ContactSection } from '../contacts/ContactSection.tsx';
 
 /**
  * The ticket workspace: every field, the SOP questions, the resolution, links, split and merge,
@@ -158,6 +159,7 @@ export function TicketView({ id }: { id: string }): ReactElement {
       [SHORTCUTS.ticketSplit.keys, SPLIT_TITLE_ID],
       [SHORTCUTS.ticketMerge.keys, MERGE_INTO_ID],
       [SHORTCUTS.ticketNote.keys, NOTE_ID],
+      [SHORTCUTS.ticketContact.keys, CONTACT_FIRST_ID],
     ];
     const hit = targets.find(([keys]) => matches(e.nativeEvent, keys));
     if (!hit?.[1]) return;
@@ -287,6 +289,7 @@ export function TicketView({ id }: { id: string }): ReactElement {
             errors={answerErrors}
             onSave={() => void saveAnswers()}
           />
+          <ContactSection ticket={ticket} onSaved={() => void load()} />
           <ResolutionPanel
             ticket={ticket}
             saveAnswers={saveAnswers}

@@ -1,7 +1,8 @@
 /** Each history event in plain words: who did what, with every field's from → to. */
 import { STATUSES, type Status } from '../../../shared/domain.ts';
 import type { Translator } from '../../../shared/i18n/index.ts';
-import type { DeskInfo, TicketEvent } from '../../../shared/views.ts';
+import type { ContactEntry, DeskInfo, TicketEvent } from '../../../shared/views.ts';
+import { contactLine } from '../contacts/contactText.ts';
 
 export const when = (tr: Translator, ms: number): string =>
   new Intl.DateTimeFormat(tr.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
@@ -141,6 +142,16 @@ export function eventText(tr: Translator, desk: DeskInfo, e: TicketEvent): strin
         actor,
         cause: label(tr, 'root', d['rootCause']),
         solution: str(d['solution']),
+      });
+    case 'contact_logged':
+      return tr.t(d['corrects'] ? 'event.contact_logged.correction' : 'event.contact_logged', {
+        actor,
+        line: contactLine(tr, {
+          direction: d['direction'] as ContactEntry['direction'],
+          channel: d['channel'] as ContactEntry['channel'],
+          outcome: d['outcome'] as ContactEntry['outcome'],
+        }).toLowerCase(),
+        summary: str(d['summary']),
       });
     case 'reopened':
       return tr.t('event.reopened', {

@@ -31,11 +31,12 @@ export function reveal(id: string): void {
   el.focus({ preventScroll: true });
 }
 
-/** Ctrl+Enter inside a form submits it, wherever the focus is. */
+/** Ctrl+Enter inside a form submits it (the innermost, when forms nest), wherever the focus is. */
 export function submitOnCtrlEnter(submit: () => void) {
   return (e: React.KeyboardEvent): void => {
     if (e.ctrlKey && e.key === 'Enter') {
       e.preventDefault();
+      e.stopPropagation();
       submit();
     }
   };
