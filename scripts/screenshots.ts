@@ -10,7 +10,8 @@ import { signIn } from '../test/helpers/ui.ts';
 
 const OUT = 'docs/screenshots';
 mkdirSync(OUT, { recursive: true });
-const host = await startHostProcess();
+// A working Monday morning on the desk's own clock, so call-backs fall due as they would.
+const host = await startHostProcess(undefined, ['--test-clock', '2026-11-23T09:00:00Z']);
 
 async function api(
   cookie: string,
@@ -122,6 +123,15 @@ try {
       .filter((q) => q.required)
       .map((q) => ({ questionId: q.id, answer: q.kind === 'yes_no' ? 'yes' : 'As reported' }));
     await api(cookie, 'tickets.answer', { id, answers });
+    await api(cookie, 'contacts.log', {
+      ticketId: id,
+      direction: 'outbound',
+      channel: 'phone',
+      outcome: 'reached',
+      durationSec: 150,
+      summary: 'Customer confirmed it works; agreed to close.',
+      closing: true,
+    });
     await api(cookie, 'tickets.resolve', {
       id,
       version: t.version,
@@ -133,6 +143,30 @@ try {
   await resolve(ids.at(-1)!.id, 'Replaced the worn pickup roller on tray 2; test page printed.');
   const tech = info.users.find((u) => u.username === 'tech2')!;
   await api(cookie, 'tickets.assign', { id: ids[0]!.id, assigneeId: tech.id, version: 2 });
+  // The morning's calls to customers: some reached, some not (those come back as retries).
+  const advance = (minutes: number) =>
+    fetch(`${host.url}test/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceMs: minutes * 60_000 }),
+    });
+  await advance(20);
+  const contacts: [number, string, string][] = [
+    [0, 'reached', 'Engineer on his way to floor 3; told her to expect him by 10:00.'],
+    [2, 'no_answer', 'Rang out twice.'],
+    [3, 'voicemail', 'Left a message asking her to call the desk.'],
+    [6, 'reached', 'Password reset sent; he will try it after his meeting.'],
+  ];
+  for (const [i, outcome, summary] of contacts)
+    await api(cookie, 'contacts.log', {
+      ticketId: ids[i]!.id,
+      direction: 'outbound',
+      channel: 'phone',
+      outcome,
+      ...(outcome === 'reached' ? { durationSec: 240 } : {}),
+      summary,
+    });
+  await advance(25);
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
@@ -143,6 +177,12 @@ try {
   await page.keyboard.type('020 79');
   await page.getByRole('option').first().waitFor();
   await page.keyboard.press('Enter');
+  // A returning caller: her open tickets and the last word on each, a status call away.
+  await page.getByTestId('returning-caller').waitFor();
+  await page.getByRole('button', { name: /Log status call on LON-000001/ }).click();
+  await page.getByLabel('What was said').fill('Asked when the engineer arrives; told her 10:00.');
+  await page.screenshot({ path: `${OUT}/intake-returning.png` });
+  await page.getByRole('button', { name: 'Close' }).click();
   await page.getByLabel('Category').selectOption({ label: 'Network outage' });
   await page.getByLabel('Impact').selectOption({ label: 'High' });
   await page.getByLabel('Urgency').selectOption({ label: 'Medium' });
@@ -176,6 +216,15 @@ try {
   await sup.getByRole('heading', { name: /Priority policy/ }).waitFor();
   await sup.screenshot({ path: `${OUT}/settings.png`, fullPage: true });
   await sup.close();
+  // The technician's call-backs: overdue first, each a keystroke from its log entry.
+  const techPage = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+  await signIn(techPage, host.url, 'tech2');
+  await techPage.keyboard.press('F6');
+  await techPage.getByTestId('callback').first().waitFor();
+  await techPage.keyboard.press('Enter');
+  await techPage.getByLabel('Outcome').waitFor();
+  await techPage.screenshot({ path: `${OUT}/callbacks.png` });
+  await techPage.close();
   await page.keyboard.press('Alt+T');
   await page.keyboard.press('F1');
   await page.screenshot({ path: `${OUT}/board-dark-shortcuts.png` });

@@ -67,7 +67,25 @@ test.describe('documentation and resolution', () => {
       'Amira Haddad answered “What does the customer need to be able to do?”: Work from the docking station again',
     );
 
+    // Refused for the closing contact too, said next to its field.
+    await expect(ticket.getByLabel('Why no closing contact was possible')).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
     await reproduce.selectOption('no');
+    // The closing call, logged by keyboard from the ticket (Alt+K).
+    await page.keyboard.press('Alt+k');
+    await expect(ticket.getByLabel('Direction')).toBeFocused();
+    await ticket.getByLabel('Duration (min or m:ss)').fill('3');
+    await ticket
+      .getByLabel('What was said')
+      .fill('Customer confirms the laptop works on the dock.');
+    await ticket.getByLabel(/Closing contact: the customer was told/).check();
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('toast').last()).toHaveText('Contact logged on LON-000001');
+    await expect(ticket.getByTestId('closing-contact')).toContainText(
+      'Customer confirms the laptop works on the dock.',
+    );
     await page.keyboard.press('Alt+r');
     await page.keyboard.press('Control+Enter');
     await expect(page.getByTestId('toast').last()).toHaveText('LON-000001 resolved');
@@ -117,7 +135,7 @@ test.describe('documentation and resolution', () => {
     await expect(ticket.getByLabel('Solution', { exact: true })).toBeFocused();
 
     // The whole workspace, every form unfolded, in both themes: no axe violations.
-    for (const keys of ['Alt+e', 'Alt+p', 'Alt+m']) await page.keyboard.press(keys);
+    for (const keys of ['Alt+e', 'Alt+p', 'Alt+m', 'Alt+k']) await page.keyboard.press(keys);
     for (const theme of ['light', 'dark']) {
       expect((await new AxeBuilder({ page }).analyze()).violations, `ticket ${theme}`).toEqual([]);
       await page.keyboard.press('Alt+t');

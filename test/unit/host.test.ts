@@ -6,7 +6,8 @@ import WebSocket from 'ws';
 import { DEMO_PASSWORD } from '../../src/core/demo.ts';
 import { localEndpoint } from '../../src/core/endpoint.ts';
 import { startHost, type RunningHost } from '../../src/host/server.ts';
-import { count, demoDesk, fingerprint, validIntake, type TestDesk } from '../helpers/desk.ts';
+import { manualClock } from '../../src/core/clock.ts';
+import { count, demoDesk, fingerprint, T0, validIntake, type TestDesk } from '../helpers/desk.ts';
 
 describe('the host: HTTP + WebSocket over the dispatcher', () => {
   let t: TestDesk;
@@ -124,5 +125,48 @@ describe('the host: HTTP + WebSocket over the dispatcher', () => {
     expect((await post('desk.info', {}, { cookie })).status).toBe(200);
     expect((await post('auth.signOut', {}, { cookie })).status).toBe(200);
     expect((await post('desk.info', {}, { cookie })).status).toBe(401);
+  });
+
+  it('has no clock control unless started with a test clock', async () => {
+    const res = await fetch(`${host.url}test/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceMs: 60_000 }),
+    });
+    expect(res.status).toBe(405); // only the app shell's GET is there
+    expect(t.clock.now()).toBe(T0);
+  });
+
+  it('with a test clock, moves the desk forward on request and refuses anything else', async () => {
+    const clock = manualClock(T0);
+    const clocked = await startHost({
+      desk: localEndpoint(t.desk),
+      staticRoot,
+      port: 0,
+      testClock: clock,
+    });
+    try {
+      const move = (body: string, headers: Record<string, string> = {}) =>
+        fetch(`${clocked.url}test/clock`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body,
+        });
+      for (const bad of [
+        '{',
+        '{}',
+        '{"advanceMs": -1}',
+        '{"advanceMs": 1.5}',
+        '{"advanceMs": "60"}',
+      ])
+        expect((await move(bad)).status, bad).toBe(400);
+      expect((await move('{"advanceMs": 1}', { origin: 'https://evil.example' })).status).toBe(403);
+      expect(clock.now()).toBe(T0);
+      const res = await move(JSON.stringify({ advanceMs: 25 * 60_000 }));
+      expect(await res.json()).toEqual({ ok: true, value: { now: T0 + 25 * 60_000 } });
+      expect(clock.now()).toBe(T0 + 25 * 60_000);
+    } finally {
+      await clocked.close();
+    }
   });
 });

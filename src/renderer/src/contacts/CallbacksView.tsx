@@ -50,15 +50,8 @@ export function CallbacksView(): ReactElement {
   }
 
   function onRowKey(e: KeyboardEvent<HTMLLIElement>, i: number, item: CallbackItem) {
-    if (e.target !== e.currentTarget) {
-      // Inside the log form: Esc closes it and returns to the row.
-      if (e.key === 'Escape' && logging) {
-        e.preventDefault();
-        e.stopPropagation();
-        setLogging(null);
-      }
-      return;
-    }
+    // Keys inside the log form are the form's (Esc closes it and focus returns to the row).
+    if (e.target !== e.currentTarget) return;
     if (e.key === 'ArrowDown') focusRow(i + 1);
     else if (e.key === 'ArrowUp') focusRow(i - 1);
     else if (e.key === 'Home') focusRow(0);
@@ -118,16 +111,17 @@ export function CallbacksView(): ReactElement {
               <strong>{item.key}</strong> {item.title}
             </div>
             <div className="callback__customer">
-              {item.customer.name}
+              <bdi>{item.customer.name}</bdi>
               {item.customer.phone ? (
                 <>
                   {' · '}
-                  <a href={`tel:${item.customer.phone}`} tabIndex={-1}>
+                  <a href={`tel:${item.customer.phone}`} tabIndex={-1} dir="ltr">
                     {item.customer.phone}
                   </a>
                 </>
               ) : null}
-              {item.customer.email ? ` · ${item.customer.email}` : ''}
+              {item.customer.email ? ' · ' : null}
+              {item.customer.email ? <bdi>{item.customer.email}</bdi> : null}
             </div>
             <div className="callback__last">
               {item.lastContact ? (

@@ -117,7 +117,19 @@ export function ContactForm({
   }
 
   return (
-    <div className="contact-form" onKeyDown={submitOnCtrlEnter(() => void save())}>
+    <div
+      className="contact-form"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onCancel) {
+          // Esc closes this form, not the dialog or view around it.
+          e.preventDefault();
+          e.stopPropagation();
+          onCancel();
+          return;
+        }
+        submitOnCtrlEnter(() => void save())(e);
+      }}
+    >
       {corrects ? (
         <p className="muted" role="status">
           {t('contact.correcting', { when: when(tr, corrects.at) })}

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactEleme
 import type { CustomerHit } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { useT } from '../i18n/index.ts';
+import { Joined } from '../ui/Joined.tsx';
 
 interface Props {
   query: string;
@@ -118,9 +119,13 @@ export function CallerLookup({ query, onQuery, onPick, error }: Props): ReactEle
           >
             <span className="combobox__name">{h.name}</span>
             <span className="combobox__meta">
-              {[h.phone, h.organisation, h.accounts.map((a) => a.number).join(', ')]
-                .filter(Boolean)
-                .join(' · ')}
+              <Joined
+                parts={[
+                  { phone: h.phone },
+                  h.organisation,
+                  h.accounts.map((a) => a.number).join(', '),
+                ]}
+              />
             </span>
           </li>
         ))}

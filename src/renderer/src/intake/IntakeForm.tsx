@@ -5,6 +5,7 @@ import { useT } from '../i18n/index.ts';
 import { useSession } from '../session/sessionStore.ts';
 import { errorText, fieldErrors } from '../ui/errors.ts';
 import { Field } from '../ui/Field.tsx';
+import { Joined } from '../ui/Joined.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
 import { useToasts } from '../ui/toastStore.ts';
 import { CallerLookup } from './CallerLookup.tsx';
@@ -120,7 +121,7 @@ export function IntakeForm(): ReactElement {
             <div>
               <strong>{c.name}</strong>
               <span className="muted">
-                {[c.organisation, c.phone, c.email].filter(Boolean).join(' · ')}
+                <Joined parts={[c.organisation, { phone: c.phone }, c.email]} />
               </span>
             </div>
             <button

@@ -11,6 +11,7 @@ import { useNow } from '../board/useNow.ts';
 import { useT } from '../i18n/index.ts';
 import { useSession } from '../session/sessionStore.ts';
 import { errorText } from '../ui/errors.ts';
+import { Joined } from '../ui/Joined.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
 import { UserOptions } from '../ui/Options.tsx';
 import { useToasts } from '../ui/toastStore.ts';
@@ -243,10 +244,14 @@ export function TicketView({ id }: { id: string }): ReactElement {
             </dd>
             <dt>{t('ticket.customer')}</dt>
             <dd>
-              {[ticket.customer.name, ticket.customer.phone, ticket.customer.email]
-                .filter(Boolean)
-                .join(' · ')}
-              {ticket.account ? ` · ${ticket.account.number}` : ''}
+              <Joined
+                parts={[
+                  ticket.customer.name,
+                  { phone: ticket.customer.phone },
+                  ticket.customer.email,
+                  ticket.account?.number,
+                ]}
+              />
             </dd>
             {ticket.asset ? (
               <>
