@@ -137,7 +137,7 @@ const wl = buildWorkload(desk.db, runs);
   }
 
   // The same rows, written by hand: call, three tickets (the counter triggers fire), three history
-  // events, three search rows, the key counter. One transaction. (The caller is on file and
+  // events, three search rows, three log entries and call-backs, the key counter. One transaction. (The caller is on file and
   // unchanged, so neither path rewrites the caller's search row.)
   const db = desk.db;
   const newId = idGenerator(systemClock);
@@ -158,6 +158,13 @@ const wl = buildWorkload(desk.db, runs);
     ),
     fts: db.prepare(
       'INSERT INTO tickets_fts (rowid, key, title, description, customer, facets) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    contact: db.prepare(
+      `INSERT INTO contacts (id, ticket_id, customer_id, direction, channel, outcome, at, summary, logged_at, logged_by)
+       VALUES (?, ?, ?, 'inbound', 'phone', 'reached', ?, ?, ?, ?)`,
+    ),
+    callback: db.prepare(
+      "INSERT INTO callbacks (ticket_id, owner_id, due_at, kind) VALUES (?, ?, ?, 'update')",
     ),
   };
   const raw: number[] = [];
@@ -191,6 +198,8 @@ const wl = buildWorkload(desk.db, runs);
               user,
             ) as { rowid: number };
             sIns.event.run(newId(), id, JSON.stringify({ key, title }), user, now);
+            sIns.contact.run(newId(), id, c.id, now, title, now, user);
+            sIns.callback.run(id, user, now + 3_600_000);
             sIns.fts.run(
               rowid,
               key,
@@ -277,6 +286,59 @@ for (const kind of ['phone', 'account', 'name'] as const) {
   const similar: number[] = [];
   for (const id of open) similar.push(await time(() => call('tickets.similar', { id, limit: 5 })));
   record('similar resolved tickets', similar, undefined, 'bm25 over the rarest words');
+}
+
+// ---- customer communication -------------------------------------------------------------------
+{
+  const open = (
+    desk.db
+      .prepare("SELECT id FROM tickets WHERE status <> 'resolved' ORDER BY rowid DESC LIMIT ?")
+      .all(runs) as { id: string }[]
+  ).map((x) => x.id);
+  const logged: number[] = [];
+  for (const [i, id] of open.entries())
+    logged.push(
+      await time(() =>
+        call('contacts.log', {
+          ticketId: id,
+          direction: 'outbound',
+          channel: 'phone',
+          outcome: i % 3 === 0 ? 'no_answer' : 'reached',
+          summary: 'Bench update call',
+        }),
+      ),
+    );
+  record('log a contact (clocks and call-back follow)', logged, 10);
+  // The busiest owner's list: the worst case for My call-backs.
+  const busiest = desk.db
+    .prepare(
+      `SELECT u.username FROM callbacks cb JOIN users u ON u.id = cb.owner_id
+       GROUP BY cb.owner_id ORDER BY count(*) DESC LIMIT 1`,
+    )
+    .pluck()
+    .get() as string;
+  const owner = desk.connect();
+  await desk.call(owner, 'auth.signIn', { username: busiest, password: DEMO_PASSWORD });
+  const mine: number[] = [];
+  let listed = 0;
+  for (let i = 0; i < Math.min(runs, 100); i++)
+    mine.push(
+      await time(async () => {
+        const r = await desk.call(owner, 'callbacks.mine', {});
+        if (!r.ok) throw new Error(JSON.stringify(r.error));
+        listed = r.value.items.length;
+      }),
+    );
+  record(`My call-backs, busiest analyst (${listed} listed)`, mine, 20);
+  const callers = desk.db
+    .prepare(
+      "SELECT DISTINCT customer_id FROM tickets WHERE status <> 'resolved' ORDER BY rowid DESC LIMIT ?",
+    )
+    .pluck()
+    .all(Math.min(runs, 100)) as string[];
+  const returning: number[] = [];
+  for (const id of callers) returning.push(await time(() => call('customers.get', { id })));
+  record('returning caller (record, open tickets, last contacts)', returning, 10);
 }
 
 const rss = process.memoryUsage().rss / 1024 / 1024;
