@@ -10,7 +10,7 @@ import type { CallbackItem, MyCallbacks, TicketCallback } from '../../shared/vie
 import { actor, type Ctx } from '../context.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
-import { latestContact } from './contacts-read.ts';
+import { contactsById, latestContact } from './contacts-read.ts';
 import { deskCalendar, ticketTerms } from './policy-terms.ts';
 
 /** When to try again after a contact at `at` that reached nobody: the policy's retry time. */
@@ -44,13 +44,18 @@ export function syncCallback(
   updateDue: number | null,
 ): void {
   const { db } = ctx;
-  const old = stmt(db, 'SELECT owner_id, due_at, kind FROM callbacks WHERE ticket_id = ?').get(
-    t.id,
-  ) as { owner_id: string; due_at: number; kind: CallbackKind } | undefined;
+  const old = stmt(
+    db,
+    'SELECT owner_id, due_at, kind, last_contact_id FROM callbacks WHERE ticket_id = ?',
+  ).get(t.id) as
+    | { owner_id: string; due_at: number; kind: CallbackKind; last_contact_id: string | null }
+    | undefined;
   let next: { due: number; kind: CallbackKind } | null = null;
   let owner = t.assignee_id ?? t.created_by;
+  let lastId: string | null = null;
   if (t.status !== 'resolved') {
     const last = latestContact(db, t.id);
+    lastId = last?.id ?? null;
     if (last && !t.assignee_id) owner = last.by.id;
     // A set time or a retry belongs to the latest contact, not to one before a reopen.
     const current = last && last.at >= (t.reopened_at ?? 0);
@@ -65,13 +70,20 @@ export function syncCallback(
     ctx.emit('callbacks.changed', { ownerIds: [old.owner_id] });
     return;
   }
-  if (old && old.owner_id === owner && old.due_at === next.due && old.kind === next.kind) return;
+  const same = old && old.owner_id === owner && old.due_at === next.due && old.kind === next.kind;
+  if (same && old.last_contact_id === lastId) return;
+  if (same) {
+    // Only what was said last changed (the contact's own tickets.changed tells the lists): no
+    // new alarm.
+    stmt(db, 'UPDATE callbacks SET last_contact_id = ? WHERE ticket_id = ?').run(lastId, t.id);
+    return;
+  }
   stmt(
     db,
-    `INSERT INTO callbacks (ticket_id, owner_id, due_at, kind, alerted) VALUES (?, ?, ?, ?, 0)
+    `INSERT INTO callbacks (ticket_id, owner_id, due_at, kind, alerted, last_contact_id) VALUES (?, ?, ?, ?, 0, ?)
      ON CONFLICT (ticket_id) DO UPDATE SET owner_id = excluded.owner_id, due_at = excluded.due_at,
-       kind = excluded.kind, alerted = 0`,
-  ).run(t.id, owner, next.due, next.kind);
+       kind = excluded.kind, alerted = 0, last_contact_id = excluded.last_contact_id`,
+  ).run(t.id, owner, next.due, next.kind, lastId);
   ctx.emit('callbacks.changed', {
     ownerIds: old && old.owner_id !== owner ? [old.owner_id, owner] : [owner],
   });
@@ -106,21 +118,26 @@ export function myCallbacks(ctx: Ctx): MyCallbacks {
   const end = endOfDay(db, now);
   const rows = stmt(
     db,
-    `SELECT cb.ticket_id AS ticketId, cb.due_at AS dueAt, cb.kind, t.key, t.title, t.priority, t.status,
-            c.id AS customerId, c.name, c.phone, c.email
+    `SELECT cb.ticket_id AS ticketId, cb.due_at AS dueAt, cb.kind, cb.last_contact_id AS lastId,
+            t.key, t.title, t.priority, t.status, c.id AS customerId, c.name, c.phone, c.email
      FROM callbacks cb JOIN tickets t ON t.id = cb.ticket_id JOIN customers c ON c.id = t.customer_id
      WHERE cb.owner_id = ? AND cb.due_at < ? ORDER BY cb.due_at, t.key LIMIT ?`,
   ).all(me, end, MAX_LISTED) as (Omit<CallbackItem, 'customer' | 'lastContact' | 'overdue'> & {
+    lastId: string | null;
     customerId: string;
     name: string;
     phone: string;
     email: string;
   })[];
-  const items: CallbackItem[] = rows.map(({ customerId, name, phone, email, ...r }) => ({
+  const last = contactsById(
+    db,
+    rows.flatMap((r) => (r.lastId ? [r.lastId] : [])),
+  );
+  const items: CallbackItem[] = rows.map(({ lastId, customerId, name, phone, email, ...r }) => ({
     ...r,
     overdue: r.dueAt <= now,
     customer: { id: customerId, name, phone, email },
-    lastContact: latestContact(db, r.ticketId),
+    lastContact: (lastId && last.get(lastId)) || null,
   }));
   const { n } = stmt(
     db,

@@ -64,6 +64,15 @@ export function contactsOf(
   ).map(toEntry);
 }
 
+/** Several entries by id, in one read (a list of call-backs shows each one's last contact). */
+export function contactsById(db: Db, ids: readonly string[]): Map<string, ContactEntry> {
+  if (ids.length === 0) return new Map();
+  const rows = stmt(db, `${SELECT} WHERE c.id IN (SELECT value FROM json_each(?))`).all(
+    JSON.stringify(ids),
+  ) as ContactRow[];
+  return new Map(rows.map((r) => [r.id, toEntry(r)]));
+}
+
 export function contactById(db: Db, id: string): ContactEntry | null {
   const r = stmt(db, `${SELECT} WHERE c.id = ?`).get(id) as ContactRow | undefined;
   return r ? toEntry(r) : null;
