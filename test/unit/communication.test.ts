@@ -189,6 +189,20 @@ describe('customer communication, with an injected clock', () => {
       'on_track',
     );
 
+    // A call-back set on a contact older than the latest would never be used: refused.
+    const old = await t.desk.call(a, 'contacts.log', {
+      ticketId: id,
+      direction: 'outbound',
+      channel: 'phone',
+      outcome: 'reached',
+      summary: 'Logged late',
+      at: T0 + 5 * MINUTE,
+      next: { at: T0 + 3 * HOUR, reason: '' },
+    });
+    expect(old).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'next.at', rule: 'callback_not_latest' }] },
+    });
     for (const next of [
       { at: T0 + HOUR, reason: '' },
       { at: T0 + 400 * DAY, reason: 'Next year' },

@@ -60,7 +60,7 @@ export function logContact(
       loggedAt: now,
       loggedBy: by,
     });
-    if (t.status !== 'resolved') updateClockFromLog(ctx, t, now, input.next);
+    if (t.status !== 'resolved') updateClockFromLog(ctx, t, now, id, input.next);
     appendEvent(ctx, t.id, 'contact_logged', {
       contactId: id,
       direction: input.direction,
@@ -87,6 +87,7 @@ function updateClockFromLog(
   ctx: Ctx,
   t: SlaRow,
   now: number,
+  loggedId: string,
   next: { at: number; reason: string } | undefined,
 ): void {
   const { db } = ctx;
@@ -103,6 +104,11 @@ function updateClockFromLog(
     responded_at: responded,
   };
   let agreed: number | null = null;
+  // The schedule follows the latest contact: a call-back set on an older one would be ignored.
+  if (next && latest.id !== loggedId)
+    throw invalid([
+      issue('next.at', 'callback_not_latest', 'A later contact is logged: set the call-back on it'),
+    ]);
   if (next) {
     const policyDue = given ? computeSla(db, row, now).updateDue : retryAt(db, t, latest.at);
     if (next.at <= now)
