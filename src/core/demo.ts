@@ -23,7 +23,23 @@ const QUEUES = [
   ['NET', 'Network Operations'],
   ['APP', 'Business Applications'],
   ['FLD', 'Field Services'],
+  ['IAM', 'Identity and Access'],
+  ['DSK2', 'Desktop Engineering'],
+  ['NET2', 'Network Engineering'],
+  ['NET3', 'Network Architecture'],
+  ['APP2', 'Application Support'],
+  ['APP3', 'Application Vendors'],
+  ['FAC', 'Facilities Engineering'],
 ] as const;
+
+/** Technical domain → the queues of its tiers, tier 1 first. */
+export const DEMO_TIERS: Record<string, readonly string[]> = {
+  Identity: ['SD', 'IAM'],
+  'End-user computing': ['DSK', 'DSK2'],
+  Network: ['NET', 'NET2', 'NET3'],
+  Applications: ['APP', 'APP2', 'APP3'],
+  Facilities: ['FLD', 'FAC'],
+};
 
 /** code, name, technical domain, default queue */
 const CATEGORIES = [
@@ -89,6 +105,25 @@ const CUSTOMERS = [
   ],
 ] as const;
 
+/** Domains and their tiers, as the demo and the seeded desks have them. */
+export function insertTiers(
+  db: DispatchEnv['db'],
+  newId: () => string,
+  now: number,
+  tiers: Record<string, readonly string[]>,
+  queueId: (code: string) => string,
+): void {
+  for (const [domain, codes] of Object.entries(tiers)) {
+    const id = newId();
+    db.prepare('INSERT INTO domains (id, name, created_at) VALUES (?, ?, ?)').run(id, domain, now);
+    codes.forEach((code, i) =>
+      db
+        .prepare('INSERT INTO tiers (domain_id, level, queue_id) VALUES (?, ?, ?)')
+        .run(id, i + 1, queueId(code)),
+    );
+  }
+}
+
 export async function seedDemoDesk(env: DispatchEnv): Promise<void> {
   const { db, clock, newId } = env;
   const ids = new Map<string, string>();
@@ -114,6 +149,7 @@ export async function seedDemoDesk(env: DispatchEnv): Promise<void> {
       const script = SOP_LIBRARY[code];
       if (script) insertScript(db, id, 1, script, now, by);
     }
+    insertTiers(db, newId, now, DEMO_TIERS, (code) => ids.get(code)!);
     for (const [
       name,
       phone,

@@ -11,7 +11,7 @@ import { idGenerator } from './ids.ts';
 import { openDatabase, type Db } from './store/database.ts';
 import { startMaintenance } from './store/maintenance.ts';
 import { hasUsers } from './services/users.ts';
-import { tickSla } from './services/sla.ts';
+import { tickTickets } from './services/settle.ts';
 import { alertDueCallbacks } from './services/callbacks.ts';
 
 export interface DeskOptions {
@@ -41,7 +41,7 @@ export interface Desk {
     input: Input<M>,
   ): Promise<Result<Output<M>>>;
   subscribe(listener: (event: PushEvent) => void): () => void;
-  /** Runs the SLA scanner once now (the desk also runs it every second); returns tickets looked at. */
+  /** Runs the scanner once now: clocks and escalation rules (the desk also runs it every second); returns tickets looked at. */
   tickSla(): number;
   /** Tells owners of call-backs that fell due (the desk also does it every second); returns how many. */
   tickCallbacks(): number;
@@ -96,7 +96,7 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     for (const e of queued) env.publish(e);
     return n;
   };
-  const tickSlaNow = () => scan((ctx) => tickSla(ctx));
+  const tickSlaNow = () => scan((ctx) => tickTickets(ctx));
   const tickCallbacksNow = () => scan((ctx) => alertDueCallbacks(ctx));
   // Clocks cross thresholds and call-backs fall due with nobody calling: look every second.
   const ticker =

@@ -1,6 +1,13 @@
 import type { MethodName, Output, ParsedInput } from '../shared/contract.ts';
 import type { Ctx } from './context.ts';
 import { myCallbacks } from './services/callbacks.ts';
+import {
+  acceptEscalation,
+  escalateTicket,
+  returnEscalation,
+} from './services/escalation-actions.ts';
+import { escalationPanel, tierReport } from './services/escalation-panel.ts';
+import { setTier } from './services/tiers.ts';
 import { logContact } from './services/contacts.ts';
 import { contactsOf } from './services/contacts-read.ts';
 import { getCustomer, lookup } from './services/customers.ts';
@@ -53,6 +60,12 @@ export const handlers: Handlers = {
   'tickets.unlink': unlinkTickets,
   'tickets.split': splitTicket,
   'tickets.merge': mergeTicket,
+  'tickets.escalate': escalateTicket,
+  'tickets.acceptEscalation': acceptEscalation,
+  'tickets.returnEscalation': returnEscalation,
+  'escalations.panel': escalationPanel,
+  'escalations.report': tierReport,
+  'tiers.set': setTier,
   'contacts.log': logContact,
   'contacts.list': (ctx, input) =>
     contactsOf(

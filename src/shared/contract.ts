@@ -29,6 +29,8 @@ import type {
   CategoryInfo,
   ContactEntry,
   CustomerDetail,
+  EscalationPanel,
+  TierReportRow,
   MyCallbacks,
   CustomerHit,
   DeskInfo,
@@ -438,6 +440,45 @@ export const contract = {
       note: optionalText(2_000),
     }),
     access: 'analyst',
+  }),
+
+  'tickets.escalate': method<TicketCard>()({
+    input: z.strictObject({
+      id: idSchema,
+      version,
+      /** Another domain; by default the ticket's own. */
+      toDomainId: idSchema.optional(),
+      /** Up, down, or the same tier of another domain; by default the next tier up. */
+      toTier: tier.optional(),
+      reason: text(3, 500),
+      /** What the receiving tier needs to know: done so far, what is suspected. */
+      note: optionalText(5_000),
+    }),
+    access: 'analyst',
+  }),
+  'tickets.acceptEscalation': method<TicketCard>()({
+    input: z.strictObject({ id: idSchema, version, assigneeId: idSchema }),
+    access: 'analyst',
+  }),
+  'tickets.returnEscalation': method<TicketCard>()({
+    input: z.strictObject({ id: idSchema, version, reason: text(3, 500) }),
+    access: 'analyst',
+  }),
+  'escalations.panel': method<EscalationPanel>()({
+    input: z.strictObject({
+      domainId: idSchema.optional(),
+      tier: tier.optional(),
+      limit: z.number().int().min(1).max(500).default(200),
+    }),
+    access: 'analyst',
+  }),
+  'escalations.report': method<TierReportRow[]>()({
+    input: z.strictObject({ days: z.number().int().min(1).max(366).default(30) }),
+    access: 'supervisor',
+  }),
+  'tiers.set': method<Record<string, never>>()({
+    input: z.strictObject({ domainId: idSchema, level: tier, queueId: idSchema }),
+    access: 'admin',
   }),
 
   'contacts.log': method<{ contact: ContactEntry }>()({

@@ -56,6 +56,10 @@ export const TICKET_EVENT_TYPES = [
   'resolved',
   'reopened',
   'contact_logged',
+  'escalated',
+  'escalation_accepted',
+  'escalation_returned',
+  'supervisors_alerted',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -139,3 +143,7 @@ export const TIMED_CHANNELS: readonly ContactChannel[] = ['phone', 'on_site'];
 /** Why the next call-back is when it is. */
 export const CALLBACK_KINDS = ['update', 'retry', 'set'] as const;
 export type CallbackKind = (typeof CALLBACK_KINDS)[number];
+
+/** The automatic escalation rules, as history and alerts name them. */
+export const ESCALATION_RULES = ['breach', 'tier_time', 'reopened', 'priority1'] as const;
+export type EscalationRule = (typeof ESCALATION_RULES)[number];

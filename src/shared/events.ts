@@ -15,8 +15,13 @@ export interface EventPayloads {
       | 'merged'
       | 'resolved'
       | 'reopened'
-      | 'contacted';
+      | 'contacted'
+      | 'escalated'
+      | 'accepted'
+      | 'returned';
   };
+  /** A rule wants the supervisors to look now (a Business failure, a breach at the top tier). */
+  'supervisors.alerted': { ticketId: string; key: string; title: string; rule: string };
   /** These users' call-back lists changed (a contact logged, a ticket reassigned, re-rated, resolved). */
   'callbacks.changed': { ownerIds: string[] };
   /** Call-backs whose time has come, each told once: their owners get a notification. */
@@ -37,6 +42,7 @@ export const EVENT_NAMES: EventName[] = [
   'scripts.changed',
   'callbacks.changed',
   'callbacks.due',
+  'supervisors.alerted',
 ];
 
 export function isEventName(name: unknown): name is EventName {

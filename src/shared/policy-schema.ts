@@ -1,5 +1,6 @@
 /** The policy's validation schema, apart from policy.ts so the renderer can rate calls without zod. */
 import { z } from 'zod';
+import { DEFAULT_ESCALATION_RULES } from './policy-rules.ts';
 
 export const POLICY_CLOCKS = ['business', '24x7'] as const;
 
@@ -19,6 +20,16 @@ export const priorityLevelSchema = z.strictObject({
   planned: z.boolean().default(false),
 });
 
+const minutesOrOff = z.number().int().min(1).max(525_600).nullable();
+
+/** See EscalationRules (policy-rules.ts). */
+export const escalationRulesSchema = z.strictObject({
+  breachUp: z.boolean(),
+  maxInTierMin: z.tuple([minutesOrOff, minutesOrOff]),
+  reopenedToTier2: z.number().int().min(1).max(20).nullable(),
+  alertPriority1: z.boolean(),
+});
+
 export const policyBodySchema = z
   .strictObject({
     /** Two to four priorities; index 0 is priority 1, the most severe. */
@@ -27,6 +38,8 @@ export const policyBodySchema = z
     matrix: z.array(z.array(z.number().int().min(1)).length(3)).length(3),
     /** Share of a target used before a clock is at risk. */
     atRiskShare: z.number().min(0.05).max(0.99).default(0.75),
+    /** Policies written before escalation rules get the defaults. */
+    escalation: escalationRulesSchema.default(DEFAULT_ESCALATION_RULES),
   })
   .superRefine((p, ctx) => {
     p.matrix.forEach((row, i) =>
@@ -63,3 +76,4 @@ export const policyBodySchema = z
 
 export type PolicyBody = z.output<typeof policyBodySchema>;
 export type PriorityLevel = PolicyBody['priorities'][number];
+export type { EscalationRules } from './policy-rules.ts';

@@ -3,6 +3,7 @@
  * priority its label and targets. Versioned in the store; a ticket keeps the version it was
  * opened under.
  */
+import { DEFAULT_ESCALATION_RULES } from './policy-rules.ts';
 import type { PolicyBody, PriorityLevel } from './policy-schema.ts';
 
 export type { PolicyBody, PriorityLevel } from './policy-schema.ts';
@@ -52,6 +53,7 @@ export const DEFAULT_POLICY: PolicyBody = {
     [3, 3, 4],
   ],
   atRiskShare: 0.75,
+  escalation: DEFAULT_ESCALATION_RULES,
 };
 
 export function policyPriority(policy: PolicyBody, impact: 1 | 2 | 3, urgency: 1 | 2 | 3): number {

@@ -41,6 +41,13 @@ export interface CategoryInfo {
   defaultQueueId: string;
 }
 
+export interface DomainInfo {
+  id: string;
+  name: string;
+  /** Two or three; each a queue, its members the users of that tier serving the domain. */
+  tiers: { level: Tier; queueId: string; memberIds: string[] }[];
+}
+
 export interface DeskInfo {
   name: string;
   prefix: string;
@@ -50,6 +57,7 @@ export interface DeskInfo {
   queues: QueueInfo[];
   categories: CategoryInfo[];
   users: UserInfo[];
+  domains: DomainInfo[];
 }
 
 export interface SessionInfo {
@@ -202,6 +210,67 @@ export interface TicketDetail extends TicketCard {
   callback: TicketCallback | null;
   /** A closing contact logged since the ticket was last (re)opened: resolving needs one or a reason. */
   closingContactId: string | null;
+  domainId: string | null;
+  /** A hand-over between tiers waiting for the receiving tier, or just sent back. */
+  handoff: Handoff | null;
+  /** Every tier the ticket has been in, oldest first. */
+  ladder: TierSpan[];
+}
+
+export interface Handoff {
+  state: 'pending' | 'returned';
+  escalationId: string;
+  from: { domainId: string; tier: Tier };
+  to: { domainId: string; tier: Tier };
+  reason: string;
+  note: string;
+  /** The automatic rule that escalated it, if no person did. */
+  rule: string | null;
+  by: { id: string; displayName: string };
+  at: Millis;
+  /** For a returned one: who sent it back, why, when. */
+  decision: { by: { id: string; displayName: string }; reason: string; at: Millis } | null;
+}
+
+export interface TierSpan {
+  domainId: string;
+  tier: Tier;
+  assignee: { id: string; displayName: string } | null;
+  from: Millis;
+  to: Millis | null;
+}
+
+/** One ticket on the escalation panel, with why it is there. */
+export interface PanelItem extends TicketCard {
+  domainId: string | null;
+  tier: Tier;
+  handoff: Handoff | null;
+  callbackOverdue: boolean;
+}
+
+export interface EscalationPanel {
+  asOf: Millis;
+  items: PanelItem[];
+  /** How many of each, over the whole desk (the list is capped). */
+  counts: {
+    atRisk: number;
+    breached: number;
+    pending: number;
+    returned: number;
+    callbacksOverdue: number;
+  };
+}
+
+/** Time spent in one tier of one domain, over the report's window. */
+export interface TierReportRow {
+  domainId: string;
+  tier: Tier;
+  /** Stays that began in the window. */
+  entered: number;
+  /** Of those, still in the tier. */
+  open: number;
+  medianMs: number | null;
+  p90Ms: number | null;
 }
 
 export interface SopQuestion {

@@ -37,7 +37,13 @@ export interface TestDesk {
   close(): Promise<void>;
 }
 
-export async function demoDesk(opts: { empty?: boolean } = {}): Promise<TestDesk> {
+/**
+ * A demo desk for a test. `escalationRules: false` turns the policy's automatic escalation off
+ * (a new policy version), for tests about something else that jump the clock past breaches.
+ */
+export async function demoDesk(
+  opts: { empty?: boolean; escalationRules?: boolean } = {},
+): Promise<TestDesk> {
   const dir = mkdtempSync(join(tmpdir(), 'sb-test-'));
   if (!opts.empty) copyFileSync(await templateFile(), join(dir, DESK_FILE));
   const clock = manualClock(T0);
@@ -49,6 +55,26 @@ export async function demoDesk(opts: { empty?: boolean } = {}): Promise<TestDesk
   });
   const events: PushEvent[] = [];
   desk.subscribe((e) => events.push(e));
+  if (opts.escalationRules === false) {
+    const conn = desk.connect();
+    await desk.call(conn, 'auth.signIn', { username: 'supervisor', password: DEMO_PASSWORD });
+    const r = await desk.call(conn, 'policy.get', {});
+    if (!r.ok) throw new Error('policy.get failed');
+    const off = await desk.call(conn, 'policy.update', {
+      expectedVersion: r.value.version,
+      body: {
+        ...r.value.body,
+        escalation: {
+          breachUp: false,
+          maxInTierMin: [null, null],
+          reopenedToTier2: null,
+          alertPriority1: false,
+        },
+      },
+    });
+    if (!off.ok) throw new Error(`policy.update failed: ${JSON.stringify(off.error)}`);
+    events.length = 0;
+  }
   const ok = async <M extends MethodName>(
     conn: Connection,
     method: M,

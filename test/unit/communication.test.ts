@@ -22,7 +22,7 @@ describe('customer communication, with an injected clock', () => {
   let a: Connection;
   let s: Connection;
   beforeEach(async () => {
-    t = await demoDesk();
+    t = await demoDesk({ escalationRules: false });
     a = await t.as('analyst');
     s = await t.as('supervisor');
   });

@@ -5,7 +5,7 @@ import { demoDesk, validIntake, type TestDesk } from '../helpers/desk.ts';
 describe('ticket history is append-only', () => {
   let t: TestDesk;
   beforeAll(async () => {
-    t = await demoDesk();
+    t = await demoDesk({ escalationRules: false });
     const a = await t.as('analyst');
     await t.ok(a, 'intake.submit', await validIntake(t, a, 1));
   });
@@ -34,7 +34,7 @@ describe('ticket history is append-only', () => {
 describe('internal notes', () => {
   let t: TestDesk;
   beforeAll(async () => {
-    t = await demoDesk();
+    t = await demoDesk({ escalationRules: false });
   });
   afterAll(() => t.close());
 
@@ -75,13 +75,14 @@ describe('internal notes', () => {
 describe('the history is complete', () => {
   let t: TestDesk;
   beforeAll(async () => {
-    t = await demoDesk();
+    t = await demoDesk({ escalationRules: false });
   });
   afterAll(() => t.close());
 
   it('every mutation of a ticket leaves exactly one event on each ticket it touches, naming its author', async () => {
     const a = await t.as('analyst');
     const s = await t.as('supervisor');
+    const tech2 = await t.as('tech2');
     const info = await t.ok(a, 'desk.info', {});
     const input = await validIntake(t, a, 2);
     input.problems[0] = { ...input.problems[0]!, priority: 1, priorityReason: 'VIP caller' };
@@ -125,6 +126,41 @@ describe('the history is complete', () => {
         () => t.ok(s, 'tickets.assign', { id, assigneeId: info.users[1]!.id, version }),
         s.user!.id,
         [[() => id, 'assigned']],
+      ],
+      [
+        'escalate',
+        () =>
+          t.ok(a, 'tickets.escalate', {
+            id,
+            version,
+            reason: 'Router config beyond tier 1',
+            note: 'Rebooted twice; amber light stays.',
+          }),
+        a.user!.id,
+        [[() => id, 'escalated']],
+      ],
+      [
+        'return',
+        () =>
+          t.ok(tech2, 'tickets.returnEscalation', {
+            id,
+            version,
+            reason: 'Check the cabling first',
+          }),
+        tech2.user!.id,
+        [[() => id, 'escalation_returned']],
+      ],
+      [
+        'escalate again',
+        () => t.ok(a, 'tickets.escalate', { id, version, reason: 'Cabling checked; still down' }),
+        a.user!.id,
+        [[() => id, 'escalated']],
+      ],
+      [
+        'accept',
+        () => t.ok(tech2, 'tickets.acceptEscalation', { id, version, assigneeId: tech2.user!.id }),
+        tech2.user!.id,
+        [[() => id, 'escalation_accepted']],
       ],
       [
         're-rate',
@@ -271,12 +307,17 @@ describe('the history is complete', () => {
         expected.map(([ticket, type]) => ({ ticket_id: ticket(), type, actor_id: author })),
       );
     }
-    // Every event type a ticket can carry has been exercised, apart from the system's SLA crossings.
+    // Every event type a ticket can carry has been exercised, apart from the system's own (SLA
+    // crossings and rule alerts: test/unit/sla.test.ts and escalation.test.ts).
     const seen = new Set(
       (
         t.desk.db.prepare('SELECT DISTINCT type FROM ticket_events').all() as { type: string }[]
       ).map((r) => r.type),
     );
-    expect(TICKET_EVENT_TYPES.filter((x) => !seen.has(x) && !x.startsWith('sla_'))).toEqual([]);
+    expect(
+      TICKET_EVENT_TYPES.filter(
+        (x) => !seen.has(x) && !x.startsWith('sla_') && x !== 'supervisors_alerted',
+      ),
+    ).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ describe('intake.submit', () => {
   let t: TestDesk;
   let analyst: Connection;
   beforeEach(async () => {
-    t = await demoDesk();
+    t = await demoDesk({ escalationRules: false });
     analyst = await t.as('analyst');
   });
   afterEach(() => t.close());

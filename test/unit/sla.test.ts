@@ -8,7 +8,7 @@ describe('SLA clocks on tickets, with an injected clock', () => {
   let t: TestDesk;
   let a: Connection;
   beforeEach(async () => {
-    t = await demoDesk();
+    t = await demoDesk({ escalationRules: false });
     a = await t.as('analyst');
   });
   afterEach(() => t.close());
@@ -45,7 +45,7 @@ describe('SLA clocks on tickets, with an injected clock', () => {
       update_due: T0 + 60 * MINUTE,
       resolution_due: T0 + 8 * HOUR, // 480 business minutes from 09:00 is 17:00 the same day
       sla_check_at: T0 + 22.5 * MINUTE,
-      policy_version: 1,
+      policy_version: 2, // version 1 with the escalation rules turned off
     });
   });
 
@@ -196,7 +196,7 @@ describe('the default targets, per priority', () => {
   let t: TestDesk;
   let a: Connection;
   beforeEach(async () => {
-    t = await demoDesk();
+    t = await demoDesk({ escalationRules: false });
     a = await t.as('analyst');
   });
   afterEach(() => t.close());

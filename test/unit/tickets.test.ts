@@ -7,7 +7,7 @@ describe('the ticket board', () => {
   let t: TestDesk;
   let a: Connection;
   beforeEach(async () => {
-    t = await demoDesk();
+    t = await demoDesk({ escalationRules: false });
     a = await t.as('analyst');
   });
   afterEach(() => t.close());

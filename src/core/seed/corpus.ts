@@ -249,7 +249,29 @@ export const QUEUES = [
   ['SEC', 'Security Operations'],
   ['TEL', 'Telephony'],
   ['DB', 'Database Services'],
+  ['IAM', 'Identity and Access'],
+  ['DSK2', 'Desktop Engineering'],
+  ['NET2', 'Network Engineering'],
+  ['NET3', 'Network Architecture'],
+  ['APP2', 'Application Support'],
+  ['APP3', 'Application Vendors'],
+  ['FAC', 'Facilities Engineering'],
+  ['SEC2', 'Security Engineering'],
+  ['TEL2', 'Voice Engineering'],
+  ['DB2', 'Database Engineering'],
 ] as const;
+
+/** Technical domain → the queues of its tiers, tier 1 first. */
+export const SEED_TIERS: Record<string, readonly string[]> = {
+  Identity: ['SD', 'IAM'],
+  'End-user computing': ['DSK', 'DSK2'],
+  Network: ['NET', 'NET2', 'NET3'],
+  Applications: ['APP', 'APP2', 'APP3'],
+  Facilities: ['FLD', 'FAC'],
+  Security: ['SEC', 'SEC2'],
+  Telephony: ['TEL', 'TEL2'],
+  Data: ['DB', 'DB2'],
+};
 
 export const CATEGORIES: {
   code: string;

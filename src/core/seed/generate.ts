@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { priorityFor, type Level, type Status } from '../../shared/domain.ts';
 import { normalisePhone } from '../../shared/phone.ts';
-import { DEMO_PASSWORD, DEMO_USERS } from '../demo.ts';
+import { DEMO_PASSWORD, DEMO_USERS, insertTiers } from '../demo.ts';
 import { DESK_FILE } from '../desk.ts';
 import { hashPassword } from '../password.ts';
 import { writeSettings } from '../settings.ts';
@@ -24,6 +24,7 @@ import {
   ORGS,
   PLACES,
   QUEUES,
+  SEED_TIERS,
   SOLUTIONS,
   type Lang,
 } from './corpus.ts';
@@ -31,7 +32,8 @@ import { ROOT_CAUSES } from '../../shared/domain.ts';
 import { insertScript } from '../services/scripts.ts';
 import { SOP_LIBRARY } from '../sop-library.ts';
 import { rng, uuidv7At, type Rng } from './rng.ts';
-import { tickSla } from '../services/sla.ts';
+import { applySla, tickSla } from '../services/sla.ts';
+import { applyEscalationRules } from '../services/escalation-rules.ts';
 
 export interface SeedOptions {
   dataDir: string;
@@ -128,6 +130,9 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
     queueId: string;
     titles: Record<Lang, string[]>;
     solutions: string[];
+    domainId: string;
+    /** How many tiers its domain has. */
+    tiers: number;
   }[] = [];
   db.transaction(() => {
     writeSettings(db, { name: 'London Service Desk', prefix: 'LON', countryCode: '44' });
@@ -162,12 +167,31 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
     for (const c of CATEGORIES) {
       const id = uuidv7At(start - DAY, r);
       const queueId = queueIds.get(c.queue)!;
-      categories.push({ id, queueId, titles: c.titles, solutions: SOLUTIONS[c.code] ?? [] });
+      categories.push({
+        id,
+        queueId,
+        titles: c.titles,
+        solutions: SOLUTIONS[c.code] ?? [],
+        domainId: '',
+        tiers: 1,
+      });
       db.prepare(
         'INSERT INTO categories (id, code, name, domain, default_queue_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ).run(id, c.code, c.name, c.domain, queueId, start - DAY, admin);
       const script = SOP_LIBRARY[c.code];
       if (script) insertScript(db, id, 1, script, start - DAY, admin);
+    }
+    insertTiers(
+      db,
+      () => uuidv7At(start - DAY, r),
+      start - DAY,
+      SEED_TIERS,
+      (code) => queueIds.get(code)!,
+    );
+    for (const [i, c] of CATEGORIES.entries()) {
+      const d = db.prepare('SELECT id FROM domains WHERE name = ?').pluck().get(c.domain) as string;
+      categories[i]!.domainId = d;
+      categories[i]!.tiers = SEED_TIERS[c.domain]!.length;
     }
   })();
   const allQueues = [...queueIds.values()];
@@ -256,8 +280,13 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
   );
   const insTicket = db.prepare(
     `INSERT INTO tickets (id, key, call_id, customer_id, account_id, asset_id, category_id, queue_id, title, description,
-       impact, urgency, priority, status, tier, assignee_id, created_at, created_by, updated_at, updated_by, version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`,
+       impact, urgency, priority, status, tier, assignee_id, created_at, created_by, updated_at, updated_by, version,
+       domain_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`,
+  );
+  const insSpan = db.prepare(
+    `INSERT INTO tier_spans (ticket_id, seq, domain_id, tier, assignee_id, from_at, to_at)
+     VALUES (?, 1, ?, ?, ?, ?, ?)`,
   );
   const insEvent = db.prepare(
     'INSERT INTO ticket_events (id, ticket_id, type, data, actor_id, at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -368,8 +397,10 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
               : r.chance(status === 'resolved' ? 0.95 : 0.8)
                 ? r.pick(techs)
                 : null;
-          const tier =
-            status === 'escalated' ? 2 + r.int(2) : assignee ? Math.min(assignee.tier, 2) : 1;
+          const tier = Math.min(
+            cat.tiers,
+            status === 'escalated' ? 2 + r.int(2) : assignee ? Math.min(assignee.tier, 2) : 1,
+          );
           const key = `LON-${String(seq + 1).padStart(6, '0')}`;
           const title = fill(r.pick(cat.titles[cust.lang]), r);
           const description =
@@ -400,6 +431,7 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
             updatedAt,
             assignee?.id ?? taker.id,
             1 + path.length + (assignee ? 1 : 0),
+            cat.domainId,
           ) as { rowid: number };
           insEvent.run(
             uuidv7At(createdAt, r),
@@ -507,6 +539,15 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
             setClockFacts.run(firstChange, outcome === 'reached' ? at : createdAt, id);
             if (status === 'waiting_customer') insPause.run(id, at);
           }
+          // One step on the ladder: the tier it sits in, from the call to its resolution.
+          insSpan.run(
+            id,
+            cat.domainId,
+            tier,
+            assignee?.id ?? null,
+            createdAt,
+            status === 'resolved' ? at : null,
+          );
           insTicketFts.run(
             rowid,
             key,
@@ -541,6 +582,20 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
   }
   // Call-backs that fell due before the seed's "now" are history: nobody is to be told of them now.
   db.prepare('UPDATE callbacks SET alerted = 1 WHERE due_at <= ?').run(now);
+  // So are the escalation rules' conditions that already hold: remembered as fired, not acted on.
+  const openIds = db
+    .prepare("SELECT id FROM tickets WHERE status <> 'resolved'")
+    .pluck()
+    .all() as string[];
+  db.transaction(() => {
+    for (const id of openIds) {
+      const r = applyEscalationRules(slaCtx, id, applySla(slaCtx, id), true);
+      if (r.nextCheck !== null)
+        db.prepare(
+          'UPDATE tickets SET sla_check_at = min(coalesce(sla_check_at, ?), ?) WHERE id = ?',
+        ).run(r.nextCheck, r.nextCheck, id);
+    }
+  })();
   progress('search index', 0, 1);
   for (const t of SEARCH_INDEXES) {
     db.prepare(`INSERT INTO ${t} (${t}) VALUES ('optimize')`).run();

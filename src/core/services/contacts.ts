@@ -13,7 +13,8 @@ import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
 import { retryAt } from './callbacks.ts';
 import { contactById, latestContact } from './contacts-read.ts';
-import { applySla, computeSla, SLA_COLUMNS, type SlaRow } from './sla.ts';
+import { settle } from './settle.ts';
+import { computeSla, SLA_COLUMNS, type SlaRow } from './sla.ts';
 import { appendEvent } from './ticket-store.ts';
 
 /** A call-back this long after the contact is the most anyone may set. */
@@ -72,7 +73,7 @@ export function logContact(
       ...(input.next ? { next: input.next } : {}),
       ...(input.corrects ? { corrects: input.corrects } : {}),
     });
-    applySla(ctx, t.id);
+    settle(ctx, t.id);
     ctx.emit('tickets.changed', { ids: [t.id], reason: 'contacted' });
     return { contact: contactById(db, id)! };
   })();

@@ -10,7 +10,7 @@ import { readSettings } from '../settings.ts';
 import { indexNewAsset, reindexCustomer } from './customers.ts';
 import { currentPolicyVersion, policyVersion } from './policy-terms.ts';
 import { insertContact } from './contacts.ts';
-import { applySla } from './sla.ts';
+import { settle } from './settle.ts';
 import { appendEvent, insertTicket, insertTicketIndex } from './ticket-store.ts';
 import { stmt } from '../store/statements.ts';
 
@@ -232,7 +232,7 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
         loggedAt: now,
         loggedBy: by,
       });
-      applySla(ctx, id);
+      settle(ctx, id);
       insertTicketIndex(db, rowid, {
         key,
         title: p.title,

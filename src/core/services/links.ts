@@ -13,9 +13,9 @@ import { invalid, issue, notFound } from '../failure.ts';
 import type { Db } from '../store/database.ts';
 import { readSettings } from '../settings.ts';
 import { stmt } from '../store/statements.ts';
+import { reindexAfterChange, settle } from './settle.ts';
 import { writeResolution } from './resolution.ts';
 import { currentPolicyVersion, policyVersion } from './policy-terms.ts';
-import { applySla } from './sla.ts';
 import {
   appendEvent,
   card,
@@ -23,7 +23,6 @@ import {
   indexTicket,
   insertTicket,
   insertTicketIndex,
-  reindexAfterChange,
 } from './ticket-store.ts';
 
 const ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -213,7 +212,7 @@ export function splitTicket(
       actor(ctx).id,
       t.id,
     );
-    applySla(ctx, id);
+    settle(ctx, id);
     const customer = (
       stmt(db, 'SELECT name FROM customers WHERE id = ?').get(o.customer_id) as { name: string }
     ).name;

@@ -5,6 +5,7 @@ import { invalid, issue } from '../failure.ts';
 import { readSettings } from '../settings.ts';
 import type { Db } from '../store/database.ts';
 import { currentPolicyVersion, policyVersion } from './policy-terms.ts';
+import { ensureDomain, listDomains } from './tiers.ts';
 import { listUsers } from './users.ts';
 import { stmt } from '../store/statements.ts';
 
@@ -34,6 +35,7 @@ export function deskInfo(ctx: Ctx): DeskInfo {
     queues: listQueues(ctx.db),
     categories: listCategories(ctx.db),
     users: listUsers(ctx.db),
+    domains: listDomains(ctx.db),
   };
 }
 
@@ -71,6 +73,8 @@ export function createCategory(ctx: Ctx, input: ParsedInput<'categories.create'>
       `INSERT INTO categories (id, code, name, domain, default_queue_id, created_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(id, input.code, input.name, input.domain, input.defaultQueueId, ctx.clock.now(), by);
+    // A new domain starts with its tier 1: this category's queue.
+    ensureDomain(ctx.db, ctx.newId, input.domain, input.defaultQueueId, ctx.clock.now());
     return {
       id,
       code: input.code,

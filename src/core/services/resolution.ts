@@ -12,8 +12,9 @@ import { invalid, issue, notFound } from '../failure.ts';
 import type { Db } from '../store/database.ts';
 import { facetTokens } from '../store/fts.ts';
 import { stmt } from '../store/statements.ts';
+import { reindexAfterChange } from './settle.ts';
 import { unansweredRequired } from './scripts.ts';
-import { appendEvent, card, forUpdate, reindexAfterChange, setStatus } from './ticket-store.ts';
+import { appendEvent, card, forUpdate, setStatus } from './ticket-store.ts';
 
 export function resolutionOf(db: Db, ticketId: string): TicketResolution | null {
   const r = stmt(
@@ -56,10 +57,15 @@ export function writeResolution(
   },
 ): void {
   setStatus(ctx, t, 'resolved');
+  // Its time in its last tier ends here; a hand-over nobody answered ends with it.
+  stmt(ctx.db, 'UPDATE tier_spans SET to_at = ? WHERE ticket_id = ? AND to_at IS NULL').run(
+    ctx.clock.now(),
+    t.id,
+  );
   stmt(
     ctx.db,
     `UPDATE tickets SET solution = ?, root_cause = ?, reproduction_steps = ?, resolved_at = ?, resolved_by = ?,
-       no_contact_reason = ?
+       no_contact_reason = ?, handoff_state = NULL, handoff_id = NULL
      WHERE id = ?`,
   ).run(
     r.solution,
@@ -137,6 +143,14 @@ export function reopenTicket(ctx: Ctx, input: ParsedInput<'tickets.reopen'>): Ti
          last_update_at = ?, update_agreed_at = NULL
        WHERE id = ?`,
     ).run(now, now, t.id);
+    // Back on the ladder, in the tier it was resolved in.
+    stmt(
+      ctx.db,
+      `INSERT INTO tier_spans (ticket_id, seq, domain_id, tier, assignee_id, from_at)
+       SELECT t.id, (SELECT coalesce(max(seq), 0) + 1 FROM tier_spans WHERE ticket_id = t.id),
+              t.domain_id, t.tier, t.assignee_id, ?
+       FROM tickets t WHERE t.id = ? AND t.domain_id IS NOT NULL`,
+    ).run(now, t.id);
     // The earlier resolution stays readable in the history, in full.
     appendEvent(ctx, t.id, 'reopened', { reason: input.reason, previous });
     reindexAfterChange(ctx, t.id);

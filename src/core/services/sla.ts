@@ -137,13 +137,13 @@ export const SLA_COLUMNS = `id, status, priority, policy_version, created_at, pl
 
 /**
  * Recomputes one ticket's clocks, stores them, and records each threshold crossed since the last
- * look as a history event, once each, in order, even when time jumped past both. Returns true when
- * the state moved.
+ * look as a history event, once each, in order, even when time jumped past both; keeps the
+ * ticket's call-back in step. Returns the clocks as they stand.
  */
 export function applySla(
   ctx: Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>,
   ticketId: string,
-): boolean {
+): SlaComputation {
   const { db } = ctx;
   const now = ctx.clock.now();
   const t = stmt(db, `SELECT ${SLA_COLUMNS} FROM tickets WHERE id = ?`).get(ticketId) as SlaRow;
@@ -162,7 +162,7 @@ export function applySla(
     ticketId,
   );
   syncCallback(ctx, t, c.updateDue);
-  if (c.state === t.sla_state) return false;
+  if (c.state === t.sla_state) return c;
   if (RANK[c.state] > RANK[t.sla_state]) {
     const crossed: SlaState[] =
       c.state === 'breached' && t.sla_state === 'on_track' ? ['at_risk', 'breached'] : [c.state];
@@ -188,11 +188,18 @@ export function applySla(
     }
   }
   ctx.emit('sla.changed', { ids: [ticketId], state: c.state });
-  return true;
+  return c;
 }
 
-/** The scanner: every ticket whose next check has come, oldest first, a batch at a time. */
-export function tickSla(ctx: Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>, limit = 500): number {
+/**
+ * The scanner: every ticket whose next check has come, oldest first, a batch at a time. `check`
+ * is what a check does: the clocks alone by default (the seeder), clocks and rules on a desk.
+ */
+export function tickSla(
+  ctx: Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>,
+  limit = 500,
+  check: (ctx: Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>, id: string) => unknown = applySla,
+): number {
   const now = ctx.clock.now();
   const due = stmt(
     ctx.db,
@@ -202,7 +209,7 @@ export function tickSla(ctx: Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>, limit
   }[];
   if (due.length === 0) return 0;
   ctx.db.transaction(() => {
-    for (const { id } of due) applySla(ctx, id);
+    for (const { id } of due) check(ctx, id);
   })();
   return due.length;
 }

@@ -10,6 +10,7 @@ import { assetsOf } from './customers.ts';
 import { deskCalendar, policyVersion } from './policy-terms.ts';
 import { linksOf } from './links.ts';
 import { callbackOf } from './callbacks.ts';
+import { handoffOf, ladderOf } from './escalation.ts';
 import { contactsOf } from './contacts-read.ts';
 import { closingContactOf, resolutionOf } from './resolution.ts';
 import { answersOf, scriptFor } from './scripts.ts';
@@ -22,7 +23,7 @@ export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDe
   const t = stmt(
     db,
     `SELECT t.description, t.impact, t.urgency, t.tier, t.category_id AS categoryId, t.call_id AS callId,
-              t.reopen_count AS reopenCount,
+              t.reopen_count AS reopenCount, t.domain_id AS domainId,
               t.customer_id, t.account_id, t.asset_id, t.updated_at AS updatedAt,
               c.name AS c_name, c.phone AS c_phone, c.email AS c_email,
               u.id AS u_id, u.display_name AS u_name
@@ -40,6 +41,7 @@ export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDe
     asset_id: string | null;
     updatedAt: number;
     reopenCount: number;
+    domainId: string | null;
     c_name: string;
     c_phone: string;
     c_email: string;
@@ -98,6 +100,9 @@ export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDe
     contacts: contactsOf(db, { ticketId: input.id }),
     callback: callbackOf(db, input.id),
     closingContactId: closingContactOf(db, input.id),
+    domainId: t.domainId,
+    handoff: handoffOf(db, input.id),
+    ladder: ladderOf(db, input.id),
   };
 }
 

@@ -5,7 +5,8 @@ import type { TicketCard } from '../../shared/views.ts';
 import { actor, type Ctx } from '../context.ts';
 import { invalid, issue } from '../failure.ts';
 import { stmt } from '../store/statements.ts';
-import { appendEvent, card, forUpdate, reindexAfterChange } from './ticket-store.ts';
+import { reindexAfterChange } from './settle.ts';
+import { appendEvent, card, forUpdate } from './ticket-store.ts';
 
 /** Contract field → column. */
 const COLUMNS = {

@@ -10,10 +10,22 @@ import type { Db } from '../store/database.ts';
 import { facetTokens, foldForSearch, type Facets } from '../store/fts.ts';
 import { nextCounter } from '../settings.ts';
 import { stmt } from '../store/statements.ts';
-import { applySla, NO_DUE } from './sla.ts';
+import { NO_DUE } from './sla.ts';
+import { domainOfCategory } from './tiers.ts';
 
 export function appendEvent(
   ctx: Ctx,
+  ticketId: string,
+  type: TicketEventType,
+  data: Record<string, unknown>,
+): { id: string; at: number } {
+  return appendEventBy(ctx, actor(ctx).id, ticketId, type, data);
+}
+
+/** The one event, by a given author: a person, or the desk itself (SYSTEM_USER_ID) for its rules. */
+export function appendEventBy(
+  ctx: Pick<Ctx, 'db' | 'clock' | 'newId'>,
+  by: string,
   ticketId: string,
   type: TicketEventType,
   data: Record<string, unknown>,
@@ -23,7 +35,7 @@ export function appendEvent(
   stmt(
     ctx.db,
     'INSERT INTO ticket_events (id, ticket_id, type, data, actor_id, at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(id, ticketId, type, JSON.stringify(data), actor(ctx).id, at);
+  ).run(id, ticketId, type, JSON.stringify(data), by, at);
   return { id, at };
 }
 
@@ -141,7 +153,10 @@ export function setStatus(ctx: Ctx, t: TicketCard, to: Status): void {
   stmt(
     ctx.db,
     `UPDATE tickets SET status = ?, updated_at = ?, updated_by = ?, version = version + 1,
-       responded_at = coalesce(responded_at, CASE WHEN ? = 'new' THEN ? END)
+       responded_at = coalesce(responded_at, CASE WHEN ? = 'new' THEN ? END),
+       -- a ticket sent back is picked up again by working on it
+       handoff_state = nullif(handoff_state, 'returned'),
+       handoff_id = CASE WHEN handoff_state = 'returned' THEN NULL ELSE handoff_id END
      WHERE id = ?`,
   ).run(to, now, actor(ctx).id, t.status, now, t.id);
   // Waiting on the customer stops the clocks; leaving it starts them again.
@@ -157,12 +172,6 @@ export function setStatus(ctx: Ctx, t: TicketCard, to: Status): void {
       'UPDATE ticket_pauses SET ended_at = ? WHERE ticket_id = ? AND ended_at IS NULL',
     ).run(now, t.id);
   }
-}
-
-/** After a change to a ticket's row: its clocks recomputed and its search row rewritten. */
-export function reindexAfterChange(ctx: Ctx, id: string): void {
-  applySla(ctx, id);
-  indexTicket(ctx.db, id);
 }
 
 export interface NewTicket {
@@ -196,13 +205,14 @@ export function insertTicket(
 ): { key: string; rowid: number | bigint } {
   const by = actor(ctx).id;
   const key = `${prefix}-${String(nextCounter(ctx.db, 'ticket')).padStart(6, '0')}`;
+  const domainId = domainOfCategory(ctx.db, t.categoryId);
   const now = ctx.clock.now();
   const { lastInsertRowid } = stmt(
     ctx.db,
     `INSERT INTO tickets (id, key, call_id, customer_id, account_id, asset_id, category_id, queue_id, title, description,
                           impact, urgency, priority, status, tier, created_at, created_by, updated_at, updated_by,
-                          policy_version, planned_start, planned_end, last_update_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                          policy_version, planned_start, planned_end, last_update_at, domain_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     t.id,
     key,
@@ -225,6 +235,13 @@ export function insertTicket(
     t.plannedStart,
     t.plannedEnd,
     t.createdAt,
+    domainId,
   );
+  // Its first step on the escalation ladder: tier 1 of its category's domain.
+  if (domainId)
+    stmt(
+      ctx.db,
+      'INSERT INTO tier_spans (ticket_id, seq, domain_id, tier, from_at) VALUES (?, 1, ?, 1, ?)',
+    ).run(t.id, domainId, t.createdAt);
   return { key, rowid: lastInsertRowid };
 }

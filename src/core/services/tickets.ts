@@ -5,15 +5,9 @@ import type { TicketCard, TicketEvent } from '../../shared/views.ts';
 import { actor, type Ctx } from '../context.ts';
 import { invalid, issue, notFound } from '../failure.ts';
 import { stmt } from '../store/statements.ts';
+import { reindexAfterChange } from './settle.ts';
 import { policyVersion } from './policy-terms.ts';
-import {
-  appendEvent,
-  card,
-  forUpdate,
-  indexNote,
-  reindexAfterChange,
-  setStatus,
-} from './ticket-store.ts';
+import { appendEvent, card, forUpdate, indexNote, setStatus } from './ticket-store.ts';
 
 export function moveTicket(ctx: Ctx, input: ParsedInput<'tickets.move'>): TicketCard {
   return ctx.db.transaction(() => {
@@ -117,8 +111,16 @@ export function assignTicket(ctx: Ctx, input: ParsedInput<'tickets.assign'>): Ti
     }
     stmt(
       ctx.db,
-      'UPDATE tickets SET assignee_id = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?',
+      `UPDATE tickets SET assignee_id = ?, updated_at = ?, updated_by = ?, version = version + 1,
+         handoff_id = CASE WHEN handoff_state = 'returned' THEN NULL ELSE handoff_id END,
+         handoff_state = nullif(handoff_state, 'returned')
+       WHERE id = ?`,
     ).run(input.assigneeId, ctx.clock.now(), by, t.id);
+    // The ladder names who worked the ticket in each tier.
+    stmt(ctx.db, 'UPDATE tier_spans SET assignee_id = ? WHERE ticket_id = ? AND to_at IS NULL').run(
+      input.assigneeId,
+      t.id,
+    );
     appendEvent(ctx, t.id, 'assigned', { from: t.assigneeId, to: input.assigneeId });
     // The assignee owes the customer the call-backs from now on.
     reindexAfterChange(ctx, t.id);

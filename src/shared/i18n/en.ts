@@ -505,6 +505,13 @@ export const en = {
   'returning.hint': 'A status call? Log it on the ticket instead of opening a new one.',
   'returning.logStatus': 'Log status call on {key}',
   'returning.none': 'No contact logged yet',
+  'escalation.position': '{domain}, tier {tier}',
+  'event.escalated': '{actor} escalated it to {to}: “{reason}”',
+  'event.escalated.note': '{actor} escalated it to {to}: “{reason}”. Hand-over: {note}',
+  'event.escalated.rule': 'The desk escalated it to {to}: {reason}',
+  'event.escalation_accepted': '{actor} accepted it and gave it to {assignee}',
+  'event.escalation_returned': '{actor} returned it to {to}: “{reason}”',
+  'event.supervisors_alerted': 'The supervisors were alerted: {reason}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -27,6 +27,13 @@ function fieldValue(tr: Translator, desk: DeskInfo, field: string, v: unknown): 
   return s.length > 80 ? `${s.slice(0, 80)}…` : s;
 }
 
+/** "Network, tier 2": where a ticket was handed to. */
+export function position(tr: Translator, desk: DeskInfo, p: unknown): string {
+  const pos = (p ?? {}) as { domainId?: unknown; tier?: unknown };
+  const name = desk.domains.find((x) => x.id === pos.domainId)?.name ?? '';
+  return tr.t('escalation.position', { domain: name, tier: Number(pos.tier) });
+}
+
 export function eventText(tr: Translator, desk: DeskInfo, e: TicketEvent): string {
   const actor = e.actor.displayName;
   const d = e.data;
@@ -153,6 +160,27 @@ export function eventText(tr: Translator, desk: DeskInfo, e: TicketEvent): strin
         }).toLowerCase(),
         summary: str(d['summary']),
       });
+    case 'escalated': {
+      const to = position(tr, desk, d['to']);
+      const reason = str(d['reason']);
+      const note = str(d['note']);
+      return d['rule']
+        ? tr.t('event.escalated.rule', { to, reason })
+        : tr.t(note ? 'event.escalated.note' : 'event.escalated', { actor, to, reason, note });
+    }
+    case 'escalation_accepted':
+      return tr.t('event.escalation_accepted', {
+        actor,
+        assignee: desk.users.find((u) => u.id === d['assigneeId'])?.displayName ?? '',
+      });
+    case 'escalation_returned':
+      return tr.t('event.escalation_returned', {
+        actor,
+        to: position(tr, desk, d['to']),
+        reason: str(d['reason']),
+      });
+    case 'supervisors_alerted':
+      return tr.t('event.supervisors_alerted', { reason: str(d['reason']) });
     case 'reopened':
       return tr.t('event.reopened', {
         actor,
