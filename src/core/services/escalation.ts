@@ -44,8 +44,8 @@ function placeIn(
   const tier = tierOf(db, to.domainId, to.tier)!;
   stmt(
     db,
+    // No clock is touched: a hand-over between tiers is not a response to the customer.
     `UPDATE tickets SET tier = ?, domain_id = ?, queue_id = ?, assignee_id = ?, status = ?,
-       responded_at = coalesce(responded_at, CASE WHEN status = 'new' THEN ? END),
        handoff_state = ?, handoff_id = ?, version = version + 1, updated_at = ?, updated_by = ?
      WHERE id = ?`,
   ).run(
@@ -54,7 +54,6 @@ function placeIn(
     tier.queue_id,
     assigneeId,
     status,
-    now,
     handoff?.state ?? null,
     handoff?.id ?? null,
     now,
