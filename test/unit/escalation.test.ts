@@ -328,11 +328,13 @@ describe('escalation', () => {
         },
       ]);
       // Re-rated down and up again: the same condition, no second alert.
-      let v = (
-        await t.ok(a, 'tickets.setPriority', { id: tk.id, version: 1, impact: 2, urgency: 2 })
-      ).version;
-      v = (await t.ok(a, 'tickets.setPriority', { id: tk.id, version: v, impact: 1, urgency: 1 }))
-        .version;
+      const { version } = await t.ok(a, 'tickets.setPriority', {
+        id: tk.id,
+        version: 1,
+        impact: 2,
+        urgency: 2,
+      });
+      await t.ok(a, 'tickets.setPriority', { id: tk.id, version, impact: 1, urgency: 1 });
       expect(t.events.filter((e) => e.name === 'supervisors.alerted')).toHaveLength(1);
       const alerts = t.desk.db
         .prepare(
