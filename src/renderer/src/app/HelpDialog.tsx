@@ -9,6 +9,7 @@ const GROUPS = [
   ['board', 'help.board'],
   ['ticket', 'help.ticket'],
   ['callbacks', 'help.group.callbacks'],
+  ['panel', 'help.group.panel'],
 ] as const;
 
 export function HelpDialog({ onClose }: { onClose: () => void }): ReactElement {

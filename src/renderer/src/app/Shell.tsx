@@ -13,12 +13,14 @@ import { api } from '../api/index.ts';
 import { useCallbacks } from '../contacts/callbacksStore.ts';
 import { CallbacksView } from '../contacts/CallbacksView.tsx';
 import { notify } from '../contacts/notify.ts';
+import { EscalationPanelView } from '../escalation/EscalationPanelView.tsx';
+import { useToasts } from '../ui/toastStore.ts';
 import { matches, SHORTCUTS } from './shortcuts.ts';
 import { useView, type View } from './viewStore.ts';
 
 const NAV: {
   view: View;
-  label: 'nav.intake' | 'nav.board' | 'nav.callbacks' | 'nav.settings' | 'nav.admin';
+  label: 'nav.intake' | 'nav.board' | 'nav.callbacks' | 'nav.panel' | 'nav.settings' | 'nav.admin';
   keys: string;
   supervisor?: boolean;
   admin?: boolean;
@@ -26,6 +28,7 @@ const NAV: {
   { view: 'intake', label: 'nav.intake', keys: SHORTCUTS.newCall.keys },
   { view: 'board', label: 'nav.board', keys: SHORTCUTS.board.keys },
   { view: 'callbacks', label: 'nav.callbacks', keys: SHORTCUTS.callbacks.keys },
+  { view: 'panel', label: 'nav.panel', keys: SHORTCUTS.panel.keys },
   { view: 'settings', label: 'nav.settings', keys: SHORTCUTS.settings.keys, supervisor: true },
   { view: 'admin', label: 'nav.admin', keys: SHORTCUTS.admin.keys, admin: true },
 ];
@@ -58,11 +61,22 @@ export function Shell(): ReactElement {
     [watchCallbacks, user.id, tr, t, go],
   );
 
+  // Supervisors hear the rules' alerts (a Business failure, a breach at the top tier) at once.
+  const showToast = useToasts((s) => s.show);
+  useEffect(() => {
+    if (user.role === 'analyst') return;
+    return api.on('supervisors.alerted', (e) => {
+      showToast(t('supervisors.alert.title', { key: e.key }), 'error');
+      notify(t('supervisors.alert.title', { key: e.key }), e.title, () => go('panel'));
+    });
+  }, [user.role, showToast, t, go]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (matches(e, SHORTCUTS.newCall.keys)) go('intake');
       else if (matches(e, SHORTCUTS.board.keys)) go('board');
       else if (matches(e, SHORTCUTS.callbacks.keys)) go('callbacks');
+      else if (matches(e, SHORTCUTS.panel.keys)) go('panel');
       else if (matches(e, SHORTCUTS.settings.keys)) go('settings');
       else if (matches(e, SHORTCUTS.admin.keys)) go('admin');
       else if (matches(e, SHORTCUTS.theme.keys)) toggleTheme();
@@ -151,6 +165,7 @@ export function Shell(): ReactElement {
         {view === 'intake' ? <IntakeForm /> : null}
         {view === 'board' ? <Board /> : null}
         {view === 'callbacks' ? <CallbacksView /> : null}
+        {view === 'panel' ? <EscalationPanelView /> : null}
         {view === 'settings' ? (
           user.role === 'analyst' ? (
             <p className="splash" role="alert">

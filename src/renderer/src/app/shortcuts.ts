@@ -7,13 +7,14 @@ import type { MessageKey } from '../../../shared/i18n/index.ts';
 export interface Shortcut {
   keys: string;
   help: MessageKey;
-  group: 'global' | 'intake' | 'board' | 'ticket' | 'callbacks';
+  group: 'global' | 'intake' | 'board' | 'ticket' | 'callbacks' | 'panel';
 }
 
 export const SHORTCUTS = {
   newCall: { keys: 'F2', help: 'help.newCall', group: 'global' },
   board: { keys: 'F4', help: 'help.board.go', group: 'global' },
   callbacks: { keys: 'F6', help: 'help.callbacks', group: 'global' },
+  panel: { keys: 'F7', help: 'help.panel', group: 'global' },
   settings: { keys: 'F9', help: 'help.settings', group: 'global' },
   admin: { keys: 'F10', help: 'help.admin', group: 'global' },
   theme: { keys: 'Alt+T', help: 'help.toggleTheme', group: 'global' },
@@ -37,9 +38,12 @@ export const SHORTCUTS = {
   ticketMerge: { keys: 'Alt+M', help: 'help.ticket.merge', group: 'ticket' },
   ticketNote: { keys: 'Alt+N', help: 'help.ticket.note', group: 'ticket' },
   ticketContact: { keys: 'Alt+K', help: 'help.ticket.contact', group: 'ticket' },
+  ticketEscalate: { keys: 'Alt+U', help: 'help.ticket.escalate', group: 'ticket' },
   ticketSubmit: { keys: 'Ctrl+Enter', help: 'help.ticket.submit', group: 'ticket' },
   callbackLog: { keys: 'Enter', help: 'help.callbacks.log', group: 'callbacks' },
   callbackOpen: { keys: 'O', help: 'help.callbacks.open', group: 'callbacks' },
+  panelAccept: { keys: 'A', help: 'help.panel.accept', group: 'panel' },
+  panelEscalate: { keys: 'E', help: 'help.panel.escalate', group: 'panel' },
 } as const satisfies Record<string, Shortcut>;
 
 /** True when the event is exactly this chord (modifiers included). */

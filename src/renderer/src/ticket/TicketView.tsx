@@ -26,6 +26,7 @@ import { questionControlId, ScriptForm } from './ScriptForm.tsx';
 import { MERGE_INTO_ID, MergeForm, SPLIT_TITLE_ID, SplitForm } from './SplitMerge.tsx';
 import { SlaSection } from './SlaSection.tsx';
 import { CONTACT_FIRST_ID, ContactSection } from '../contacts/ContactSection.tsx';
+import { ESCALATE_ID, EscalationSection } from '../escalation/EscalationSection.tsx';
 
 /**
  * The ticket workspace: every field, the SOP questions, the resolution, links, split and merge,
@@ -161,6 +162,7 @@ export function TicketView({ id }: { id: string }): ReactElement {
       [SHORTCUTS.ticketMerge.keys, MERGE_INTO_ID],
       [SHORTCUTS.ticketNote.keys, NOTE_ID],
       [SHORTCUTS.ticketContact.keys, CONTACT_FIRST_ID],
+      [SHORTCUTS.ticketEscalate.keys, ESCALATE_ID],
     ];
     const hit = targets.find(([keys]) => matches(e.nativeEvent, keys));
     if (!hit?.[1]) return;
@@ -294,6 +296,7 @@ export function TicketView({ id }: { id: string }): ReactElement {
             errors={answerErrors}
             onSave={() => void saveAnswers()}
           />
+          <EscalationSection ticket={ticket} onSaved={reload} />
           <ContactSection ticket={ticket} onSaved={() => void load()} />
           <ResolutionPanel
             ticket={ticket}
