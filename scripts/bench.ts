@@ -341,6 +341,34 @@ for (const kind of ['phone', 'account', 'name'] as const) {
   record('returning caller (record, open tickets, last contacts)', returning, 10);
 }
 
+// ---- escalation ---------------------------------------------------------------------------------
+{
+  const domains = info.domains;
+  const panel: number[] = [];
+  for (let i = 0; i < Math.min(runs, 100); i++) {
+    const d = domains[i % (domains.length + 1)];
+    panel.push(
+      await time(() =>
+        call('escalations.panel', d ? { domainId: d.id, tier: ((i % 2) + 1) as 1 | 2 } : {}),
+      ),
+    );
+  }
+  record('escalation panel (first 200, counts; filters vary)', panel, 20);
+  const open = desk.db
+    .prepare(
+      "SELECT id, version FROM tickets WHERE status IN ('open', 'in_progress') AND tier = 1 ORDER BY rowid DESC LIMIT ?",
+    )
+    .all(Math.min(runs, 100)) as { id: string; version: number }[];
+  const escalate: number[] = [];
+  for (const t of open)
+    escalate.push(
+      await time(() =>
+        call('tickets.escalate', { id: t.id, version: t.version, reason: 'Bench hand-over' }),
+      ),
+    );
+  record('escalate a ticket (hand-over, ladder, clocks, rules)', escalate, 10);
+}
+
 const rss = process.memoryUsage().rss / 1024 / 1024;
 await desk.close();
 

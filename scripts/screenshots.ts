@@ -166,6 +166,14 @@ try {
       ...(outcome === 'reached' ? { durationSec: 240 } : {}),
       summary,
     });
+  // A hand-over by hand, with its note; the desk's rules escalate what breaches by themselves.
+  const vpn = (await api(cookie, 'tickets.get', { id: ids[2]!.id })).value as { version: number };
+  await api(cookie, 'tickets.escalate', {
+    id: ids[2]!.id,
+    version: vpn.version,
+    reason: 'Drops at every rekey: concentrator side',
+    note: 'Client reinstalled; logs attached.',
+  });
   await advance(25);
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -215,6 +223,11 @@ try {
   await sup.keyboard.press('F9');
   await sup.getByRole('heading', { name: /Priority policy/ }).waitFor();
   await sup.screenshot({ path: `${OUT}/settings.png`, fullPage: true });
+  // The escalation panel: what needs someone now, and the time spent in each tier.
+  await sup.setViewportSize({ width: 1440, height: 1000 });
+  await sup.keyboard.press('F7');
+  await sup.getByTestId('panel-item').first().waitFor();
+  await sup.screenshot({ path: `${OUT}/panel.png` });
   await sup.close();
   // The technician's call-backs: overdue first, each a keystroke from its log entry.
   const techPage = await browser.newPage({ viewport: { width: 1440, height: 860 } });

@@ -135,7 +135,8 @@ test.describe('documentation and resolution', () => {
     await expect(ticket.getByLabel('Solution', { exact: true })).toBeFocused();
 
     // The whole workspace, every form unfolded, in both themes: no axe violations.
-    for (const keys of ['Alt+e', 'Alt+p', 'Alt+m', 'Alt+k']) await page.keyboard.press(keys);
+    for (const keys of ['Alt+e', 'Alt+p', 'Alt+m', 'Alt+k', 'Alt+u'])
+      await page.keyboard.press(keys);
     for (const theme of ['light', 'dark']) {
       expect((await new AxeBuilder({ page }).analyze()).violations, `ticket ${theme}`).toEqual([]);
       await page.keyboard.press('Alt+t');

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
+import { EscalationRulesFields } from './EscalationRulesFields.tsx';
 import { ScriptEditor } from './ScriptEditor.tsx';
 import type { ApiError } from '../../../shared/errors.ts';
 import { retryAfterMin, type PolicyBody } from '../../../shared/policy.ts';
@@ -273,6 +274,11 @@ export function PolicySettings(): ReactElement {
             />
           )}
         </Field>
+        <EscalationRulesFields
+          rules={body.escalation}
+          errors={pErr}
+          onChange={(escalation) => setBody({ ...body, escalation })}
+        />
         <button type="submit" className="btn btn--primary" aria-keyshortcuts="Control+S">
           {t('settings.savePolicy')} <Kbd keys="Ctrl+S" />
         </button>
