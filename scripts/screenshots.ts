@@ -108,7 +108,6 @@ try {
   const moves: [number, string][] = [
     [0, 'in_progress'],
     [2, 'open'],
-    [4, 'escalated'],
     [5, 'waiting_customer'],
   ];
   for (const [i, to] of moves)

@@ -178,6 +178,10 @@ describe('escalation', () => {
     const tk = await ticket();
     const apps = info.domains.find((d) => d.name === 'Applications')!;
     const snapshot = fingerprint(t.desk);
+    // The status alone is not an escalation: it needs a tier and a reason.
+    expect(
+      await t.desk.call(a, 'tickets.move', { id: tk.id, to: 'escalated', version: 1 }),
+    ).toMatchObject({ ok: false, error: { issues: [{ path: 'to', rule: 'use_escalate' }] } });
     for (const input of [
       { toTier: 1 as const }, // where it is
       { toDomainId: info.domains.find((d) => d.name === 'Identity')!.id, toTier: 3 as const },

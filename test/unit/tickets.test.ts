@@ -140,7 +140,13 @@ describe('the ticket board', () => {
       const moved =
         to === 'resolved'
           ? await resolve(t, a, x.id, x.version)
-          : await t.ok(a, 'tickets.move', { id: x.id, to, version: x.version });
+          : to === 'escalated'
+            ? await t.ok(a, 'tickets.escalate', {
+                id: x.id,
+                version: x.version,
+                reason: 'Beyond tier 1',
+              })
+            : await t.ok(a, 'tickets.move', { id: x.id, to, version: x.version });
       x.version = moved.version;
       if (step % 3 === 0) {
         const assigned = await t.ok(a, 'tickets.assign', {

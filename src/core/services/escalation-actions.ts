@@ -70,7 +70,7 @@ export function escalateTicket(ctx: Ctx, input: ParsedInput<'tickets.escalate'>)
     if (!tierOf(ctx.db, to.domainId, to.tier))
       throw invalid([
         issue(
-          input.toTier || input.toDomainId ? 'toTier' : 'toTier',
+          'toTier',
           'no_tier',
           input.toTier || input.toDomainId
             ? 'That domain has no such tier'

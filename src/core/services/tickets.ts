@@ -20,6 +20,19 @@ export function moveTicket(ctx: Ctx, input: ParsedInput<'tickets.move'>): Ticket
       ]);
     if (t.status === 'resolved')
       throw invalid([issue('to', 'use_reopen', `Reopen ${t.key} with a reason first`)]);
+    // Escalating hands the ticket to a tier with a reason; a hand-over waiting is answered, not moved.
+    if (input.to === 'escalated')
+      throw invalid([
+        issue('to', 'use_escalate', `Escalate ${t.key} with a reason (Alt+U in the ticket)`),
+      ]);
+    const pending = stmt(
+      ctx.db,
+      "SELECT 1 FROM tickets WHERE id = ? AND handoff_state = 'pending'",
+    ).get(t.id);
+    if (pending)
+      throw invalid([
+        issue('to', 'handoff_pending', `${t.key} is waiting to be accepted: accept or return it`),
+      ]);
     setStatus(ctx, t, input.to);
     appendEvent(ctx, t.id, 'status_changed', { from: t.status, to: input.to });
     reindexAfterChange(ctx, t.id);

@@ -7,12 +7,12 @@ interface ViewState {
   /** The ticket open in the side panel, if any. */
   ticketId: string | null;
   /** Where the ticket opens: its resolution form, when the board was asked to resolve or reopen it. */
-  ticketFocus: 'resolution' | null;
+  ticketFocus: 'resolution' | 'escalation' | null;
   helpOpen: boolean;
   searchOpen: boolean;
   theme: 'light' | 'dark';
   go(view: View): void;
-  openTicket(id: string | null, focus?: 'resolution'): void;
+  openTicket(id: string | null, focus?: 'resolution' | 'escalation'): void;
   setHelp(open: boolean): void;
   setSearch(open: boolean): void;
   toggleTheme(): void;

@@ -96,6 +96,11 @@ export const useBoard = create<BoardState>((set, get) => ({
       useView.getState().openTicket(card.id, 'resolution');
       return null;
     }
+    // Escalating takes a tier and a reason: the ticket opens on that form.
+    if (to === 'escalated') {
+      useView.getState().openTicket(card.id, 'escalation');
+      return null;
+    }
     const r = await api.invoke('tickets.move', { id: card.id, to, version: card.version });
     await get().refresh();
     if (!r.ok) return r.error;

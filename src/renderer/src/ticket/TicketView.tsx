@@ -57,8 +57,10 @@ export function TicketView({ id }: { id: string }): ReactElement {
   // Opened from the board to resolve or reopen: land in that form once it is there.
   useEffect(() => {
     if (!ticket || !focusOnOpen.current) return;
+    const focus = focusOnOpen.current;
     focusOnOpen.current = null;
-    reveal(ticket.status === 'resolved' ? REOPEN_ID : SOLUTION_ID);
+    if (focus === 'escalation') reveal(ESCALATE_ID);
+    else reveal(ticket.status === 'resolved' ? REOPEN_ID : SOLUTION_ID);
   }, [ticket]);
   const reload = useCallback(() => {
     void load();
@@ -211,8 +213,11 @@ export function TicketView({ id }: { id: string }): ReactElement {
                   <option
                     key={s}
                     value={s}
-                    // Resolving and reopening have their own forms, with a solution or a reason.
-                    disabled={(s === 'resolved') !== (ticket.status === 'resolved')}
+                    // Resolving, reopening and escalating have their own forms, with a reason.
+                    disabled={
+                      (s === 'resolved') !== (ticket.status === 'resolved') ||
+                      (s === 'escalated' && ticket.status !== 'escalated')
+                    }
                   >
                     {t(`status.${s}`)}
                   </option>
