@@ -594,6 +594,8 @@ export const contract = {
       password,
       role: z.enum(ROLES),
       tier,
+      /** The technical domains they serve; none: all of them. */
+      domainIds: z.array(idSchema).max(50).default([]),
     }),
     access: 'admin',
   }),

@@ -69,6 +69,46 @@ describe('escalation', () => {
     expect(net.tiers[0]!.memberIds).toContain(a.user!.id);
   });
 
+  it('admins name tier queues in order and the domains a user serves; membership follows', async () => {
+    const admin = await t.as('admin');
+    const identity = info.domains.find((d) => d.name === 'Identity')!;
+    // A category in a new domain brings the domain, with its tier 1.
+    await t.ok(admin, 'categories.create', {
+      code: 'PHONE',
+      name: 'Desk phone',
+      domain: 'Telephony',
+      defaultQueueId: queue('FLD'),
+    });
+    const telephony = (await t.ok(a, 'desk.info', {})).domains.find((d) => d.name === 'Telephony')!;
+    expect(telephony.tiers.map((x) => [x.level, x.queueId])).toEqual([[1, queue('FLD')]]);
+    const before = fingerprint(t.desk);
+    const gap = await t.desk.call(admin, 'tiers.set', {
+      domainId: telephony.id,
+      level: 3,
+      queueId: queue('SD'),
+    });
+    expect(gap).toMatchObject({ ok: false, error: { issues: [{ path: 'level', rule: 'gap' }] } });
+    expect(
+      await t.desk.call(a, 'tiers.set', { domainId: identity.id, level: 3, queueId: queue('SD') }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(fingerprint(t.desk)).toBe(before);
+    await t.ok(admin, 'tiers.set', { domainId: identity.id, level: 3, queueId: queue('FLD') });
+    const netOnly = await t.ok(admin, 'users.create', {
+      username: 'neteng',
+      displayName: 'Net Engineer',
+      password: 'a long password',
+      role: 'analyst',
+      tier: 3,
+      domainIds: [network().id],
+    });
+    const now = await t.ok(a, 'desk.info', {});
+    const tier3 = (name: string) =>
+      now.domains.find((d) => d.name === name)!.tiers.find((x) => x.level === 3)!;
+    expect(tier3('Identity').queueId).toBe(queue('FLD'));
+    expect(tier3('Network').memberIds).toContain(netOnly.id);
+    expect(tier3('Identity').memberIds).not.toContain(netOnly.id);
+  });
+
   it('escalating hands the ticket to the next tier with a reason and a note; its SLA clocks carry on', async () => {
     const tk = await ticket();
     const before = clocks(tk.id);

@@ -82,7 +82,7 @@ interface NewUser {
 export async function insertUser(
   db: Db,
   ctx: Pick<Ctx, 'clock' | 'newId'>,
-  u: NewUser,
+  u: NewUser & { domainIds?: readonly string[] },
   createdBy: string | null,
   guard?: () => void,
 ): Promise<UserInfo> {
@@ -92,11 +92,18 @@ export async function insertUser(
     guard?.();
     const taken = stmt(db, 'SELECT 1 FROM users WHERE username = ?').get(u.username);
     if (taken) throw invalid([issue('username', 'taken', 'This user name is taken')]);
+    const domains = [...new Set(u.domainIds ?? [])];
+    const known = stmt(db, 'SELECT 1 FROM domains WHERE id = ?');
+    const unknown = domains.findIndex((d) => !known.get(d));
+    if (unknown >= 0) throw invalid([issue(`domainIds.${unknown}`, 'unknown', 'No such domain')]);
     stmt(
       db,
       `INSERT INTO users (id, username, display_name, password_hash, role, tier, created_at, created_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(id, u.username, u.displayName, hash, u.role, u.tier, ctx.clock.now(), createdBy);
+    // The domains they serve; none named: all of them.
+    for (const d of domains)
+      stmt(db, 'INSERT INTO user_domains (user_id, domain_id) VALUES (?, ?)').run(id, d);
   })();
   return { id, username: u.username, displayName: u.displayName, role: u.role, tier: u.tier };
 }

@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../../../shared/domain.ts';
 import { api } from '../api/index.ts';
 import { useT } from '../i18n/index.ts';
 import { useSession } from '../session/sessionStore.ts';
-import { errorText, fieldErrors } from '../ui/errors.ts';
+import { errorText, fieldErrors, firstErrorText } from '../ui/errors.ts';
 import { Field } from '../ui/Field.tsx';
 import { useToasts } from '../ui/toastStore.ts';
 import { QueueOptions } from '../ui/Options.tsx';
@@ -26,6 +26,7 @@ export function DeskAdmin(): ReactElement {
     password: '',
     role: 'analyst' as Role,
     tier: '1',
+    domainIds: [] as string[],
   });
   const [errors, setErrors] = useState<{
     queue: ApiError | null;
@@ -77,7 +78,15 @@ export function DeskAdmin(): ReactElement {
   const saveUser = saver(
     'user',
     () => api.invoke('users.create', { ...user, tier: Number(user.tier) as 1 | 2 | 3 }),
-    () => setUser({ username: '', displayName: '', password: '', role: 'analyst', tier: '1' }),
+    () =>
+      setUser({
+        username: '',
+        displayName: '',
+        password: '',
+        role: 'analyst',
+        tier: '1',
+        domainIds: [],
+      }),
     t('admin.userSaved', { name: user.displayName }),
   );
 
@@ -251,10 +260,87 @@ export function DeskAdmin(): ReactElement {
             )}
           </Field>
         </div>
+        <fieldset className="rules">
+          <legend>{t('admin.domainsServed')}</legend>
+          {desk.domains.map((d) => (
+            <label key={d.id} className="field--check">
+              <input
+                type="checkbox"
+                checked={user.domainIds.includes(d.id)}
+                onChange={(e) =>
+                  setUser({
+                    ...user,
+                    domainIds: e.target.checked
+                      ? [...user.domainIds, d.id]
+                      : user.domainIds.filter((x) => x !== d.id),
+                  })
+                }
+              />{' '}
+              {d.name}
+            </label>
+          ))}
+        </fieldset>
         <button type="submit" className="btn btn--primary">
           {t('admin.addUser')}
         </button>
       </form>
+      <TiersAdmin />
     </div>
+  );
+}
+
+/** Each domain's tiers and their queues: changing one saves it (tiers are added in order). */
+function TiersAdmin(): ReactElement {
+  const tr = useT();
+  const { t } = tr;
+  const desk = useSession((s) => s.desk)!;
+  const reload = useSession((s) => s.load);
+  const show = useToasts((s) => s.show);
+  async function setTier(domainId: string, level: 1 | 2 | 3, queueId: string) {
+    const r = await api.invoke('tiers.set', { domainId, level, queueId });
+    if (!r.ok) return show(firstErrorText(tr, r.error), 'error');
+    show(t('admin.tierSaved'));
+    await reload();
+  }
+  return (
+    <section className="panel" aria-labelledby="tiers-h">
+      <h1 id="tiers-h">{t('admin.tiers')}</h1>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('escalation.domain')}</th>
+            {[1, 2, 3].map((l) => (
+              <th key={l} scope="col">
+                {t('escalation.tierN', { n: l })}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {desk.domains.map((d) => (
+            <tr key={d.id}>
+              <th scope="row">{d.name}</th>
+              {([1, 2, 3] as const).map((level) => {
+                const tier = d.tiers.find((x) => x.level === level);
+                const reachable = level === 1 || d.tiers.some((x) => x.level === level - 1);
+                return (
+                  <td key={level}>
+                    <select
+                      aria-label={`${d.name} ${t('escalation.tierN', { n: level })}`}
+                      value={tier?.queueId ?? ''}
+                      disabled={!reachable}
+                      onChange={(e) => e.target.value && void setTier(d.id, level, e.target.value)}
+                    >
+                      {tier ? null : <option value="">—</option>}
+                      <QueueOptions queues={desk.queues} />
+                    </select>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
