@@ -46,14 +46,17 @@ export function escalationPanel(
     `SELECT coalesce(sum(t.sla_state = 'at_risk'), 0) AS atRisk, coalesce(sum(t.sla_state = 'breached'), 0) AS breached,
             coalesce(sum(t.handoff_state = 'pending'), 0) AS pending,
             coalesce(sum(t.handoff_state = 'returned'), 0) AS returned
-     FROM tickets t WHERE ${where}`,
+     FROM tickets t INDEXED BY tickets_open_state WHERE ${where}`,
   ).get(filter) as EscalationPanel['counts'];
+  // Every call-back belongs to an open ticket: unfiltered, the due-time index alone counts them.
   counts.callbacksOverdue = (
-    stmt(
-      db,
-      `SELECT count(*) AS n FROM callbacks cb JOIN tickets t ON t.id = cb.ticket_id
-       WHERE cb.due_at <= @now AND ${where}`,
-    ).get(filter) as { n: number }
+    (filter.domain === null && filter.tier === null
+      ? stmt(db, 'SELECT count(*) AS n FROM callbacks WHERE due_at <= ?').get(now)
+      : stmt(
+          db,
+          `SELECT count(*) AS n FROM callbacks cb JOIN tickets t ON t.id = cb.ticket_id
+           WHERE cb.due_at <= @now AND ${where}`,
+        ).get(filter)) as { n: number }
   ).n;
   return { asOf: now, items, counts };
 }
