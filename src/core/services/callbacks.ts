@@ -29,6 +29,8 @@ interface CallbackTicket {
   priority: number;
   policy_version: number;
   reopened_at: number | null;
+  domain_id: string | null;
+  tier: number;
   assignee_id: string | null;
   created_by: string;
 }
@@ -46,9 +48,16 @@ export function syncCallback(
   const { db } = ctx;
   const old = stmt(
     db,
-    'SELECT owner_id, due_at, kind, last_contact_id FROM callbacks WHERE ticket_id = ?',
+    'SELECT owner_id, due_at, kind, last_contact_id, domain_id, tier FROM callbacks WHERE ticket_id = ?',
   ).get(t.id) as
-    | { owner_id: string; due_at: number; kind: CallbackKind; last_contact_id: string | null }
+    | {
+        owner_id: string;
+        due_at: number;
+        kind: CallbackKind;
+        last_contact_id: string | null;
+        domain_id: string | null;
+        tier: number;
+      }
     | undefined;
   let next: { due: number; kind: CallbackKind } | null = null;
   let owner = t.assignee_id ?? t.created_by;
@@ -71,19 +80,30 @@ export function syncCallback(
     return;
   }
   const same = old && old.owner_id === owner && old.due_at === next.due && old.kind === next.kind;
-  if (same && old.last_contact_id === lastId) return;
+  if (
+    same &&
+    old.last_contact_id === lastId &&
+    old.domain_id === t.domain_id &&
+    old.tier === t.tier
+  )
+    return;
   if (same) {
-    // Only what was said last changed (the contact's own tickets.changed tells the lists): no
-    // new alarm.
-    stmt(db, 'UPDATE callbacks SET last_contact_id = ? WHERE ticket_id = ?').run(lastId, t.id);
+    // Only what was said last, or the tier, changed (the change's own tickets.changed tells the
+    // lists): no new alarm.
+    stmt(
+      db,
+      'UPDATE callbacks SET last_contact_id = ?, domain_id = ?, tier = ? WHERE ticket_id = ?',
+    ).run(lastId, t.domain_id, t.tier, t.id);
     return;
   }
   stmt(
     db,
-    `INSERT INTO callbacks (ticket_id, owner_id, due_at, kind, alerted, last_contact_id) VALUES (?, ?, ?, ?, 0, ?)
+    `INSERT INTO callbacks (ticket_id, owner_id, due_at, kind, alerted, last_contact_id, domain_id, tier)
+     VALUES (?, ?, ?, ?, 0, ?, ?, ?)
      ON CONFLICT (ticket_id) DO UPDATE SET owner_id = excluded.owner_id, due_at = excluded.due_at,
-       kind = excluded.kind, alerted = 0, last_contact_id = excluded.last_contact_id`,
-  ).run(t.id, owner, next.due, next.kind, lastId);
+       kind = excluded.kind, alerted = 0, last_contact_id = excluded.last_contact_id,
+       domain_id = excluded.domain_id, tier = excluded.tier`,
+  ).run(t.id, owner, next.due, next.kind, lastId, t.domain_id, t.tier);
   ctx.emit('callbacks.changed', {
     ownerIds: old && old.owner_id !== owner ? [old.owner_id, owner] : [owner],
   });

@@ -17,13 +17,25 @@ export function escalationPanel(
   const { db } = ctx;
   const now = ctx.clock.now();
   const filter = { now, domain: input.domainId ?? null, tier: input.tier ?? null };
-  const where = `t.status <> 'resolved'
-      AND (@domain IS NULL OR t.domain_id = @domain) AND (@tier IS NULL OR t.tier = @tier)`;
+  // Only the filters given, as equalities: each shape seeks its own index in due-time order.
+  const where = [
+    "t.status <> 'resolved'",
+    ...(filter.domain !== null ? ['t.domain_id = @domain'] : []),
+    ...(filter.tier !== null ? ['t.tier = @tier'] : []),
+  ].join(' AND ');
+  // Steered, not left to statistics a new desk lacks: each filter shape reads an index already in
+  // time-to-breach order and stops at the limit.
+  const byDue =
+    filter.domain !== null && filter.tier !== null
+      ? 'tickets_open_domain_due'
+      : filter.tier !== null
+        ? 'tickets_open_tier_due'
+        : 'tickets_open_due';
   const rows = stmt(
     db,
     `SELECT ${CARD_COLUMNS}, t.rowid AS rid, t.domain_id AS domainId, t.tier,
             t.handoff_state AS handoffState, coalesce(cb.due_at <= @now, 0) AS cbOverdue
-     FROM tickets t JOIN customers c ON c.id = t.customer_id
+     FROM tickets t INDEXED BY ${byDue} JOIN customers c ON c.id = t.customer_id
      LEFT JOIN callbacks cb ON cb.ticket_id = t.id
      WHERE ${where}
        AND (t.sla_state <> 'on_track' OR t.handoff_state IS NOT NULL OR cb.due_at <= @now)
@@ -48,15 +60,14 @@ export function escalationPanel(
             coalesce(sum(t.handoff_state = 'returned'), 0) AS returned
      FROM tickets t INDEXED BY tickets_open_state WHERE ${where}`,
   ).get(filter) as EscalationPanel['counts'];
-  // Every call-back belongs to an open ticket: unfiltered, the due-time index alone counts them.
+  // Every call-back belongs to an open ticket and carries its domain and tier: a range count.
   counts.callbacksOverdue = (
-    (filter.domain === null && filter.tier === null
-      ? stmt(db, 'SELECT count(*) AS n FROM callbacks WHERE due_at <= ?').get(now)
-      : stmt(
-          db,
-          `SELECT count(*) AS n FROM callbacks cb JOIN tickets t ON t.id = cb.ticket_id
-           WHERE cb.due_at <= @now AND ${where}`,
-        ).get(filter)) as { n: number }
+    stmt(
+      db,
+      `SELECT count(*) AS n FROM callbacks WHERE due_at <= @now
+         ${filter.domain !== null ? 'AND domain_id = @domain' : ''}
+         ${filter.tier !== null ? 'AND tier = @tier' : ''}`,
+    ).get(filter) as { n: number }
   ).n;
   return { asOf: now, items, counts };
 }

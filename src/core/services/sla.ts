@@ -26,6 +26,8 @@ export interface SlaRow {
   sla_state: SlaState;
   assignee_id: string | null;
   created_by: string;
+  domain_id: string | null;
+  tier: number;
 }
 
 export type TargetName = 'response' | 'update' | 'resolution';
@@ -133,7 +135,7 @@ export function computeSla(db: Db, t: SlaRow, now: number): SlaComputation {
 }
 
 export const SLA_COLUMNS = `id, status, priority, policy_version, created_at, planned_start, planned_end, responded_at,
-  last_update_at, update_agreed_at, reopened_at, sla_state, assignee_id, created_by`;
+  last_update_at, update_agreed_at, reopened_at, sla_state, assignee_id, created_by, domain_id, tier`;
 
 /**
  * Recomputes one ticket's clocks, stores them, and records each threshold crossed since the last

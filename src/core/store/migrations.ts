@@ -586,4 +586,26 @@ CREATE INDEX tickets_open_state ON tickets (domain_id, tier, sla_state, handoff_
 CREATE INDEX callbacks_due ON callbacks (due_at);
 `,
   },
+  {
+    version: 12,
+    name: 'escalation panel filters',
+    sql: `
+-- The panel filtered by domain and tier, or by tier alone, still reads in time-to-breach order.
+CREATE INDEX tickets_open_domain_due ON tickets (domain_id, tier, sla_next_due, id)
+  WHERE status <> 'resolved';
+CREATE INDEX tickets_open_tier_due ON tickets (tier, sla_next_due, id) WHERE status <> 'resolved';
+`,
+  },
+  {
+    version: 13,
+    name: 'call-backs know their tier',
+    sql: `
+-- A call-back knows its ticket's domain and tier, so the panel counts the overdue ones by range.
+ALTER TABLE callbacks ADD COLUMN domain_id TEXT;
+ALTER TABLE callbacks ADD COLUMN tier INTEGER;
+UPDATE callbacks SET (domain_id, tier) = (SELECT domain_id, tier FROM tickets WHERE id = callbacks.ticket_id);
+CREATE INDEX callbacks_domain_due ON callbacks (domain_id, tier, due_at);
+CREATE INDEX callbacks_tier_due ON callbacks (tier, due_at);
+`,
+  },
 ];
