@@ -17,7 +17,7 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; ti
   { username: 'admin', displayName: 'Desk Admin', role: 'admin', tier: 3 },
 ];
 
-const QUEUES = [
+export const DEMO_QUEUES = [
   ['SD', 'Service Desk'],
   ['DSK', 'Desktop Support'],
   ['NET', 'Network Operations'],
@@ -134,7 +134,7 @@ export async function seedDemoDesk(env: DispatchEnv): Promise<void> {
   const now = clock.now();
   db.transaction(() => {
     writeSettings(db, { name: 'London Service Desk', prefix: 'LON', countryCode: '44' });
-    for (const [code, name] of QUEUES) {
+    for (const [code, name] of DEMO_QUEUES) {
       const id = newId();
       ids.set(code, id);
       db.prepare(

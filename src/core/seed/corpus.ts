@@ -1,4 +1,5 @@
 /** Words the seeded desk is made of: callers and problems in English, French, Greek, Hindi and Arabic. */
+import { DEMO_QUEUES, DEMO_TIERS } from '../demo.ts';
 
 export const LANGS = ['en', 'fr', 'el', 'hi', 'ar'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -240,22 +241,12 @@ export const LICENCES = [
 ];
 
 /** Categories the seeded desk routes by; each has its default queue and problem titles per language. */
+/** The demo desk's queues and tiers, and three more domains of two tiers each. */
 export const QUEUES = [
-  ['SD', 'Service Desk'],
-  ['DSK', 'Desktop Support'],
-  ['NET', 'Network Operations'],
-  ['APP', 'Business Applications'],
-  ['FLD', 'Field Services'],
+  ...DEMO_QUEUES,
   ['SEC', 'Security Operations'],
   ['TEL', 'Telephony'],
   ['DB', 'Database Services'],
-  ['IAM', 'Identity and Access'],
-  ['DSK2', 'Desktop Engineering'],
-  ['NET2', 'Network Engineering'],
-  ['NET3', 'Network Architecture'],
-  ['APP2', 'Application Support'],
-  ['APP3', 'Application Vendors'],
-  ['FAC', 'Facilities Engineering'],
   ['SEC2', 'Security Engineering'],
   ['TEL2', 'Voice Engineering'],
   ['DB2', 'Database Engineering'],
@@ -263,11 +254,7 @@ export const QUEUES = [
 
 /** Technical domain → the queues of its tiers, tier 1 first. */
 export const SEED_TIERS: Record<string, readonly string[]> = {
-  Identity: ['SD', 'IAM'],
-  'End-user computing': ['DSK', 'DSK2'],
-  Network: ['NET', 'NET2', 'NET3'],
-  Applications: ['APP', 'APP2', 'APP3'],
-  Facilities: ['FLD', 'FAC'],
+  ...DEMO_TIERS,
   Security: ['SEC', 'SEC2'],
   Telephony: ['TEL', 'TEL2'],
   Data: ['DB', 'DB2'],

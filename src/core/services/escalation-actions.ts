@@ -84,16 +84,34 @@ export function escalateTicket(ctx: Ctx, input: ParsedInput<'tickets.escalate'>)
   })();
 }
 
+/**
+ * Answers the hand-over waiting on a ticket (the receiving tier's member or a supervisor), in one
+ * transaction: `answer` writes the accept or the return; then clocks, rules, search row, event.
+ */
+function answerHandover(
+  ctx: Ctx,
+  ref: { id: string; version: number },
+  reason: 'accepted' | 'returned',
+  answer: (t: Held & { handoff_id: string }, by: string) => void,
+): TicketCard {
+  const by = actor(ctx).id;
+  return ctx.db.transaction(() => {
+    const { card: c, t } = held(ctx, ref.id, ref.version);
+    if (t.handoff_state !== 'pending' || !t.handoff_id)
+      throw invalid([issue('handoff', 'none', `${c.key} is not waiting to be accepted`)]);
+    mayAnswer(ctx, t);
+    answer(t as Held & { handoff_id: string }, by);
+    reindexAfterChange(ctx, t.id);
+    ctx.emit('tickets.changed', { ids: [t.id], reason });
+    return card(ctx.db, t.id)!;
+  })();
+}
+
 export function acceptEscalation(
   ctx: Ctx,
   input: ParsedInput<'tickets.acceptEscalation'>,
 ): TicketCard {
-  const by = actor(ctx).id;
-  return ctx.db.transaction(() => {
-    const { card: c, t } = held(ctx, input.id, input.version);
-    if (t.handoff_state !== 'pending' || !t.handoff_id)
-      throw invalid([issue('handoff', 'none', `${c.key} is not waiting to be accepted`)]);
-    mayAnswer(ctx, t);
+  return answerHandover(ctx, input, 'accepted', (t, by) => {
     const assignee = stmt(ctx.db, 'SELECT id, tier FROM users WHERE id = ? AND active = 1').get(
       input.assigneeId,
     ) as { id: string; tier: Tier } | undefined;
@@ -102,25 +120,14 @@ export function acceptEscalation(
         issue('assigneeId', 'not_member', `Choose someone of tier ${t.tier} of this domain`),
       ]);
     acceptHandover(ctx, by, t.id, t.handoff_id, assignee.id);
-    reindexAfterChange(ctx, t.id);
-    ctx.emit('tickets.changed', { ids: [t.id], reason: 'accepted' });
-    return card(ctx.db, t.id)!;
-  })();
+  });
 }
 
 export function returnEscalation(
   ctx: Ctx,
   input: ParsedInput<'tickets.returnEscalation'>,
 ): TicketCard {
-  const by = actor(ctx).id;
-  return ctx.db.transaction(() => {
-    const { card: c, t } = held(ctx, input.id, input.version);
-    if (t.handoff_state !== 'pending' || !t.handoff_id)
-      throw invalid([issue('handoff', 'none', `${c.key} is not waiting to be accepted`)]);
-    mayAnswer(ctx, t);
-    returnHandover(ctx, by, t.id, t.handoff_id, input.reason);
-    reindexAfterChange(ctx, t.id);
-    ctx.emit('tickets.changed', { ids: [t.id], reason: 'returned' });
-    return card(ctx.db, t.id)!;
-  })();
+  return answerHandover(ctx, input, 'returned', (t, by) =>
+    returnHandover(ctx, by, t.id, t.handoff_id, input.reason),
+  );
 }
