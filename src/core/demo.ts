@@ -15,6 +15,8 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; ti
   { username: 'tech3', displayName: 'Priya Raman', role: 'analyst', tier: 3 },
   { username: 'supervisor', displayName: 'Sophie Laurent', role: 'supervisor', tier: 3 },
   { username: 'admin', displayName: 'Desk Admin', role: 'admin', tier: 3 },
+  // The wall-board display: it reads the wall-board and can change nothing.
+  { username: 'wallboard', displayName: 'Wall-board', role: 'wallboard', tier: 1 },
 ];
 
 export const DEMO_QUEUES = [

@@ -1,11 +1,17 @@
 /** The help desk's vocabulary, shared by every process. */
 import { DEFAULT_POLICY, policyPriority } from './policy.ts';
 
-export const ROLES = ['analyst', 'supervisor', 'admin'] as const;
+/** `wallboard`: a display's sign-in, which may read the wall-board and nothing else. */
+export const ROLES = ['analyst', 'supervisor', 'admin', 'wallboard'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** A role's rank: a method that needs `supervisor` is open to `admin` too. */
-export const ROLE_RANK: Record<Role, number> = { analyst: 1, supervisor: 2, admin: 3 };
+/** A role's rank: a method that needs `supervisor` is open to `admin` too; a wall-board to nothing that writes. */
+export const ROLE_RANK: Record<Role, number> = {
+  wallboard: 0,
+  analyst: 1,
+  supervisor: 2,
+  admin: 3,
+};
 
 export const TIERS = [1, 2, 3] as const;
 export type Tier = (typeof TIERS)[number];

@@ -123,7 +123,7 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
   // One deterministic salt for every seeded user (they share the demo password): seeding stays
   // reproducible and fast. Real users get their own random salt (password.ts).
   const hash = await hashPassword(DEMO_PASSWORD, Buffer.from(r.hex(16), 'hex'));
-  const users: { id: string; tier: number }[] = [];
+  const users: { id: string; tier: number; role: string }[] = [];
   const queueIds = new Map<string, string>();
   const categories: {
     id: string;
@@ -154,7 +154,7 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
     for (const u of people) {
       const id = uuidv7At(start - DAY, r);
       insertUser.run(id, u.username, u.displayName, hash, u.role, u.tier, start - DAY);
-      users.push({ id, tier: u.tier });
+      users.push({ id, tier: u.tier, role: u.role });
     }
     const admin = users[DEMO_USERS.findIndex((u) => u.role === 'admin')]!.id;
     for (const [code, name] of QUEUES) {
@@ -195,7 +195,8 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
     }
   })();
   const allQueues = [...queueIds.values()];
-  const techs = users.slice(0, DEMO_USERS.length - 2).concat(users.slice(DEMO_USERS.length));
+  // Calls are taken and tickets worked by the analysts (not supervisors, admins or displays).
+  const techs = users.filter((u) => u.role === 'analyst');
   const creator = users[0]!.id;
 
   // ---- callers -------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * the receiving tier accepts it (someone of that tier takes it) or returns it with a reason.
  */
 import type { ParsedInput } from '../../shared/contract.ts';
-import type { Tier } from '../../shared/domain.ts';
+import type { Role, Tier } from '../../shared/domain.ts';
 import { ROLE_RANK } from '../../shared/domain.ts';
 import type { TicketCard } from '../../shared/views.ts';
 import { actor, type Ctx } from '../context.ts';
@@ -112,9 +112,10 @@ export function acceptEscalation(
   input: ParsedInput<'tickets.acceptEscalation'>,
 ): TicketCard {
   return answerHandover(ctx, input, 'accepted', (t, by) => {
-    const assignee = stmt(ctx.db, 'SELECT id, tier FROM users WHERE id = ? AND active = 1').get(
-      input.assigneeId,
-    ) as { id: string; tier: Tier } | undefined;
+    const assignee = stmt(
+      ctx.db,
+      'SELECT id, tier, role FROM users WHERE id = ? AND active = 1',
+    ).get(input.assigneeId) as { id: string; tier: Tier; role: Role } | undefined;
     if (!assignee || !isMember(ctx.db, assignee, t.domain_id!, t.tier))
       throw invalid([
         issue('assigneeId', 'not_member', `Choose someone of tier ${t.tier} of this domain`),

@@ -118,7 +118,9 @@ export function assignTicket(ctx: Ctx, input: ParsedInput<'tickets.assign'>): Ti
     if (t.assigneeId === input.assigneeId) return t;
     if (
       input.assigneeId &&
-      !stmt(ctx.db, 'SELECT 1 FROM users WHERE id = ? AND active = 1').get(input.assigneeId)
+      !stmt(ctx.db, "SELECT 1 FROM users WHERE id = ? AND active = 1 AND role <> 'wallboard'").get(
+        input.assigneeId,
+      )
     ) {
       throw invalid([issue('assigneeId', 'unknown', 'No such user')]);
     }

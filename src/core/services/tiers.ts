@@ -46,14 +46,14 @@ export function ensureDomain(
   stmt(db, 'INSERT INTO tiers (domain_id, level, queue_id) VALUES (?, 1, ?)').run(id, queueId);
 }
 
-/** True when the user works this tier of this domain. */
+/** True when the user works this tier of this domain (technicians: analysts, not supervisors or displays). */
 export function isMember(
   db: Db,
-  user: Pick<UserInfo, 'id' | 'tier'>,
+  user: Pick<UserInfo, 'id' | 'tier' | 'role'>,
   domainId: string,
   level: number,
 ): boolean {
-  if (user.tier !== level) return false;
+  if (user.role !== 'analyst' || user.tier !== level) return false;
   const named = stmt(db, 'SELECT domain_id FROM user_domains WHERE user_id = ?')
     .pluck()
     .all(user.id) as string[];
@@ -72,7 +72,7 @@ export function listDomains(db: Db): DomainInfo[] {
   const users = stmt(
     db,
     `SELECT u.id, u.tier, (SELECT group_concat(domain_id) FROM user_domains WHERE user_id = u.id) AS named
-     FROM users u WHERE u.active = 1 AND u.username <> 'system'`,
+     FROM users u WHERE u.active = 1 AND u.username <> 'system' AND u.role = 'analyst'`,
   ).all() as { id: string; tier: number; named: string | null }[];
   return domains.map((d) => ({
     id: d.id,

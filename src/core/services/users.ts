@@ -31,7 +31,8 @@ const USER_COLUMNS = 'id, username, display_name, role, tier';
 export function listUsers(db: Db): UserInfo[] {
   const rows = stmt(
     db,
-    `SELECT ${USER_COLUMNS} FROM users WHERE active = 1 ORDER BY display_name`,
+    // The people who work tickets: a wall-board display is nobody's assignee.
+    `SELECT ${USER_COLUMNS} FROM users WHERE active = 1 AND role <> 'wallboard' ORDER BY display_name`,
   ).all() as UserRow[];
   return rows.map(toUserInfo);
 }

@@ -43,7 +43,8 @@ function registerFunctions(db: Db): void {
   );
 }
 
-export function migrate(db: Db): void {
+/** Brings the store to the latest schema (or to `upTo`, for tests of one migration). */
+export function migrate(db: Db, upTo = Infinity): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = MIGRATIONS.at(-1)?.version ?? 0;
   if (current > latest) {
@@ -52,10 +53,19 @@ export function migrate(db: Db): void {
     );
   }
   for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    if (m.version <= current || m.version > upTo) continue;
+    // SQLite's way to rebuild a table others refer to: foreign keys off around the transaction,
+    // and every reference checked before it commits.
+    if (m.rebuilds) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        if (m.rebuilds && (db.pragma('foreign_key_check') as unknown[]).length > 0)
+          throw new MigrationError(`Migration ${m.version} (${m.name}) would break references`);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (m.rebuilds) db.pragma('foreign_keys = ON');
+    }
   }
 }

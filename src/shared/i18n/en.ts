@@ -16,6 +16,7 @@ export const en = {
   'role.analyst': 'Analyst',
   'role.supervisor': 'Supervisor',
   'role.admin': 'Admin',
+  'role.wallboard': 'Wall-board',
 
   'signIn.title': 'Sign in to {desk}',
   'signIn.titleNoDesk': 'Sign in',
