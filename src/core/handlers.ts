@@ -8,6 +8,7 @@ import {
 } from './services/escalation-actions.ts';
 import { escalationPanel, tierReport } from './services/escalation-panel.ts';
 import { setTier } from './services/tiers.ts';
+import { wallboardView } from './services/wallboard.ts';
 import { logContact } from './services/contacts.ts';
 import { contactsOf } from './services/contacts-read.ts';
 import { getCustomer, lookup } from './services/customers.ts';
@@ -66,6 +67,7 @@ export const handlers: Handlers = {
   'escalations.panel': escalationPanel,
   'escalations.report': tierReport,
   'tiers.set': setTier,
+  'wallboard.get': wallboardView,
   'contacts.log': logContact,
   'contacts.list': (ctx, input) =>
     contactsOf(

@@ -31,6 +31,7 @@ import type {
   CustomerDetail,
   EscalationPanel,
   TierReportRow,
+  WallboardView,
   MyCallbacks,
   CustomerHit,
   DeskInfo,
@@ -476,6 +477,7 @@ export const contract = {
     input: z.strictObject({ days: z.number().int().min(1).max(366).default(30) }),
     access: 'supervisor',
   }),
+  'wallboard.get': method<WallboardView>()({ input: empty, access: 'wallboard' }),
   'tiers.set': method<Record<string, never>>()({
     input: z.strictObject({ domainId: idSchema, level: tier, queueId: idSchema }),
     access: 'admin',

@@ -18,3 +18,29 @@ export const DEFAULT_ESCALATION_RULES: EscalationRules = {
   reopenedToTier2: 2,
   alertPriority1: true,
 };
+
+/** Where a wall-board tile turns amber, then red: [amber at, red at]. */
+export interface WallboardThresholds {
+  breached: [number, number];
+  atRisk: [number, number];
+  awaitingAcceptance: [number, number];
+  callbacksOverdue: [number, number];
+  /** Minutes the oldest ticket has waited for its first response. */
+  oldestWaitingMin: [number, number];
+}
+
+export const DEFAULT_WALLBOARD_THRESHOLDS: WallboardThresholds = {
+  breached: [1, 5],
+  atRisk: [3, 10],
+  awaitingAcceptance: [2, 5],
+  callbacksOverdue: [1, 5],
+  oldestWaitingMin: [15, 30],
+};
+
+/** 'calm', 'amber' or 'red' for a value against its thresholds. */
+export function thresholdLevel(
+  value: number,
+  [amber, red]: [number, number],
+): 'calm' | 'amber' | 'red' {
+  return value >= red ? 'red' : value >= amber ? 'amber' : 'calm';
+}

@@ -1,6 +1,6 @@
 /** The policy's validation schema, apart from policy.ts so the renderer can rate calls without zod. */
 import { z } from 'zod';
-import { DEFAULT_ESCALATION_RULES } from './policy-rules.ts';
+import { DEFAULT_ESCALATION_RULES, DEFAULT_WALLBOARD_THRESHOLDS } from './policy-rules.ts';
 
 export const POLICY_CLOCKS = ['business', '24x7'] as const;
 
@@ -30,6 +30,19 @@ export const escalationRulesSchema = z.strictObject({
   alertPriority1: z.boolean(),
 });
 
+/** [amber at, red at], red no lower than amber. */
+const threshold = z
+  .tuple([z.number().int().min(0).max(100_000), z.number().int().min(0).max(100_000)])
+  .refine(([amber, red]) => red >= amber, 'Red must not come before amber');
+
+export const wallboardThresholdsSchema = z.strictObject({
+  breached: threshold,
+  atRisk: threshold,
+  awaitingAcceptance: threshold,
+  callbacksOverdue: threshold,
+  oldestWaitingMin: threshold,
+});
+
 export const policyBodySchema = z
   .strictObject({
     /** Two to four priorities; index 0 is priority 1, the most severe. */
@@ -40,6 +53,8 @@ export const policyBodySchema = z
     atRiskShare: z.number().min(0.05).max(0.99).default(0.75),
     /** Policies written before escalation rules get the defaults. */
     escalation: escalationRulesSchema.default(DEFAULT_ESCALATION_RULES),
+    /** Where the wall-board's tiles turn amber and red. */
+    wallboard: wallboardThresholdsSchema.default(DEFAULT_WALLBOARD_THRESHOLDS),
   })
   .superRefine((p, ctx) => {
     p.matrix.forEach((row, i) =>

@@ -3,7 +3,7 @@
  * priority its label and targets. Versioned in the store; a ticket keeps the version it was
  * opened under.
  */
-import { DEFAULT_ESCALATION_RULES } from './policy-rules.ts';
+import { DEFAULT_ESCALATION_RULES, DEFAULT_WALLBOARD_THRESHOLDS } from './policy-rules.ts';
 import type { PolicyBody, PriorityLevel } from './policy-schema.ts';
 
 export type { PolicyBody, PriorityLevel } from './policy-schema.ts';
@@ -54,6 +54,7 @@ export const DEFAULT_POLICY: PolicyBody = {
   ],
   atRiskShare: 0.75,
   escalation: DEFAULT_ESCALATION_RULES,
+  wallboard: DEFAULT_WALLBOARD_THRESHOLDS,
 };
 
 export function policyPriority(policy: PolicyBody, impact: 1 | 2 | 3, urgency: 1 | 2 | 3): number {

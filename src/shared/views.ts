@@ -1,5 +1,6 @@
 /** The shapes methods return. Inputs are zod schemas in contract.ts; these are their outputs. */
 import type { PolicyBody } from './policy.ts';
+import type { WallboardThresholds } from './policy-rules.ts';
 import type {
   CallbackKind,
   CallDirection,
@@ -421,4 +422,30 @@ export interface SearchHit {
   detailMarks: [number, number][];
   /** For callers and equipment: the caller's name, which opening the hit filters the board by. */
   caller?: string;
+}
+
+/** The wall-board: the desk at a glance, every figure from the store as it stands. */
+export interface WallboardView {
+  asOf: Millis;
+  /** Local midnight in the desk's time zone: "today" starts here. */
+  dayStart: Millis;
+  deskName: string;
+  thresholds: WallboardThresholds;
+  openByPriority: { priority: Priority; label: string; open: number }[];
+  openByQueue: { queueId: string; name: string; open: number }[];
+  openByTier: { tier: Tier; open: number }[];
+  oldestWaiting: { key: string; title: string; priority: Priority; createdAt: Millis } | null;
+  breached: number;
+  atRisk: number;
+  awaitingAcceptance: number;
+  callbacksOverdue: number;
+  callsToday: number;
+  /** Calls a day over the 28 days before today. */
+  callsDailyAverage: number;
+  resolvedToday: number;
+  resolvedDailyAverage: number;
+  /** Today, hour by hour (local): tickets created and resolved. */
+  hours: { hour: number; created: number; resolved: number }[];
+  /** Open tickets assigned to each analyst, the busiest first. */
+  analysts: { id: string; name: string; open: number }[];
 }
