@@ -61,7 +61,8 @@ export function wallboardView(ctx: Ctx): WallboardView {
       (
         stmt(
           db,
-          `SELECT (${column} - ?) / ${HOUR} AS hour, count(*) AS n FROM tickets
+          // Bound numbers arrive as reals: the hour is cast to a whole number.
+          `SELECT CAST((${column} - ?) / ${HOUR} AS INTEGER) AS hour, count(*) AS n FROM tickets
            WHERE ${column} >= ? AND ${column} < ? GROUP BY hour`,
         ).all(dayStart, dayStart, now + 1) as { hour: number; n: number }[]
       ).map((r) => [r.hour, r.n]),
