@@ -11,6 +11,11 @@ export interface Api {
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
   /** Which shell carries this API: only for display ("Desktop" / "Browser"). */
   readonly shell: 'electron' | 'browser';
+  /**
+   * Whether the desk is reachable: told at once, then on every change (the host going away and
+   * coming back). Electron's desk is in-process: always reachable.
+   */
+  onLink(listener: (up: boolean) => void): () => void;
 }
 
 /** The narrow surface the preload exposes on `window.switchboard`. */

@@ -6,5 +6,9 @@ export function bridgeApi(bridge: BridgeApi): Api {
     shell: 'electron',
     invoke: (method, input) => bridge.invoke(method, input) as never,
     on: (event, listener) => bridge.on(event, listener as (p: unknown) => void),
+    onLink(listener) {
+      listener(true);
+      return () => undefined;
+    },
   };
 }

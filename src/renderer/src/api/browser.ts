@@ -10,6 +10,13 @@ type Listener = (payload: unknown) => void;
  */
 export function browserApi(base = ''): Api {
   const listeners = new Map<EventName, Set<Listener>>();
+  const links = new Set<(up: boolean) => void>();
+  let up = true;
+  const setLink = (now: boolean) => {
+    if (now === up) return;
+    up = now;
+    for (const l of links) l(up);
+  };
   let socket: WebSocket | null = null;
   let retry = 500;
 
@@ -21,6 +28,7 @@ export function browserApi(base = ''): Api {
     socket = ws;
     ws.onopen = () => {
       retry = 500;
+      setLink(true);
       // Anything may have changed while we were away: tell listeners to refresh.
       emitLocal({ name: 'tickets.changed', payload: { ids: [], reason: 'created' } });
     };
@@ -34,6 +42,7 @@ export function browserApi(base = ''): Api {
     };
     ws.onclose = () => {
       socket = null;
+      if (listenerCount() > 0) setLink(false);
       if (listenerCount() > 0) setTimeout(connect, (retry = Math.min(retry * 2, 10_000)));
     };
   }
@@ -55,6 +64,7 @@ export function browserApi(base = ''): Api {
           credentials: 'same-origin',
         });
       } catch {
+        setLink(false);
         return { ok: false, error: { code: 'INTERNAL', message: 'network', issues: [] } } as never;
       }
       try {
@@ -75,6 +85,11 @@ export function browserApi(base = ''): Api {
           error: { code: 'INTERNAL', message: `HTTP ${res.status}`, issues: [] },
         } as never;
       }
+    },
+    onLink(listener) {
+      links.add(listener);
+      listener(up);
+      return () => links.delete(listener);
     },
     on(event, listener) {
       let set = listeners.get(event);

@@ -4,8 +4,13 @@ import { Setup } from '../session/Setup.tsx';
 import { SignIn } from '../session/SignIn.tsx';
 import { useSession } from '../session/sessionStore.ts';
 import { Toasts } from '../ui/Toasts.tsx';
+import { Wallboard } from '../wallboard/Wallboard.tsx';
 import { Shell } from './Shell.tsx';
 import { useView } from './viewStore.ts';
+
+/** The host's /wallboard address, or Electron's kiosk window (#wallboard): the wall-board only. */
+const wallboardAddress = (): boolean =>
+  location.pathname === '/wallboard' || location.hash === '#wallboard';
 
 export function App(): ReactElement {
   const phase = useSession((s) => s.phase);
@@ -35,7 +40,8 @@ export function App(): ReactElement {
       ) : null}
       {phase === 'signedOut' ? <SignIn /> : null}
       {phase === 'setup' ? <Setup /> : null}
-      {phase === 'ready' ? <Shell /> : null}
+      {phase === 'ready' && !wallboardAddress() ? <Shell /> : null}
+      {phase === 'wallboard' || (phase === 'ready' && wallboardAddress()) ? <Wallboard /> : null}
       <Toasts />
     </>
   );

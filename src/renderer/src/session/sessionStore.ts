@@ -3,7 +3,8 @@ import type { ApiError } from '../../../shared/errors.ts';
 import type { DeskInfo, UserInfo } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 
-type Phase = 'loading' | 'signedOut' | 'setup' | 'ready' | 'unreachable';
+/** `wallboard`: a display signed in with the wall-board role: it shows the wall-board only. */
+type Phase = 'loading' | 'signedOut' | 'setup' | 'ready' | 'wallboard' | 'unreachable';
 
 interface SessionState {
   phase: Phase;
@@ -26,6 +27,7 @@ export const useSession = create<SessionState>((set, get) => ({
     if (!s.ok) return set({ phase: 'unreachable' });
     if (s.value.needsSetup) return set({ phase: 'setup', user: null });
     if (!s.value.user) return set({ phase: 'signedOut', user: null });
+    if (s.value.user.role === 'wallboard') return set({ phase: 'wallboard', user: s.value.user });
     const desk = await api.invoke('desk.info', {});
     if (!desk.ok) return set({ phase: 'signedOut', user: null });
     set({ phase: 'ready', user: s.value.user, desk: desk.value });
