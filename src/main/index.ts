@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, Menu, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import { APP_ORIGIN } from '../shared/ipc.ts';
 import { startCore } from './core-client.ts';
@@ -26,7 +26,6 @@ function argValue(name: string): string | undefined {
 async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) return app.quit();
   await app.whenReady();
-  Menu.setApplicationMenu(null);
 
   const dataDir =
     argValue('--data') ?? process.env['SWITCHBOARD_DATA'] ?? join(app.getPath('userData'), 'desk');
@@ -43,6 +42,16 @@ async function main(): Promise<void> {
     (_wc, permission) => permission === 'notifications',
   );
 
+  const webPreferences = {
+    preload: join(import.meta.dirname, '../preload/index.cjs'),
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+  // `--wallboard` makes this workstation a wall display: one kiosk window, on `--display N`.
+  const wallboardOnly = process.argv.includes('--wallboard');
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -50,16 +59,41 @@ async function main(): Promise<void> {
     minHeight: 640,
     title: 'Switchboard',
     show: false,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    // The menu (View → wall-board on a display) stays out of the way until Alt alone is pressed.
+    autoHideMenuBar: true,
+    webPreferences,
   });
-  win.once('ready-to-show', () => win.show());
+  if (!wallboardOnly) win.once('ready-to-show', () => win.show());
+  const wallboards = new Set<BrowserWindow>();
+  /** A kiosk window showing the wall-board, full screen on a chosen display (1-based). */
+  const openWallboard = (display: number) => {
+    const all = screen.getAllDisplays();
+    const d = all[display - 1] ?? screen.getPrimaryDisplay();
+    const w = new BrowserWindow({
+      ...d.bounds,
+      kiosk: true,
+      fullscreen: true,
+      title: 'Switchboard wall-board',
+      backgroundColor: '#05070a',
+      autoHideMenuBar: true,
+      webPreferences,
+    });
+    wallboards.add(w);
+    w.on('closed', () => wallboards.delete(w));
+    ipc.attach(w);
+    void w.loadURL(`${startUrl}#wallboard`);
+  };
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      {
+        label: 'View',
+        submenu: screen.getAllDisplays().map((d, i) => ({
+          label: `Wall-board on display ${i + 1} (${d.size.width}×${d.size.height})`,
+          click: () => openWallboard(i + 1),
+        })),
+      },
+    ]),
+  );
 
   // The desk runs in its own process; if it ever stops, start it again and reload the window
   // (its session went with the process, so the analyst signs in again; saved work is on disk).
@@ -75,19 +109,24 @@ async function main(): Promise<void> {
       ipc = bindIpc(core.endpoint, isTrustedUrl);
       watch();
       void core.ready.then(() => {
-        ipc.attach(win);
-        win.webContents.reload();
+        for (const w of [win, ...wallboards]) {
+          ipc.attach(w);
+          w.webContents.reload();
+        }
       });
     });
   watch();
   await core.ready;
   ipc.attach(win);
   await win.loadURL(startUrl);
+  if (wallboardOnly) openWallboard(Number(argValue('--display') ?? 1));
 
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
     win.focus();
   });
+  // A wall display has no analyst window: closing its kiosk window quits.
+  if (wallboardOnly) for (const w of wallboards) w.on('closed', () => app.quit());
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (e) => {
     if (quitting) return;

@@ -72,6 +72,14 @@ export function Wallboard(): ReactElement {
         if (up) soon();
       }),
     ];
+    // The browser knows first when its network goes: say so, and read again when it is back.
+    const offline = () => setOnline(false);
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', soon);
+    offs.push(() => {
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', soon);
+    });
     return () => {
       if (timer) clearTimeout(timer);
       offs.forEach((off) => off());
