@@ -369,6 +369,15 @@ for (const kind of ['phone', 'account', 'name'] as const) {
   record('escalate a ticket (hand-over, ladder, clocks, rules)', escalate, 10);
 }
 
+// ---- the wall-board -------------------------------------------------------------------------------
+{
+  // The same call a display makes (the analyst's sign-in may read it too).
+  const board: number[] = [];
+  for (let i = 0; i < Math.min(runs, 100); i++)
+    board.push(await time(() => call('wallboard.get', {})));
+  record('wall-board, every tile (read again on each push)', board, 50);
+}
+
 const rss = process.memoryUsage().rss / 1024 / 1024;
 await desk.close();
 

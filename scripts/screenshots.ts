@@ -228,6 +228,16 @@ try {
   await sup.getByTestId('panel-item').first().waitFor();
   await sup.screenshot({ path: `${OUT}/panel.png` });
   await sup.close();
+  // The wall-board, as a TV in the room shows it.
+  const wallPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await wallPage.goto(`${host.url}wallboard`);
+  await wallPage.getByLabel('User name').fill('wallboard');
+  await wallPage.getByLabel('Password').fill('switchboard');
+  await wallPage.keyboard.press('Enter');
+  await wallPage.getByTestId('wallboard').waitFor();
+  await wallPage.waitForTimeout(300);
+  await wallPage.screenshot({ path: `${OUT}/wallboard.png` });
+  await wallPage.close();
   // The technician's call-backs: overdue first, each a keystroke from its log entry.
   const techPage = await browser.newPage({ viewport: { width: 1440, height: 860 } });
   await signIn(techPage, host.url, 'tech2');

@@ -18,6 +18,13 @@ const ROTATE_MS = 12_000;
  * comes from the store and is read again when the desk pushes a change (never on a timer, apart
  * from the hour turning). When the host goes away it says so, and carries on when it is back.
  */
+/** A wait the way a wall says it, short enough for its tile: "45′", "3.3 h", "2.1 d". */
+function waitText(t: ReturnType<typeof useT>['t'], min: number): string {
+  if (min < 100) return t('wall.wait.min', { n: min });
+  if (min < 48 * 60) return t('wall.wait.h', { n: (min / 60).toFixed(1) });
+  return t('wall.wait.d', { n: (min / 1440).toFixed(1) });
+}
+
 export function Wallboard(): ReactElement {
   const tr = useT();
   const { t } = tr;
@@ -146,7 +153,7 @@ export function Wallboard(): ReactElement {
     {
       id: 'oldest',
       label: t('wall.oldest'),
-      value: view.oldestWaiting ? t('wall.minutes', { n: waitedMin }) : '—',
+      value: view.oldestWaiting ? waitText(t, waitedMin) : '—',
       level: view.oldestWaiting ? thresholdLevel(waitedMin, th.oldestWaitingMin) : 'calm',
       ...(view.oldestWaiting ? { sub: view.oldestWaiting.key } : {}),
     },
