@@ -35,17 +35,37 @@ export function wallboardView(ctx: Ctx): WallboardView {
      FROM queues q LEFT JOIN ticket_counts c ON c.queue_id = q.id AND c.status <> 'resolved'
      WHERE q.active = 1 GROUP BY q.id ORDER BY open DESC, q.name`,
   ).all() as WallboardView['openByQueue'];
-  const openByTier = stmt(
+  // One pass over the open-work index: by tier, and the states summed across tiers.
+  const tiers = stmt(
     db,
-    `SELECT tier, count(*) AS open FROM tickets INDEXED BY tickets_open_state
-     WHERE status <> 'resolved' GROUP BY tier ORDER BY tier`,
-  ).all() as { tier: Tier; open: number }[];
-  const state = stmt(
-    db,
-    `SELECT coalesce(sum(sla_state = 'breached'), 0) AS breached, coalesce(sum(sla_state = 'at_risk'), 0) AS atRisk,
-            coalesce(sum(handoff_state = 'pending'), 0) AS awaitingAcceptance
-     FROM tickets INDEXED BY tickets_open_state WHERE status <> 'resolved'`,
-  ).get() as { breached: number; atRisk: number; awaitingAcceptance: number };
+    `SELECT tier, count(*) AS open, sum(sla_state = 'breached') AS breached, sum(sla_state = 'at_risk') AS atRisk,
+            sum(handoff_state = 'pending') AS awaitingAcceptance
+     FROM tickets INDEXED BY tickets_open_state WHERE status <> 'resolved' GROUP BY tier ORDER BY tier`,
+  ).all() as {
+    tier: Tier;
+    open: number;
+    breached: number;
+    atRisk: number;
+    awaitingAcceptance: number;
+  }[];
+  const openByTier = tiers.map(({ tier, open }) => ({ tier, open }));
+  const sum = (k: 'breached' | 'atRisk' | 'awaitingAcceptance') =>
+    tiers.reduce((s, x) => s + (x[k] ?? 0), 0);
+  const state = {
+    breached: sum('breached'),
+    atRisk: sum('atRisk'),
+    awaitingAcceptance: sum('awaitingAcceptance'),
+  };
+  // The counter table by assignee once, then the analysts (looking each one up in it was slower).
+  const load = new Map(
+    (
+      stmt(
+        db,
+        `SELECT assignee_id AS id, sum(n) AS n FROM ticket_counts
+         WHERE status <> 'resolved' AND assignee_id IS NOT NULL GROUP BY assignee_id`,
+      ).all() as { id: string; n: number }[]
+    ).map((r) => [r.id, r.n]),
+  );
   const oldest = stmt(
     db,
     `SELECT key, title, priority, created_at AS createdAt FROM tickets INDEXED BY tickets_unresponded
@@ -97,12 +117,14 @@ export function wallboardView(ctx: Ctx): WallboardView {
       created: created.get(hour) ?? 0,
       resolved: resolvedByHour.get(hour) ?? 0,
     })),
-    analysts: stmt(
-      db,
-      `SELECT u.id, u.display_name AS name, coalesce(sum(c.n), 0) AS open
-       FROM users u LEFT JOIN ticket_counts c ON c.assignee_id = u.id AND c.status <> 'resolved'
-       WHERE u.active = 1 AND u.role = 'analyst' AND u.username <> 'system'
-       GROUP BY u.id ORDER BY open DESC, u.display_name`,
-    ).all() as WallboardView['analysts'],
+    analysts: (
+      stmt(
+        db,
+        `SELECT id, display_name AS name FROM users
+         WHERE active = 1 AND role = 'analyst' AND username <> 'system'`,
+      ).all() as { id: string; name: string }[]
+    )
+      .map((u) => ({ ...u, open: load.get(u.id) ?? 0 }))
+      .sort((a, b) => b.open - a.open || a.name.localeCompare(b.name)),
   };
 }
