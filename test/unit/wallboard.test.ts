@@ -169,4 +169,27 @@ describe('the wall-board on a seeded store', () => {
     }
     expect(fingerprint(desk)).toBe(before);
   });
+
+  it('thresholds come from the policy: a supervisor sets them, red never before amber', async () => {
+    const sup = desk.connect();
+    await desk.call(sup, 'auth.signIn', { username: 'supervisor', password: DEMO_PASSWORD });
+    const policy = await desk.call(sup, 'policy.get', {});
+    if (!policy.ok) throw new Error('policy.get');
+    const body = policy.value.body;
+    const refused = await desk.call(sup, 'policy.update', {
+      expectedVersion: policy.value.version,
+      body: { ...body, wallboard: { ...body.wallboard, breached: [10, 2] } },
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'body.wallboard.breached' }] },
+    });
+    const saved = await desk.call(sup, 'policy.update', {
+      expectedVersion: policy.value.version,
+      body: { ...body, wallboard: { ...body.wallboard, breached: [10, 20] } },
+    });
+    expect(saved.ok).toBe(true);
+    const v = await desk.call(wall, 'wallboard.get', {});
+    expect(v.ok && v.value.thresholds.breached).toEqual([10, 20]);
+  });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { EscalationRulesFields } from './EscalationRulesFields.tsx';
+import { WallboardThresholdsFields } from './WallboardThresholdsFields.tsx';
 import { ScriptEditor } from './ScriptEditor.tsx';
 import type { ApiError } from '../../../shared/errors.ts';
 import { retryAfterMin, type PolicyBody } from '../../../shared/policy.ts';
@@ -278,6 +279,11 @@ export function PolicySettings(): ReactElement {
           rules={body.escalation}
           errors={pErr}
           onChange={(escalation) => setBody({ ...body, escalation })}
+        />
+        <WallboardThresholdsFields
+          thresholds={body.wallboard}
+          errors={pErr}
+          onChange={(wallboard) => setBody({ ...body, wallboard })}
         />
         <button type="submit" className="btn btn--primary" aria-keyshortcuts="Control+S">
           {t('settings.savePolicy')} <Kbd keys="Ctrl+S" />
