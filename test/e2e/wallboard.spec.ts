@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startHostProcess, type HostProcess } from '../helpers/host-process.ts';
 import { signIn } from '../helpers/ui.ts';
 
@@ -22,6 +22,18 @@ async function fitsTheScreen(page: Page): Promise<void> {
   }
 }
 
+/** A display's browser: a page of that size at /wallboard, signed in with the wall-board role. */
+async function openWall(browser: Browser, url: string, width: number, height: number) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const wall = await context.newPage();
+  await wall.goto(`${url}wallboard`);
+  await wall.getByLabel('User name').fill('wallboard');
+  await wall.getByLabel('Password').fill('switchboard');
+  await wall.keyboard.press('Enter');
+  await expect(wall.getByTestId('wallboard')).toBeVisible();
+  return { context, wall };
+}
+
 test.describe('the wall-board', () => {
   let host: HostProcess;
   test.beforeAll(async () => {
@@ -34,13 +46,7 @@ test.describe('the wall-board', () => {
   test('at /wallboard, 1920×1080: readable, live by push within two seconds, and the display can write nothing', async ({
     browser,
   }) => {
-    const wallContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    const wall = await wallContext.newPage();
-    await wall.goto(`${host.url}wallboard`);
-    await wall.getByLabel('User name').fill('wallboard');
-    await wall.getByLabel('Password').fill('switchboard');
-    await wall.keyboard.press('Enter');
-    await expect(wall.getByTestId('wallboard')).toBeVisible();
+    const { context: wallContext, wall } = await openWall(browser, host.url, 1920, 1080);
     await expect(wall.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
     await fitsTheScreen(wall);
     await wall.screenshot({ path: 'test-results/wallboard-1920x1080.png' });
@@ -82,13 +88,7 @@ test.describe('the wall-board', () => {
   });
 
   test('at 3840×2160 everything fits side by side, without scrolling', async ({ browser }) => {
-    const context = await browser.newContext({ viewport: { width: 3840, height: 2160 } });
-    const wall = await context.newPage();
-    await wall.goto(`${host.url}wallboard`);
-    await wall.getByLabel('User name').fill('wallboard');
-    await wall.getByLabel('Password').fill('switchboard');
-    await wall.keyboard.press('Enter');
-    await expect(wall.getByTestId('wallboard')).toBeVisible();
+    const { context, wall } = await openWall(browser, host.url, 3840, 2160);
     // On a 4K wall the queue, tier and analyst lists all stand at once.
     await expect(wall.locator('.bar-list')).toHaveCount(3);
     await fitsTheScreen(wall);
@@ -96,12 +96,7 @@ test.describe('the wall-board', () => {
   });
 
   test('says Reconnecting… while the network is away, then carries on', async ({ browser }) => {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    const wall = await context.newPage();
-    await wall.goto(`${host.url}wallboard`);
-    await wall.getByLabel('User name').fill('wallboard');
-    await wall.getByLabel('Password').fill('switchboard');
-    await wall.keyboard.press('Enter');
+    const { context, wall } = await openWall(browser, host.url, 1920, 1080);
     await expect(wall.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
     await context.setOffline(true);
     await expect(wall.getByRole('status').filter({ hasText: 'Reconnecting…' })).toBeVisible({

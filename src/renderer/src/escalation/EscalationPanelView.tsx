@@ -1,15 +1,9 @@
-import {
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type ReactElement,
-} from 'react';
+import { useCallback, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import type { Tier } from '../../../shared/domain.ts';
 import type { EscalationPanel, PanelItem } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { syncDeskClock } from '../app/deskClock.ts';
+import { useLiveReload } from '../app/useLiveReload.ts';
 import { useView } from '../app/viewStore.ts';
 import { slaText } from '../board/TicketCardView.tsx';
 import { useNow } from '../board/useNow.ts';
@@ -30,6 +24,12 @@ const ACTION_KEYS: Record<string, Action> = {
   s: 'assign',
 };
 const PREFIX = 'panel-action';
+const LIVE_EVENTS = [
+  'tickets.changed',
+  'sla.changed',
+  'callbacks.changed',
+  'callbacks.due',
+] as const;
 
 /**
  * The escalation panel: every open ticket that needs someone now (at risk, breached, handed over
@@ -60,28 +60,8 @@ export function EscalationPanelView(): ReactElement {
     setData(r.value);
   }, [domainId, tier]);
 
-  // Live: any change to tickets, clocks or call-backs may change the panel; coalesce bursts.
-  useEffect(() => {
-    void load();
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const soon = () => {
-      if (timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        void load();
-      }, 250);
-    };
-    const offs = [
-      api.on('tickets.changed', soon),
-      api.on('sla.changed', soon),
-      api.on('callbacks.changed', soon),
-      api.on('callbacks.due', soon),
-    ];
-    return () => {
-      if (timer) clearTimeout(timer);
-      offs.forEach((off) => off());
-    };
-  }, [load]);
+  // Live: any change to tickets, clocks or call-backs may change the panel.
+  useLiveReload(load, LIVE_EVENTS);
 
   const items = data?.items ?? [];
   function focusRow(i: number) {

@@ -3,6 +3,7 @@ import { thresholdLevel } from '../../../shared/policy-rules.ts';
 import type { WallboardView } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { syncDeskClock } from '../app/deskClock.ts';
+import { useLiveReload } from '../app/useLiveReload.ts';
 import { useNow } from '../board/useNow.ts';
 import { useT } from '../i18n/index.ts';
 import { useSession } from '../session/sessionStore.ts';
@@ -12,6 +13,13 @@ import { BarList } from './BarList.tsx';
 /** Below this width (CSS pixels) the three lists take turns; a 4K wall shows them side by side. */
 const ALL_PANELS_FROM = 2800;
 const ROTATE_MS = 12_000;
+const LIVE_EVENTS = [
+  'tickets.changed',
+  'sla.changed',
+  'callbacks.changed',
+  'callbacks.due',
+  'policy.changed',
+] as const;
 
 /**
  * The wall-board: the desk at a glance from five metres. Dark, large, never scrolls; every figure
@@ -57,41 +65,23 @@ export function Wallboard(): ReactElement {
     };
   }, []);
 
-  // Live by push: any change to tickets, clocks, call-backs or the policy; bursts coalesced.
-  useEffect(() => {
-    void load();
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const soon = () => {
-      if (timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        void load();
-      }, 300);
-    };
-    const offs = [
-      api.on('tickets.changed', soon),
-      api.on('sla.changed', soon),
-      api.on('callbacks.changed', soon),
-      api.on('callbacks.due', soon),
-      api.on('policy.changed', soon),
-      api.onLink((up) => {
-        setOnline(up);
-        if (up) soon();
-      }),
-    ];
+  // Live by push: any change to tickets, clocks, call-backs or the policy; and the link itself.
+  useLiveReload(load, LIVE_EVENTS, 300, (soon) => {
     // The browser knows first when its network goes: say so, and read again when it is back.
     const offline = () => setOnline(false);
     window.addEventListener('offline', offline);
     window.addEventListener('online', soon);
-    offs.push(() => {
-      window.removeEventListener('offline', offline);
-      window.removeEventListener('online', soon);
-    });
-    return () => {
-      if (timer) clearTimeout(timer);
-      offs.forEach((off) => off());
-    };
-  }, [load]);
+    return [
+      api.onLink((up) => {
+        setOnline(up);
+        if (up) soon();
+      }),
+      () => {
+        window.removeEventListener('offline', offline);
+        window.removeEventListener('online', soon);
+      },
+    ];
+  });
 
   // While the host is away, knock every few seconds; the push channel reconnects by itself too.
   useEffect(() => {
