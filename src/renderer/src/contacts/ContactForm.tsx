@@ -117,19 +117,7 @@ export function ContactForm({
   }
 
   return (
-    <div
-      className="contact-form"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && onCancel) {
-          // Esc closes this form, not the dialog or view around it.
-          e.preventDefault();
-          e.stopPropagation();
-          onCancel();
-          return;
-        }
-        submitOnCtrlEnter(() => void save())(e);
-      }}
-    >
+    <div className="contact-form" onKeyDown={submitOnCtrlEnter(() => void save(), onCancel)}>
       {corrects ? (
         <p className="muted" role="status">
           {t('contact.correcting', { when: when(tr, corrects.at) })}

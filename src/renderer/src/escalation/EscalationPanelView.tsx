@@ -11,7 +11,7 @@ import { useT } from '../i18n/index.ts';
 import { useSession } from '../session/sessionStore.ts';
 import { Kbd } from '../ui/Kbd.tsx';
 import { UserOptions } from '../ui/Options.tsx';
-import { useFormCall } from '../ui/forms.ts';
+import { submitOnCtrlEnter, useFormCall } from '../ui/forms.ts';
 import { AcceptForm, EscalateForm, ReturnForm } from './HandoffForms.tsx';
 import { mayAnswer, positionText } from './tierText.ts';
 import { TierReport } from './TierReport.tsx';
@@ -322,18 +322,12 @@ function AssignForm({ item, onDone }: { item: PanelItem; onDone: () => void }): 
     <div
       className="inline-panel"
       onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onDone();
-        } else if (
-          (e.ctrlKey && e.key === 'Enter') ||
-          (e.key === 'Enter' && e.target instanceof HTMLSelectElement)
-        ) {
+        // Enter on the person saves at once; Ctrl+Enter and Esc as in every inline form.
+        if (e.key === 'Enter' && !e.ctrlKey && e.target instanceof HTMLSelectElement) {
           e.preventDefault();
           e.stopPropagation();
           save();
-        }
+        } else submitOnCtrlEnter(save, onDone)(e);
       }}
     >
       <label htmlFor={`${PREFIX}-assign`}>{t('ticket.assignee')}</label>{' '}

@@ -49,17 +49,12 @@ function Actions({
   );
 }
 
-/** Esc closes an inline form (not the dialog or view around it); Ctrl+Enter submits it. */
-function keys(submit: () => void, cancel?: () => void) {
-  return (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape' && cancel) {
-      e.preventDefault();
-      e.stopPropagation();
-      cancel();
-      return;
-    }
-    submitOnCtrlEnter(submit)(e);
-  };
+/** What every hand-over form gets: the ticket as the caller read it, and what to do after. */
+interface HandoffFormProps {
+  ticket: Target;
+  idPrefix: string;
+  onDone: (card: TicketCard) => void;
+  onCancel?: () => void;
 }
 
 /** Hand the ticket to another tier (by default the next one up) with a reason and a hand-over note. */
@@ -68,12 +63,7 @@ export function EscalateForm({
   idPrefix,
   onDone,
   onCancel,
-}: {
-  ticket: Target;
-  idPrefix: string;
-  onDone: (card: TicketCard) => void;
-  onCancel?: () => void;
-}): ReactElement {
+}: HandoffFormProps): ReactElement {
   const desk = useSession((s) => s.desk)!;
   const { t, show, errors, submit } = useFormCall();
   const [domainId, setDomainId] = useState(ticket.domainId ?? '');
@@ -100,7 +90,7 @@ export function EscalateForm({
       },
     );
   return (
-    <div className="inline-panel" onKeyDown={keys(save, onCancel)}>
+    <div className="inline-panel" onKeyDown={submitOnCtrlEnter(save, onCancel)}>
       <div className="grid grid--4">
         <Field
           id={`${idPrefix}-domain`}
@@ -156,17 +146,7 @@ export function EscalateForm({
 }
 
 /** The receiving tier takes the ticket: someone of that tier (by default whoever accepts). */
-export function AcceptForm({
-  ticket,
-  idPrefix,
-  onDone,
-  onCancel,
-}: {
-  ticket: Target;
-  idPrefix: string;
-  onDone: (card: TicketCard) => void;
-  onCancel?: () => void;
-}): ReactElement {
+export function AcceptForm({ ticket, idPrefix, onDone, onCancel }: HandoffFormProps): ReactElement {
   const desk = useSession((s) => s.desk)!;
   const me = useSession((s) => s.user)!;
   const { t, show, errors, submit } = useFormCall();
@@ -187,7 +167,7 @@ export function AcceptForm({
       },
     );
   return (
-    <div className="inline-panel" onKeyDown={keys(save, onCancel)}>
+    <div className="inline-panel" onKeyDown={submitOnCtrlEnter(save, onCancel)}>
       <Field
         id={`${idPrefix}-assignee`}
         label={t('escalation.assignee')}
@@ -210,17 +190,7 @@ export function AcceptForm({
 }
 
 /** The receiving tier sends it back where it came from, saying why. */
-export function ReturnForm({
-  ticket,
-  idPrefix,
-  onDone,
-  onCancel,
-}: {
-  ticket: Target;
-  idPrefix: string;
-  onDone: (card: TicketCard) => void;
-  onCancel?: () => void;
-}): ReactElement {
+export function ReturnForm({ ticket, idPrefix, onDone, onCancel }: HandoffFormProps): ReactElement {
   const { t, show, errors, submit } = useFormCall();
   const [reason, setReason] = useState('');
   const save = () =>
@@ -232,7 +202,7 @@ export function ReturnForm({
       },
     );
   return (
-    <div className="inline-panel" onKeyDown={keys(save, onCancel)}>
+    <div className="inline-panel" onKeyDown={submitOnCtrlEnter(save, onCancel)}>
       <Field
         id={`${idPrefix}-return`}
         label={t('escalation.returnReason')}

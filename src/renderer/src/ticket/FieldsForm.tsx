@@ -1,9 +1,9 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import type { TicketChanges } from '../../../shared/contract.ts';
-import type { AssetInfo, DeskInfo, TicketDetail } from '../../../shared/views.ts';
+import type { AssetInfo } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { Field } from '../ui/Field.tsx';
-import { useFormCall } from '../ui/forms.ts';
+import { useFormCall, type WorkspaceFormProps } from '../ui/forms.ts';
 import { FoldedForm } from './FoldedForm.tsx';
 import { ProblemBasics, type Basics } from './ProblemBasics.tsx';
 
@@ -13,15 +13,7 @@ const assetLabel = (a: AssetInfo) =>
   [a.modelNumber, a.serial, a.location].filter(Boolean).join(' · ');
 
 /** Title, description, category, queue and equipment; a save is one history event. */
-export function FieldsForm({
-  ticket,
-  desk,
-  onSaved,
-}: {
-  ticket: TicketDetail;
-  desk: DeskInfo;
-  onSaved: () => void;
-}): ReactElement {
+export function FieldsForm({ ticket, desk, onSaved }: WorkspaceFormProps): ReactElement {
   const { t, show, errors, submit } = useFormCall('changes.');
   const [basics, setBasics] = useState<Basics>({
     title: ticket.title,

@@ -1,21 +1,13 @@
 import { useState, type ReactElement } from 'react';
-import type { DeskInfo, TicketDetail } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { useT } from '../i18n/index.ts';
 import { firstErrorText } from '../ui/errors.ts';
 import { LevelOptions } from '../ui/Options.tsx';
 import { useToasts } from '../ui/toastStore.ts';
+import type { WorkspaceFormProps } from '../ui/forms.ts';
 
 /** Re-rate a ticket: impact and urgency by its policy version, or an override with a reason. */
-export function PriorityEditor({
-  ticket,
-  desk,
-  onSaved,
-}: {
-  ticket: TicketDetail;
-  desk: DeskInfo;
-  onSaved: () => void;
-}): ReactElement {
+export function PriorityEditor({ ticket, desk, onSaved }: WorkspaceFormProps): ReactElement {
   const tr = useT();
   const { t } = tr;
   const show = useToasts((s) => s.show);

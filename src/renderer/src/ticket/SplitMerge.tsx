@@ -1,11 +1,11 @@
 import { useState, type ReactElement } from 'react';
 import type { Level } from '../../../shared/domain.ts';
-import type { DeskInfo, TicketDetail } from '../../../shared/views.ts';
+import type { TicketDetail } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { useView } from '../app/viewStore.ts';
 import { Field } from '../ui/Field.tsx';
 import { LevelOptions } from '../ui/Options.tsx';
-import { useFormCall } from '../ui/forms.ts';
+import { useFormCall, type WorkspaceFormProps } from '../ui/forms.ts';
 import { FoldedForm } from './FoldedForm.tsx';
 import { ProblemBasics, type Basics } from './ProblemBasics.tsx';
 
@@ -13,15 +13,7 @@ export const SPLIT_TITLE_ID = 'ticket-split-title';
 export const MERGE_INTO_ID = 'ticket-merge-into';
 
 /** A second problem found in this ticket becomes its own ticket, from the same call. */
-export function SplitForm({
-  ticket,
-  desk,
-  onSaved,
-}: {
-  ticket: TicketDetail;
-  desk: DeskInfo;
-  onSaved: () => void;
-}): ReactElement {
+export function SplitForm({ ticket, desk, onSaved }: WorkspaceFormProps): ReactElement {
   const { t, show, errors, submit } = useFormCall();
   const fresh = (): Basics => ({
     title: '',

@@ -3,6 +3,16 @@ import { STATUSES, type Status } from '../../../shared/domain.ts';
 import type { Translator } from '../../../shared/i18n/index.ts';
 import type { ContactEntry, DeskInfo, TicketEvent } from '../../../shared/views.ts';
 import { contactLine } from '../contacts/contactText.ts';
+import { positionText } from '../escalation/tierText.ts';
+
+/** Where an event says a ticket went, as stored in its data. */
+const handedTo = (p: unknown): { domainId: string | null; tier: number } => {
+  const pos = (p ?? {}) as { domainId?: unknown; tier?: unknown };
+  return {
+    domainId: typeof pos.domainId === 'string' ? pos.domainId : null,
+    tier: Number(pos.tier),
+  };
+};
 
 export const when = (tr: Translator, ms: number): string =>
   new Intl.DateTimeFormat(tr.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
@@ -25,13 +35,6 @@ function fieldValue(tr: Translator, desk: DeskInfo, field: string, v: unknown): 
   if (field === 'assetId') return tr.t('ticket.asset');
   const s = str(v);
   return s.length > 80 ? `${s.slice(0, 80)}…` : s;
-}
-
-/** "Network, tier 2": where a ticket was handed to. */
-export function position(tr: Translator, desk: DeskInfo, p: unknown): string {
-  const pos = (p ?? {}) as { domainId?: unknown; tier?: unknown };
-  const name = desk.domains.find((x) => x.id === pos.domainId)?.name ?? '';
-  return tr.t('escalation.position', { domain: name, tier: Number(pos.tier) });
 }
 
 export function eventText(tr: Translator, desk: DeskInfo, e: TicketEvent): string {
@@ -161,7 +164,7 @@ export function eventText(tr: Translator, desk: DeskInfo, e: TicketEvent): strin
         summary: str(d['summary']),
       });
     case 'escalated': {
-      const to = position(tr, desk, d['to']);
+      const to = positionText(tr, desk, handedTo(d['to']));
       const reason = str(d['reason']);
       const note = str(d['note']);
       return d['rule']
@@ -176,7 +179,7 @@ export function eventText(tr: Translator, desk: DeskInfo, e: TicketEvent): strin
     case 'escalation_returned':
       return tr.t('event.escalation_returned', {
         actor,
-        to: position(tr, desk, d['to']),
+        to: positionText(tr, desk, handedTo(d['to'])),
         reason: str(d['reason']),
       });
     case 'supervisors_alerted':

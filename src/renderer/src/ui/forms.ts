@@ -1,6 +1,7 @@
 /** What every ticket-workspace form does with a refused call: errors by field, or one toast. */
 import { useState } from 'react';
 import type { ApiError, Result } from '../../../shared/errors.ts';
+import type { DeskInfo, TicketDetail } from '../../../shared/views.ts';
 import type { Translator } from '../../../shared/i18n/index.ts';
 import { useT } from '../i18n/index.ts';
 import { errorText, fieldErrors } from './errors.ts';
@@ -31,10 +32,17 @@ export function reveal(id: string): void {
   el.focus({ preventScroll: true });
 }
 
-/** Ctrl+Enter inside a form submits it (the innermost, when forms nest), wherever the focus is. */
-export function submitOnCtrlEnter(submit: () => void) {
+/**
+ * Ctrl+Enter inside a form submits it (the innermost, when forms nest), wherever the focus is.
+ * Given `cancel`, Esc closes the form, not the dialog or view around it.
+ */
+export function submitOnCtrlEnter(submit: () => void, cancel?: () => void) {
   return (e: React.KeyboardEvent): void => {
-    if (e.ctrlKey && e.key === 'Enter') {
+    if (e.key === 'Escape' && cancel) {
+      e.preventDefault();
+      e.stopPropagation();
+      cancel();
+    } else if (e.ctrlKey && e.key === 'Enter') {
       e.preventDefault();
       e.stopPropagation();
       submit();
@@ -61,4 +69,11 @@ export function useFormCall(prefix = '') {
     return true;
   }
   return { tr, t: tr.t, show, errors, setErrors, submit };
+}
+
+/** What a ticket-workspace form gets: the ticket as loaded, the desk, and what to do once saved. */
+export interface WorkspaceFormProps {
+  ticket: TicketDetail;
+  desk: DeskInfo;
+  onSaved: () => void;
 }
