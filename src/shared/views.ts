@@ -159,6 +159,18 @@ export interface MyCallbacks {
   items: CallbackItem[];
   /** How many are due now or overdue: the badge. */
   dueNow: number;
+  /** Due after today until `laterUntil`, by the desk's local day, the earliest first. */
+  later: CallbackDay[];
+  /** The end of the seventh day after today: how far ahead `later` looks. */
+  laterUntil: Millis;
+  /** Due after today but not in `later` (beyond the week, or past the list's length). */
+  laterNotListed: number;
+}
+
+export interface CallbackDay {
+  /** The desk's local date, YYYY-MM-DD. */
+  date: string;
+  items: CallbackItem[];
 }
 
 export interface TicketCard {

@@ -417,6 +417,55 @@ describe('customer communication, with an injected clock', () => {
     expect((await t.ok(s, 'callbacks.mine', {})).items.map((i) => i.key)).toContain(mine2.key);
   });
 
+  it('My call-backs also lists what is due later, by the desk’s day, up to a week ahead', async () => {
+    const today = await ticketOf(2); // update due 10:00 today
+    const agreed = await ticketOf(2);
+    const routine = await ticketOf(3); // 24 business hours: Wednesday 13:00
+    const planned = await ticketOf(4); // 48 business hours: Friday 17:00
+    const far = await ticketOf(2);
+    const theirs = await ticketOf(3, s);
+    const TUESDAY = T0 + DAY; // Tuesday 24 November, 09:00
+    await log(agreed.id, {
+      summary: 'Out today; call tomorrow at 10:30',
+      next: { at: TUESDAY + 90 * MINUTE, reason: 'The customer asked for this time' },
+    });
+    await log(far.id, {
+      summary: 'Away for two weeks',
+      next: { at: T0 + 14 * DAY, reason: 'The customer is away' },
+    });
+
+    const list = await t.ok(a, 'callbacks.mine', {});
+    expect(list.items.map((i) => i.key)).toEqual([today.key]);
+    expect(list.laterUntil).toBe(Date.UTC(2026, 11, 1)); // the end of Monday 30 November
+    expect(list.later.map((d) => [d.date, d.items.map((i) => [i.key, i.kind, i.overdue])])).toEqual(
+      [
+        ['2026-11-24', [[agreed.key, 'set', false]]],
+        ['2026-11-25', [[routine.key, 'update', false]]],
+        ['2026-11-27', [[planned.key, 'update', false]]],
+      ],
+    );
+    expect(list.later[0]!.items[0]).toMatchObject({
+      dueAt: TUESDAY + 90 * MINUTE,
+      customer: { name: 'Kofi Mensah' },
+      lastContact: { summary: 'Out today; call tomorrow at 10:30' },
+    });
+    // Beyond the week: counted, not listed; another analyst's never.
+    expect(list.laterNotListed).toBe(1);
+    const all = [...list.items, ...list.later.flatMap((d) => d.items)].map((i) => i.ticketId);
+    expect(all).not.toContain(far.id);
+    expect(all).not.toContain(theirs.id);
+
+    // The next morning, tomorrow's call-back is today's; the week moves on with the clock.
+    t.clock.set(TUESDAY - HOUR);
+    const next = await t.ok(a, 'callbacks.mine', {});
+    expect(next.items.map((i) => [i.key, i.overdue])).toEqual([
+      [today.key, true],
+      [agreed.key, false],
+    ]);
+    expect(next.later.map((d) => d.date)).toEqual(['2026-11-25', '2026-11-27']);
+    expect(next.laterUntil).toBe(Date.UTC(2026, 11, 2));
+  });
+
   it('a returning caller’s open tickets come with their last contact, and a status call logs on the ticket', async () => {
     const first = await t.ok(a, 'intake.submit', await validIntake(t, a, 2));
     t.clock.set(T0 + 20 * MINUTE);

@@ -6,7 +6,12 @@
 import { addBusinessTime, localDate, MINUTE, zonedTime } from '../../shared/business-time.ts';
 import { UPDATE_GIVEN, type CallbackKind, type Status } from '../../shared/domain.ts';
 import { retryAfterMin } from '../../shared/policy.ts';
-import type { CallbackItem, MyCallbacks, TicketCallback } from '../../shared/views.ts';
+import type {
+  CallbackDay,
+  CallbackItem,
+  MyCallbacks,
+  TicketCallback,
+} from '../../shared/views.ts';
 import { actor, type Ctx } from '../context.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
@@ -121,49 +126,100 @@ export function callbackOf(db: Db, ticketId: string): TicketCallback | null {
     : null;
 }
 
-/** The end of the desk's local day holding `now`. */
-function endOfDay(db: Db, now: number): number {
-  const { timeZone } = deskCalendar(db);
+/** The start of the desk's local day `days` after the one holding `now`. */
+function dayStart(timeZone: string, now: number, days: number): number {
   const d = localDate(timeZone, now);
-  return zonedTime(timeZone, d.year, d.month, d.day + 1, 0);
+  return zonedTime(timeZone, d.year, d.month, d.day + days, 0);
+}
+
+/** The desk's local date of `t`, YYYY-MM-DD. */
+function dateKey(timeZone: string, t: number): string {
+  const d = localDate(timeZone, t);
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
 const MAX_LISTED = 300;
+/**
+ * How far ahead "Later" looks: seven days after today. On a desk open on weekdays the default
+ * policy's longest update interval (a planned event's, 48 business hours) ends within it from any
+ * day, so every regular call-back shows; what lies beyond (times agreed with customers, holidays)
+ * is counted, and shows on its ticket.
+ */
+const LATER_DAYS = 7;
+const MAX_LATER = 200;
 
-/** The signed-in user's call-backs due by the end of today, the overdue first. */
-export function myCallbacks(ctx: Ctx): MyCallbacks {
-  const { db } = ctx;
-  const me = actor(ctx).id;
-  const now = ctx.clock.now();
-  const end = endOfDay(db, now);
+type CallbackRow = Omit<CallbackItem, 'customer' | 'lastContact' | 'overdue'> & {
+  lastId: string | null;
+  customerId: string;
+  name: string;
+  phone: string;
+  email: string;
+};
+
+/** The owner's call-backs due in [from, to), the earliest first, with the last contact of each. */
+function listDue(
+  db: Db,
+  owner: string,
+  from: number,
+  to: number,
+  limit: number,
+  now: number,
+): CallbackItem[] {
   const rows = stmt(
     db,
     `SELECT cb.ticket_id AS ticketId, cb.due_at AS dueAt, cb.kind, cb.last_contact_id AS lastId,
             t.key, t.title, t.priority, t.status, c.id AS customerId, c.name, c.phone, c.email
      FROM callbacks cb JOIN tickets t ON t.id = cb.ticket_id JOIN customers c ON c.id = t.customer_id
-     WHERE cb.owner_id = ? AND cb.due_at < ? ORDER BY cb.due_at, t.key LIMIT ?`,
-  ).all(me, end, MAX_LISTED) as (Omit<CallbackItem, 'customer' | 'lastContact' | 'overdue'> & {
-    lastId: string | null;
-    customerId: string;
-    name: string;
-    phone: string;
-    email: string;
-  })[];
+     WHERE cb.owner_id = ? AND cb.due_at >= ? AND cb.due_at < ? ORDER BY cb.due_at, t.key LIMIT ?`,
+  ).all(owner, from, to, limit) as CallbackRow[];
   const last = contactsById(
     db,
     rows.flatMap((r) => (r.lastId ? [r.lastId] : [])),
   );
-  const items: CallbackItem[] = rows.map(({ lastId, customerId, name, phone, email, ...r }) => ({
+  return rows.map(({ lastId, customerId, name, phone, email, ...r }) => ({
     ...r,
     overdue: r.dueAt <= now,
     customer: { id: customerId, name, phone, email },
     lastContact: (lastId && last.get(lastId)) || null,
   }));
+}
+
+/**
+ * The signed-in user's call-backs: those due by the end of today, the overdue first; then the
+ * week after, by day, so a call-back agreed for tomorrow is in sight today.
+ */
+export function myCallbacks(ctx: Ctx): MyCallbacks {
+  const { db } = ctx;
+  const me = actor(ctx).id;
+  const now = ctx.clock.now();
+  const { timeZone } = deskCalendar(db);
+  const end = dayStart(timeZone, now, 1);
+  const laterUntil = dayStart(timeZone, now, 1 + LATER_DAYS);
+  const items = listDue(db, me, 0, end, MAX_LISTED, now);
+  const laterItems = listDue(db, me, end, laterUntil, MAX_LATER, now);
+  const later: CallbackDay[] = [];
+  for (const item of laterItems) {
+    const date = dateKey(timeZone, item.dueAt);
+    if (later.at(-1)?.date === date) later.at(-1)!.items.push(item);
+    else later.push({ date, items: [item] });
+  }
   const { n } = stmt(
     db,
     'SELECT count(*) AS n FROM callbacks WHERE owner_id = ? AND due_at <= ?',
   ).get(me, now) as { n: number };
-  return { asOf: now, endOfDay: end, items, dueNow: n };
+  const { n: afterToday } = stmt(
+    db,
+    'SELECT count(*) AS n FROM callbacks WHERE owner_id = ? AND due_at >= ?',
+  ).get(me, end) as { n: number };
+  return {
+    asOf: now,
+    endOfDay: end,
+    items,
+    dueNow: n,
+    later,
+    laterUntil,
+    laterNotListed: afterToday - laterItems.length,
+  };
 }
 
 /**
