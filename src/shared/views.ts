@@ -170,6 +170,8 @@ export interface MyCallbacks {
 export interface CallbackDay {
   /** The desk's local date, YYYY-MM-DD. */
   date: string;
+  /** Days after today: 1 is tomorrow. */
+  inDays: number;
   items: CallbackItem[];
 }
 

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { seedBusyDesk } from '../helpers/busy-desk.ts';
 import { startHostProcess, type HostProcess } from '../helpers/host-process.ts';
 import { signIn } from '../helpers/ui.ts';
 
@@ -108,4 +109,75 @@ test.describe('the wall-board', () => {
     });
     await context.close();
   });
+});
+
+test.describe('the wall-board read from across the room', () => {
+  let host: HostProcess;
+  test.beforeAll(async () => {
+    host = await startHostProcess(undefined, ['--test-clock', '2026-11-23T09:00:00Z']);
+    await seedBusyDesk(host.url);
+    // Two hours and five minutes on, nobody has answered the oldest ticket yet.
+    const r = await fetch(`${host.url}test/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceMs: 125 * 60_000 }),
+    });
+    expect(r.status).toBe(200);
+  });
+  test.afterAll(async () => {
+    await host.stop();
+  });
+
+  for (const [width, height] of [
+    [1920, 1080],
+    [3840, 2160],
+  ] as const)
+    test(`${width}×${height}: bars with width, labels on one line, waits in words, a chart with axes`, async ({
+      browser,
+    }) => {
+      const { context, wall } = await openWall(browser, host.url, width, height);
+      await expect(wall.getByTestId('wall-oldest-value')).toHaveText('2 h 5 min');
+      await fitsTheScreen(wall);
+
+      // Each list's longest bar takes a real share of its list, not a dot.
+      for (const list of await wall.locator('.bar-list').all()) {
+        const name = await list.getAttribute('aria-label');
+        const listBox = (await list.boundingBox())!;
+        const longest = Math.max(
+          ...(await list
+            .locator('.bar-list__bar')
+            .evaluateAll((bars) => bars.map((b) => b.getBoundingClientRect().width))),
+        );
+        expect(longest / listBox.width, `${name}: longest bar`).toBeGreaterThan(0.35);
+        for (const label of await list.locator('.bar-list__label').all())
+          expect(await label.evaluate((e) => e.scrollWidth <= e.clientWidth), `${name} label`).toBe(
+            true,
+          );
+      }
+      // "P1 · Business failure" on one line, beside its count.
+      for (const label of await wall.locator('.wall-prio__label').all()) {
+        const lines = await label.evaluate(
+          (e) => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight),
+        );
+        expect(lines, await label.textContent()).toBeLessThan(1.5);
+      }
+
+      // The hourly chart: a labelled value axis with ascending ticks from 0, and the hours.
+      const chart = wall.locator('.hour-chart');
+      await expect(chart.locator('.hour-chart__y-title')).toHaveText('Tickets');
+      const ticks = (await chart.locator('.hour-chart__tick').allTextContents()).map(Number);
+      expect(ticks.length).toBeGreaterThanOrEqual(3);
+      expect(ticks[0]).toBe(0);
+      expect(ticks).toEqual([...ticks].sort((a, b) => a - b));
+      // 9 tickets created at 09:00: the axis reaches at least that.
+      expect(ticks.at(-1)).toBeGreaterThanOrEqual(9);
+      await expect(chart.locator('.hour-chart__hour')).toHaveText(
+        ['00:00', '03:00', '06:00', '09:00', '12:00', '15:00', '18:00', '21:00'].map(
+          (h) => new RegExp(h),
+        ),
+      );
+      await wall.screenshot({ path: `test-results/wallboard-busy-${width}x${height}.png` });
+      expect((await new AxeBuilder({ page: wall }).analyze()).violations).toEqual([]);
+      await context.close();
+    });
 });

@@ -437,13 +437,13 @@ describe('customer communication, with an injected clock', () => {
     const list = await t.ok(a, 'callbacks.mine', {});
     expect(list.items.map((i) => i.key)).toEqual([today.key]);
     expect(list.laterUntil).toBe(Date.UTC(2026, 11, 1)); // the end of Monday 30 November
-    expect(list.later.map((d) => [d.date, d.items.map((i) => [i.key, i.kind, i.overdue])])).toEqual(
-      [
-        ['2026-11-24', [[agreed.key, 'set', false]]],
-        ['2026-11-25', [[routine.key, 'update', false]]],
-        ['2026-11-27', [[planned.key, 'update', false]]],
-      ],
-    );
+    expect(
+      list.later.map((d) => [d.date, d.inDays, d.items.map((i) => [i.key, i.kind, i.overdue])]),
+    ).toEqual([
+      ['2026-11-24', 1, [[agreed.key, 'set', false]]],
+      ['2026-11-25', 2, [[routine.key, 'update', false]]],
+      ['2026-11-27', 4, [[planned.key, 'update', false]]],
+    ]);
     expect(list.later[0]!.items[0]).toMatchObject({
       dueAt: TUESDAY + 90 * MINUTE,
       customer: { name: 'Kofi Mensah' },
@@ -462,7 +462,10 @@ describe('customer communication, with an injected clock', () => {
       [today.key, true],
       [agreed.key, false],
     ]);
-    expect(next.later.map((d) => d.date)).toEqual(['2026-11-25', '2026-11-27']);
+    expect(next.later.map((d) => [d.date, d.inDays])).toEqual([
+      ['2026-11-25', 1],
+      ['2026-11-27', 3],
+    ]);
     expect(next.laterUntil).toBe(Date.UTC(2026, 11, 2));
   });
 

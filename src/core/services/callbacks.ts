@@ -6,12 +6,7 @@
 import { addBusinessTime, localDate, MINUTE, zonedTime } from '../../shared/business-time.ts';
 import { UPDATE_GIVEN, type CallbackKind, type Status } from '../../shared/domain.ts';
 import { retryAfterMin } from '../../shared/policy.ts';
-import type {
-  CallbackDay,
-  CallbackItem,
-  MyCallbacks,
-  TicketCallback,
-} from '../../shared/views.ts';
+import type { CallbackDay, CallbackItem, MyCallbacks, TicketCallback } from '../../shared/views.ts';
 import { actor, type Ctx } from '../context.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
@@ -198,10 +193,12 @@ export function myCallbacks(ctx: Ctx): MyCallbacks {
   const items = listDue(db, me, 0, end, MAX_LISTED, now);
   const laterItems = listDue(db, me, end, laterUntil, MAX_LATER, now);
   const later: CallbackDay[] = [];
-  for (const item of laterItems) {
-    const date = dateKey(timeZone, item.dueAt);
-    if (later.at(-1)?.date === date) later.at(-1)!.items.push(item);
-    else later.push({ date, items: [item] });
+  for (let inDays = 1, i = 0; inDays <= LATER_DAYS; inDays++) {
+    const next = dayStart(timeZone, now, inDays + 1);
+    const day: CallbackDay = { date: dateKey(timeZone, next - 1), inDays, items: [] };
+    for (; i < laterItems.length && laterItems[i]!.dueAt < next; i++)
+      day.items.push(laterItems[i]!);
+    if (day.items.length) later.push(day);
   }
   const { n } = stmt(
     db,
