@@ -32,8 +32,7 @@ export async function apiClient(
   return {
     async call(method, input) {
       const body = (await (await post(method, input, cookie)).json()) as
-        | { ok: true; value: never }
-        | { ok: false; error: unknown };
+        { ok: true; value: never } | { ok: false; error: unknown };
       if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
       return body.value;
     },

@@ -8,6 +8,7 @@ import {
   type ReactElement,
 } from 'react';
 import { PRIORITIES, STATUSES, type Priority, type Status } from '../../../shared/domain.ts';
+import type { TicketCard } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { matches, SHORTCUTS } from '../app/shortcuts.ts';
 import { useView } from '../app/viewStore.ts';
@@ -25,8 +26,18 @@ export function Board(): ReactElement {
   const tr = useT();
   const { t } = tr;
   const desk = useSession((s) => s.desk)!;
-  const { columns, filters, focus, setFilters, clearFilters, refresh, loadMore, setFocus, move } =
-    useBoard();
+  const {
+    columns,
+    filters,
+    focus,
+    setFilters,
+    clearFilters,
+    refresh,
+    loadMore,
+    setFocus,
+    focused,
+    move,
+  } = useBoard();
   const openTicket = useView((s) => s.openTicket);
   const show = useToasts((s) => s.show);
   const now = useNow(15_000);
@@ -34,8 +45,20 @@ export function Board(): ReactElement {
   const [text, setText] = useState(filters.text ?? '');
   const queueCodes = useMemo(() => new Map(desk.queues.map((q) => [q.id, q.code])), [desk.queues]);
 
+  const bar = useRef<HTMLDivElement>(null);
+  /** The first card has the focus, so ↓, Enter and Shift+arrows work at once; none, the search. */
+  const focusFirstCard = useCallback(() => {
+    const col = useBoard.getState().columns.findIndex((c) => c.items.length > 0);
+    if (col >= 0) useBoard.getState().setFocus(col, 0);
+    else search.current?.focus();
+  }, []);
+
   useEffect(() => {
-    void refresh();
+    // Arriving on the board (F4): the first card, once the cards are in, unless the analyst has
+    // already gone to the filters meanwhile.
+    void refresh().then(() => {
+      if (!bar.current?.contains(document.activeElement)) focusFirstCard();
+    });
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Coalesce bursts (a call with five problems is one refresh, not five).
     const off = api.on('tickets.changed', () => {
@@ -46,7 +69,7 @@ export function Board(): ReactElement {
       off();
       clearTimeout(timer);
     };
-  }, [refresh]);
+  }, [refresh, focusFirstCard]);
 
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -62,10 +85,12 @@ export function Board(): ReactElement {
         e.preventDefault();
         search.current?.focus();
       }
+      // F4 on the board (from its search, say): back to the first card.
+      if (matches(e, SHORTCUTS.board.keys)) focusFirstCard();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [focusFirstCard]);
 
   const doMove = useCallback(
     async (id: string, to: Status) => {
@@ -81,6 +106,14 @@ export function Board(): ReactElement {
     [move, show, t, tr],
   );
   const onLoadMore = useCallback((s: Status) => void loadMore(s), [loadMore]);
+  const onOpenTicket = useCallback(
+    (card: TicketCard, cell: string) => {
+      const [col, row] = cell.split(':').map(Number) as [number, number];
+      focused(col, row);
+      openTicket(card.id);
+    },
+    [focused, openTicket],
+  );
 
   function onGridKey(e: KeyboardEvent<HTMLDivElement>) {
     const cell = (e.target as HTMLElement).dataset['cell'];
@@ -114,7 +147,7 @@ export function Board(): ReactElement {
 
   return (
     <div className="board">
-      <div className="board__bar" role="search">
+      <div className="board__bar" role="search" ref={bar}>
         <h1 className="sr-only">{t('board.title')}</h1>
         <div className="field field--inline">
           <label htmlFor="board-search">
@@ -195,6 +228,7 @@ export function Board(): ReactElement {
             tr={tr}
             onLoadMore={onLoadMore}
             onDropTicket={(id, to) => void doMove(id, to)}
+            onOpenTicket={onOpenTicket}
           />
         ))}
       </div>

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type ReactElement } from 'react';
 import type { Status } from '../../../shared/domain.ts';
 import type { Translator } from '../../../shared/i18n/index.ts';
-import type { BoardColumn } from '../../../shared/views.ts';
+import type { BoardColumn, TicketCard } from '../../../shared/views.ts';
 import type { BoardFocus } from './boardStore.ts';
 import { TicketCardView } from './TicketCardView.tsx';
 
@@ -15,8 +15,10 @@ interface Props {
   tr: Translator;
   onLoadMore(status: Status): void;
   onDropTicket(ticketId: string, to: Status): void;
+  onOpenTicket(card: TicketCard, cellId: string): void;
 }
 
+/** A card with a one-line title; longer titles wrap and each card is measured as it renders. */
 const CARD_HEIGHT = 74;
 
 /** One status column. Virtualised: only the cards in view exist in the DOM, whatever the count. */
@@ -29,6 +31,7 @@ export function BoardColumnView({
   tr,
   onLoadMore,
   onDropTicket,
+  onOpenTicket,
 }: Props): ReactElement {
   const scroller = useRef<HTMLDivElement>(null);
   const items = column.items;
@@ -102,6 +105,8 @@ export function BoardColumnView({
             return (
               <div
                 key={card?.id ?? 'more'}
+                ref={v.measureElement}
+                data-index={vi.index}
                 className="column__slot"
                 style={{
                   position: 'absolute',
@@ -109,7 +114,6 @@ export function BoardColumnView({
                   insetInlineStart: 0,
                   width: '100%',
                   transform: `translateY(${vi.start}px)`,
-                  height: vi.size,
                 }}
               >
                 {card ? (
@@ -120,6 +124,7 @@ export function BoardColumnView({
                     tr={tr}
                     tabbable={vi.index === tabRow}
                     cellId={`${index}:${vi.index}`}
+                    onOpen={onOpenTicket}
                   />
                 ) : (
                   <p className="column__more">{tr.t('board.loadingMore')}</p>

@@ -27,6 +27,8 @@ interface Props {
   tr: Translator;
   tabbable: boolean;
   cellId: string;
+  /** A click opens the ticket, as Enter does (a drag moves it and fires no click). */
+  onOpen(card: TicketCard, cellId: string): void;
 }
 
 export const TicketCardView = memo(function TicketCardView({
@@ -36,6 +38,7 @@ export const TicketCardView = memo(function TicketCardView({
   tr,
   tabbable,
   cellId,
+  onOpen,
 }: Props): ReactElement {
   const age = ageText(tr, now - card.createdAt);
   const sla = slaText(tr, card, now);
@@ -61,13 +64,14 @@ export const TicketCardView = memo(function TicketCardView({
         e.dataTransfer.setData('text/x-switchboard-ticket', card.id);
         e.dataTransfer.effectAllowed = 'move';
       }}
+      onClick={() => onOpen(card, cellId)}
     >
+      {/* The countdown is the figure that matters: it keeps its room, the key gives way first. */}
       <div className="tcard__top">
         <span className="tcard__key">{card.key}</span>
         <span className={`prio prio--${card.priority}`} title={tr.t(`priority.${card.priority}`)}>
           {tr.t('priority.short', { n: card.priority })}
         </span>
-        <span className="tcard__queue">{queueCode}</span>
         {sla ? (
           <span className="tcard__sla">{sla}</span>
         ) : (
@@ -75,7 +79,10 @@ export const TicketCardView = memo(function TicketCardView({
         )}
       </div>
       <div className="tcard__title">{card.title}</div>
-      <div className="tcard__customer">{card.customerName}</div>
+      <div className="tcard__foot">
+        <bdi className="tcard__customer">{card.customerName}</bdi>
+        <span className="tcard__queue">{queueCode}</span>
+      </div>
     </div>
   );
 });

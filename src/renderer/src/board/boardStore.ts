@@ -24,6 +24,8 @@ interface BoardState {
   refresh(): Promise<void>;
   loadMore(status: Status): Promise<void>;
   setFocus(col: number, row: number): void;
+  /** The card the analyst put the focus on (a click): the board's tab stop follows it. */
+  focused(col: number, row: number): void;
   move(card: TicketCard, to: Status): Promise<ApiError | null>;
 }
 
@@ -89,6 +91,10 @@ export const useBoard = create<BoardState>((set, get) => ({
   },
   setFocus(col, row) {
     set({ focus: { col, row, seq: (get().focus?.seq ?? 0) + 1 } });
+  },
+  focused(col, row) {
+    // The same seq: the column does not move the focus, it is already there.
+    set({ focus: { col, row, seq: get().focus?.seq ?? 0 } });
   },
   async move(card, to) {
     // Resolving takes a solution and reopening a reason: the ticket opens on that form.
