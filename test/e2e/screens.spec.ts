@@ -67,7 +67,8 @@ test.describe('the board, the ticket workspace and the shortcut list at a laptop
       await expect(cards).toHaveCount(desk.tickets.length);
       for (const card of await cards.all()) {
         const key = await card.getAttribute('data-ticket');
-        await whole(card.locator('.tcard__sla'), card, `${key} countdown`);
+        // Resolved cards show their age instead.
+        await whole(card.locator('.tcard__sla, .tcard__age'), card, `${key} countdown`);
         await whole(card.locator('.tcard__title'), card, `${key} title`);
         await whole(card, card, `${key} card`);
       }
@@ -90,9 +91,7 @@ test.describe('the board, the ticket workspace and the shortcut list at a laptop
       const ticket = page.getByRole('dialog', { name: new RegExp(desk.long.key) });
       await expect(ticket.getByTestId('history')).toBeVisible();
       const box = (await ticket.boundingBox())!;
-      expect(box.width / size.width, 'share of the screen the workspace uses').toBeGreaterThan(
-        0.6,
-      );
+      expect(box.width / size.width, 'share of the screen the workspace uses').toBeGreaterThan(0.6);
       expect(box.x + box.width).toBeLessThanOrEqual(size.width + 0.5);
       await whole(ticket.locator('#ticket-title'), ticket, 'workspace title');
       // The record (fields, history) on one side, the work (SOP, resolution, contact) on the other.
@@ -124,7 +123,9 @@ test.describe('the board, the ticket workspace and the shortcut list at a laptop
     });
   }
 
-  test('a click on a card opens its ticket; a drag moves it and opens nothing', async ({ page }) => {
+  test('a click on a card opens its ticket; a drag moves it and opens nothing', async ({
+    page,
+  }) => {
     await signIn(page, host.url);
     await page.keyboard.press('F4');
     const first = desk.tickets[0]!;

@@ -100,6 +100,9 @@ export async function seedBusyDesk(url: string, username = 'analyst'): Promise<B
   }
   await api.call('tickets.move', { id: tickets[2]!.id, to: 'in_progress', version: 1 });
   await api.call('tickets.move', { id: tickets[3]!.id, to: 'open', version: 1 });
+  // Work in hand: the wall-board's load per analyst has a figure.
+  const me = info.users.find((u) => u.username === username)!;
+  await api.call('tickets.assign', { id: tickets[3]!.id, assigneeId: me.id, version: 2 });
   const long = tickets.find((t) => t.title === LONG_TITLE)!;
   return { tickets, long };
 }

@@ -24,33 +24,38 @@ export function HelpDialog({ onClose }: { onClose: () => void }): ReactElement {
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className="dialog dialog--help"
       aria-labelledby="help-title"
       onClose={onClose}
       onCancel={onClose}
     >
-      <h2 id="help-title">{t('help.title')}</h2>
-      {GROUPS.map(([g, label]) => (
-        <section key={g}>
-          <h3>{t(label)}</h3>
-          <dl className="shortcuts">
-            {all
-              .filter((s) => s.group === g)
-              .map((s) => (
-                <div key={s.help}>
-                  <dt>
-                    <Kbd keys={s.keys} />
-                    <span className="sr-only">{s.keys}</span>
-                  </dt>
-                  <dd>{t(s.help)}</dd>
-                </div>
-              ))}
-          </dl>
-        </section>
-      ))}
-      <button type="button" className="btn" onClick={onClose} autoFocus>
-        {t('help.close')}
-      </button>
+      <header className="dialog__head">
+        <h2 id="help-title">{t('help.title')}</h2>
+        <button type="button" className="btn btn--ghost btn--small" onClick={onClose} autoFocus>
+          {t('help.close')} <Kbd keys="Esc" />
+        </button>
+      </header>
+      {/* In columns, so the whole list fits a laptop's screen without scrolling. */}
+      <div className="help__groups">
+        {GROUPS.map(([g, label]) => (
+          <section key={g} aria-labelledby={`help-${g}`}>
+            <h3 id={`help-${g}`}>{t(label)}</h3>
+            <dl className="shortcuts">
+              {all
+                .filter((s) => s.group === g)
+                .map((s) => (
+                  <div key={s.help}>
+                    <dt>
+                      <Kbd keys={s.keys} />
+                      <span className="sr-only">{s.keys}</span>
+                    </dt>
+                    <dd>{t(s.help)}</dd>
+                  </div>
+                ))}
+            </dl>
+          </section>
+        ))}
+      </div>
     </dialog>
   );
 }

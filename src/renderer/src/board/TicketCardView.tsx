@@ -66,7 +66,6 @@ export const TicketCardView = memo(function TicketCardView({
       }}
       onClick={() => onOpen(card, cellId)}
     >
-      {/* The countdown is the figure that matters: it keeps its room, the key gives way first. */}
       <div className="tcard__top">
         <span className="tcard__key">{card.key}</span>
         <span className={`prio prio--${card.priority}`} title={tr.t(`priority.${card.priority}`)}>
@@ -80,7 +79,9 @@ export const TicketCardView = memo(function TicketCardView({
       </div>
       <div className="tcard__title">{card.title}</div>
       <div className="tcard__foot">
-        <bdi className="tcard__customer">{card.customerName}</bdi>
+        <span className="tcard__customer">
+          <bdi>{card.customerName}</bdi>
+        </span>
         <span className="tcard__queue">{queueCode}</span>
       </div>
     </div>

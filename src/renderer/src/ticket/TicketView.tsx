@@ -201,141 +201,155 @@ export function TicketView({ id }: { id: string }): ReactElement {
               {t('ticket.close')} <Kbd keys="Esc" />
             </button>
           </header>
-          <div className="grid grid--2">
-            <div className="field">
-              <label htmlFor="ticket-status">{t('ticket.status')}</label>
-              <select
-                id="ticket-status"
-                value={ticket.status}
-                onChange={(e) => void change('move', e.target.value)}
-              >
-                {STATUSES.map((s) => (
-                  <option
-                    key={s}
-                    value={s}
-                    // Resolving, reopening and escalating have their own forms, with a reason.
-                    disabled={
-                      (s === 'resolved') !== (ticket.status === 'resolved') ||
-                      (s === 'escalated' && ticket.status !== 'escalated')
-                    }
+          {/* Wide screens: the record (fields, links, history, clock) beside the work on it
+              (questions, hand-overs, the customer, the resolution, notes); one column when narrow. */}
+          <div className="ticket__body">
+            <div className="ticket__record" data-testid="ticket-record">
+              <div className="grid grid--2">
+                <div className="field">
+                  <label htmlFor="ticket-status">{t('ticket.status')}</label>
+                  <select
+                    id="ticket-status"
+                    value={ticket.status}
+                    onChange={(e) => void change('move', e.target.value)}
                   >
-                    {t(`status.${s}`)}
-                  </option>
-                ))}
-              </select>
+                    {STATUSES.map((s) => (
+                      <option
+                        key={s}
+                        value={s}
+                        // Resolving, reopening and escalating have their own forms, with a reason.
+                        disabled={
+                          (s === 'resolved') !== (ticket.status === 'resolved') ||
+                          (s === 'escalated' && ticket.status !== 'escalated')
+                        }
+                      >
+                        {t(`status.${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="ticket-assignee">{t('ticket.assignee')}</label>
+                  <select
+                    id="ticket-assignee"
+                    value={ticket.assigneeId ?? ''}
+                    onChange={(e) => void change('assign', e.target.value)}
+                  >
+                    <option value="">{t('board.unassigned')}</option>
+                    <UserOptions users={desk.users} />
+                  </select>
+                </div>
+              </div>
+              <dl className="facts">
+                <dt>{t('intake.priority')}</dt>
+                <dd>
+                  <span className={`prio prio--${ticket.priority}`}>
+                    {t('priority.short', { n: ticket.priority })}
+                  </span>{' '}
+                  {t(`priority.${ticket.priority}`)} · {t(`level.${ticket.impact}`)} /{' '}
+                  {t(`level.${ticket.urgency}`)}
+                </dd>
+                <dt>{t('ticket.queue')}</dt>
+                <dd>
+                  {queue?.name} · {category?.name} · {t('ticket.tier')} {ticket.tier}
+                </dd>
+                <dt>{t('ticket.customer')}</dt>
+                <dd>
+                  <Joined
+                    parts={[
+                      ticket.customer.name,
+                      { phone: ticket.customer.phone },
+                      ticket.customer.email,
+                      ticket.account?.number,
+                    ]}
+                  />
+                </dd>
+                {ticket.asset ? (
+                  <>
+                    <dt>{t('ticket.asset')}</dt>
+                    <dd>
+                      {[
+                        ticket.asset.modelNumber,
+                        ticket.asset.serial,
+                        ticket.asset.location,
+                        ticket.asset.licence,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </dd>
+                  </>
+                ) : null}
+                <dt>{t('ticket.created')}</dt>
+                <dd>
+                  {when(tr, ticket.createdAt)} · {ticket.createdBy.displayName}
+                  {ticket.reopenCount
+                    ? ` · ${tr.plural('ticket.reopens', ticket.reopenCount)}`
+                    : ''}
+                </dd>
+                <dt>{t('sla.clock')}</dt>
+                <dd>
+                  <span className={`sla-badge sla-badge--${open ? ticket.sla.state : 'on_track'}`}>
+                    {t(`sla.state.${ticket.sla.state}`)}
+                  </span>{' '}
+                  {countdown ? <strong data-testid="sla-countdown">{countdown}</strong> : null}
+                </dd>
+              </dl>
+              <h3>{t('ticket.description')}</h3>
+              <p className="ticket__desc">{ticket.description || t('ticket.noDescription')}</p>
+              {open ? (
+                <FieldsForm key={ticket.version} ticket={ticket} desk={desk} onSaved={reload} />
+              ) : null}
+              {open ? <PriorityEditor ticket={ticket} desk={desk} onSaved={reload} /> : null}
+              <LinksPanel ticket={ticket} onSaved={reload} />
+              {open ? <SplitForm ticket={ticket} desk={desk} onSaved={reload} /> : null}
+              {open ? <MergeForm ticket={ticket} onSaved={reload} /> : null}
+              <h3>{t('ticket.history')}</h3>
+              <ol className="history" data-testid="history">
+                {ticket.events.map((e) => {
+                  const other = eventTicketRef(e);
+                  return (
+                    <li key={e.id}>
+                      <time dateTime={new Date(e.at).toISOString()}>{when(tr, e.at)}</time>
+                      <span>
+                        {eventText(tr, desk, e)}
+                        {other ? (
+                          <>
+                            {' '}
+                            <button
+                              type="button"
+                              className="link"
+                              onClick={() => openTicket(other.id)}
+                            >
+                              {t('ticket.open', { key: other.key })}
+                            </button>
+                          </>
+                        ) : null}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ol>
+              <SlaSection ticket={ticket} />
             </div>
-            <div className="field">
-              <label htmlFor="ticket-assignee">{t('ticket.assignee')}</label>
-              <select
-                id="ticket-assignee"
-                value={ticket.assigneeId ?? ''}
-                onChange={(e) => void change('assign', e.target.value)}
-              >
-                <option value="">{t('board.unassigned')}</option>
-                <UserOptions users={desk.users} />
-              </select>
+            <div className="ticket__work" data-testid="ticket-work">
+              <ScriptForm
+                ticket={ticket}
+                value={answerValue}
+                onChange={(q, v) => setDrafts((d) => ({ ...d, [q.id]: v }))}
+                errors={answerErrors}
+                onSave={() => void saveAnswers()}
+              />
+              <EscalationSection ticket={ticket} onSaved={reload} />
+              <ContactSection ticket={ticket} onSaved={() => void load()} />
+              <ResolutionPanel
+                ticket={ticket}
+                saveAnswers={saveAnswers}
+                onRefused={onResolveRefused}
+                onDone={reload}
+              />
+              <NoteForm ticketId={ticket.id} ticketKey={ticket.key} onSaved={() => void load()} />
             </div>
           </div>
-          <dl className="facts">
-            <dt>{t('intake.priority')}</dt>
-            <dd>
-              <span className={`prio prio--${ticket.priority}`}>
-                {t('priority.short', { n: ticket.priority })}
-              </span>{' '}
-              {t(`priority.${ticket.priority}`)} · {t(`level.${ticket.impact}`)} /{' '}
-              {t(`level.${ticket.urgency}`)}
-            </dd>
-            <dt>{t('ticket.queue')}</dt>
-            <dd>
-              {queue?.name} · {category?.name} · {t('ticket.tier')} {ticket.tier}
-            </dd>
-            <dt>{t('ticket.customer')}</dt>
-            <dd>
-              <Joined
-                parts={[
-                  ticket.customer.name,
-                  { phone: ticket.customer.phone },
-                  ticket.customer.email,
-                  ticket.account?.number,
-                ]}
-              />
-            </dd>
-            {ticket.asset ? (
-              <>
-                <dt>{t('ticket.asset')}</dt>
-                <dd>
-                  {[
-                    ticket.asset.modelNumber,
-                    ticket.asset.serial,
-                    ticket.asset.location,
-                    ticket.asset.licence,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </dd>
-              </>
-            ) : null}
-            <dt>{t('ticket.created')}</dt>
-            <dd>
-              {when(tr, ticket.createdAt)} · {ticket.createdBy.displayName}
-              {ticket.reopenCount ? ` · ${tr.plural('ticket.reopens', ticket.reopenCount)}` : ''}
-            </dd>
-            <dt>{t('sla.clock')}</dt>
-            <dd>
-              <span className={`sla-badge sla-badge--${open ? ticket.sla.state : 'on_track'}`}>
-                {t(`sla.state.${ticket.sla.state}`)}
-              </span>{' '}
-              {countdown ? <strong data-testid="sla-countdown">{countdown}</strong> : null}
-            </dd>
-          </dl>
-          <h3>{t('ticket.description')}</h3>
-          <p className="ticket__desc">{ticket.description || t('ticket.noDescription')}</p>
-          {open ? (
-            <FieldsForm key={ticket.version} ticket={ticket} desk={desk} onSaved={reload} />
-          ) : null}
-          {open ? <PriorityEditor ticket={ticket} desk={desk} onSaved={reload} /> : null}
-          <ScriptForm
-            ticket={ticket}
-            value={answerValue}
-            onChange={(q, v) => setDrafts((d) => ({ ...d, [q.id]: v }))}
-            errors={answerErrors}
-            onSave={() => void saveAnswers()}
-          />
-          <EscalationSection ticket={ticket} onSaved={reload} />
-          <ContactSection ticket={ticket} onSaved={() => void load()} />
-          <ResolutionPanel
-            ticket={ticket}
-            saveAnswers={saveAnswers}
-            onRefused={onResolveRefused}
-            onDone={reload}
-          />
-          <LinksPanel ticket={ticket} onSaved={reload} />
-          {open ? <SplitForm ticket={ticket} desk={desk} onSaved={reload} /> : null}
-          {open ? <MergeForm ticket={ticket} onSaved={reload} /> : null}
-          <NoteForm ticketId={ticket.id} ticketKey={ticket.key} onSaved={() => void load()} />
-          <h3>{t('ticket.history')}</h3>
-          <ol className="history" data-testid="history">
-            {ticket.events.map((e) => {
-              const other = eventTicketRef(e);
-              return (
-                <li key={e.id}>
-                  <time dateTime={new Date(e.at).toISOString()}>{when(tr, e.at)}</time>
-                  <span>
-                    {eventText(tr, desk, e)}
-                    {other ? (
-                      <>
-                        {' '}
-                        <button type="button" className="link" onClick={() => openTicket(other.id)}>
-                          {t('ticket.open', { key: other.key })}
-                        </button>
-                      </>
-                    ) : null}
-                  </span>
-                </li>
-              );
-            })}
-          </ol>
-          <SlaSection ticket={ticket} />
         </>
       ) : null}
     </dialog>

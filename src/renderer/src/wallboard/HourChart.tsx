@@ -1,9 +1,16 @@
-import type { ReactElement } from 'react';
+import type { CSSProperties, ReactElement } from 'react';
 import { useT } from '../i18n/index.ts';
+import { valueAxis } from './figures.ts';
+
+const hourText = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+/** Every third hour is labelled: eight labels read from across the room, twenty-four do not. */
+const LABELLED = (hour: number) => hour % 3 === 0;
 
 /**
- * Tickets created and resolved in each hour of today, as paired bars over 24 slots: whether the
- * desk keeps up reads at a glance. The figures are in the bars' titles and a visually hidden table.
+ * Tickets created and resolved in each hour of today, as paired bars over 24 slots, against a
+ * value axis in whole tickets and the hours below: whether the desk keeps up reads at a glance.
+ * Drawn in HTML, so the labels keep their size whatever the chart's shape; the figures are in a
+ * visually hidden table too.
  */
 export function HourChart({
   hours,
@@ -11,60 +18,72 @@ export function HourChart({
   hours: { hour: number; created: number; resolved: number }[];
 }): ReactElement {
   const { t } = useT();
-  const top = Math.max(1, ...hours.flatMap((h) => [h.created, h.resolved]));
-  const W = 24 * 40;
-  const H = 300;
-  const bar = 16;
+  const ticks = valueAxis(Math.max(0, ...hours.flatMap((h) => [h.created, h.resolved])));
+  const max = ticks.at(-1)!;
+  const at = (n: number): CSSProperties => ({ insetBlockEnd: `${(n / max) * 100}%` });
+  const height = (n: number): CSSProperties => ({ blockSize: `${(n / max) * 100}%` });
+  // The day's 24 slots; the hours still to come are empty.
+  const day = Array.from({ length: 24 }, (_, hour) => ({
+    hour,
+    figures: hours.find((h) => h.hour === hour),
+  }));
   return (
     <figure className="hour-chart">
-      {/* Stretched to its box: bars only; the hour labels are text below, never distorted. */}
-      <svg
-        viewBox={`0 0 ${W} ${H}`}
-        preserveAspectRatio="none"
-        role="img"
-        aria-label={t('wall.hours')}
+      <span className="hour-chart__y-title" aria-hidden="true">
+        {t('wall.axis.tickets')}
+      </span>
+      <div
+        className="hour-chart__y"
+        aria-hidden="true"
+        style={{ inlineSize: `${String(max).length + 0.5}ch` }}
       >
-        {[0.25, 0.5, 0.75, 1].map((f) => (
-          <line key={f} x1={0} x2={W} y1={H - f * H} y2={H - f * H} className="hour-chart__grid" />
+        {ticks.map((n) => (
+          <span key={n} className="hour-chart__tick" style={at(n)}>
+            {n}
+          </span>
         ))}
-        {hours.map((h) => {
-          const x = h.hour * 40 + 3;
-          const c = (h.created / top) * H;
-          const r = (h.resolved / top) * H;
-          return (
-            <g key={h.hour}>
-              <rect x={x} y={H - c} width={bar} height={c} className="hour-chart__created">
-                <title>{t('wall.hourCreated', { hour: h.hour, n: h.created })}</title>
-              </rect>
-              <rect
-                x={x + bar + 2}
-                y={H - r}
-                width={bar}
-                height={r}
-                className="hour-chart__resolved"
-              >
-                <title>{t('wall.hourResolved', { hour: h.hour, n: h.resolved })}</title>
-              </rect>
-            </g>
-          );
-        })}
-      </svg>
-      <div className="hour-chart__axis" aria-hidden="true">
-        {[0, 6, 12, 18].map((hour) => (
-          <span key={hour}>{String(hour).padStart(2, '0')}:00</span>
+      </div>
+      <div className="hour-chart__area" role="img" aria-label={t('wall.hours')}>
+        {ticks.slice(1).map((n) => (
+          <span key={n} className="hour-chart__grid" style={at(n)} />
+        ))}
+        <div className="hour-chart__bars">
+          {day.map(({ hour, figures }) => (
+            <div key={hour} className="hour-chart__slot">
+              {figures ? (
+                <>
+                  <span className="hour-chart__created" style={height(figures.created)} />
+                  <span className="hour-chart__resolved" style={height(figures.resolved)} />
+                </>
+              ) : null}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div className="hour-chart__x" aria-hidden="true">
+        {day.map(({ hour }) => (
+          <span key={hour} className="hour-chart__x-slot">
+            {LABELLED(hour) ? <span className="hour-chart__hour">{hourText(hour)}</span> : null}
+          </span>
         ))}
       </div>
       <figcaption className="hour-chart__legend">
         <span className="hour-chart__key hour-chart__key--created">{t('wall.created')}</span>
         <span className="hour-chart__key hour-chart__key--resolved">{t('wall.resolvedKey')}</span>
-        <span className="hour-chart__top">{t('wall.scale', { n: top })}</span>
       </figcaption>
       <table className="sr-only">
         <caption>{t('wall.hours')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('wall.hour')}</th>
+            <th scope="col">{t('wall.created')}</th>
+            <th scope="col">{t('wall.resolvedKey')}</th>
+          </tr>
+        </thead>
         <tbody>
           {hours.map((h) => (
             <tr key={h.hour}>
-              <th scope="row">{String(h.hour).padStart(2, '0')}:00</th>
+              <th scope="row">{hourText(h.hour)}</th>
               <td>{h.created}</td>
               <td>{h.resolved}</td>
             </tr>

@@ -9,6 +9,7 @@ import { useT } from '../i18n/index.ts';
 import { useSession } from '../session/sessionStore.ts';
 import { HourChart } from './HourChart.tsx';
 import { BarList } from './BarList.tsx';
+import { waitText } from './figures.ts';
 
 /** Below this width (CSS pixels) the three lists take turns; a 4K wall shows them side by side. */
 const ALL_PANELS_FROM = 2800;
@@ -21,18 +22,28 @@ const LIVE_EVENTS = [
   'policy.changed',
 ] as const;
 
+/** A tile's figure: its digits large, the words between them ("h", "min") smaller. */
+function Figure({ text }: { text: string }): ReactElement {
+  return (
+    <>
+      {text.split(/(\d[\d.,]*)/).map((part, i) =>
+        part === '' ? null : /^\d/.test(part) ? (
+          part
+        ) : (
+          <span key={i} className="wall-tile__unit">
+            {part}
+          </span>
+        ),
+      )}
+    </>
+  );
+}
+
 /**
  * The wall-board: the desk at a glance from five metres. Dark, large, never scrolls; every figure
  * comes from the store and is read again when the desk pushes a change (never on a timer, apart
  * from the hour turning). When the host goes away it says so, and carries on when it is back.
  */
-/** A wait the way a wall says it, short enough for its tile: "45′", "3.3 h", "2.1 d". */
-function waitText(t: ReturnType<typeof useT>['t'], min: number): string {
-  if (min < 100) return t('wall.wait.min', { n: min });
-  if (min < 48 * 60) return t('wall.wait.h', { n: (min / 60).toFixed(1) });
-  return t('wall.wait.d', { n: (min / 1440).toFixed(1) });
-}
-
 export function Wallboard(): ReactElement {
   const tr = useT();
   const { t } = tr;
@@ -143,7 +154,7 @@ export function Wallboard(): ReactElement {
     {
       id: 'oldest',
       label: t('wall.oldest'),
-      value: view.oldestWaiting ? waitText(t, waitedMin) : '—',
+      value: view.oldestWaiting ? waitText(tr, waitedMin) : '—',
       level: view.oldestWaiting ? thresholdLevel(waitedMin, th.oldestWaitingMin) : 'calm',
       ...(view.oldestWaiting ? { sub: view.oldestWaiting.key } : {}),
     },
@@ -203,7 +214,7 @@ export function Wallboard(): ReactElement {
           <li key={x.id} className={`wall-tile wall-tile--${x.level}`} data-testid={`wall-${x.id}`}>
             <span className="wall-tile__label">{x.label}</span>
             <span className="wall-tile__value" data-testid={`wall-${x.id}-value`}>
-              {x.value}
+              <Figure text={x.value} />
             </span>
             {x.sub ? <span className="wall-tile__sub">{x.sub}</span> : null}
           </li>
@@ -222,7 +233,7 @@ export function Wallboard(): ReactElement {
                 {p.open}
               </span>
               <span className="wall-prio__label">
-                P{p.priority} · {p.label}
+                {t('priority.short', { n: p.priority })} · {p.label}
               </span>
             </li>
           ))}
