@@ -104,6 +104,12 @@ test.describe('the board, the ticket workspace and the shortcut list at a laptop
           record.x + record.width,
         );
       }
+      // A shortcut deep into the work (the resolution) scrolls its column, never the title away.
+      await page.keyboard.press('Alt+r');
+      await expect(ticket.locator('#ticket-solution')).toBeFocused();
+      await expect(ticket.locator('#ticket-solution')).toBeInViewport();
+      await expect(ticket.locator('#ticket-title')).toBeInViewport({ ratio: 1 });
+      await whole(ticket, page.locator('body'), 'workspace');
       await page.screenshot({ path: `test-results/ticket-${size.width}x${size.height}.png` });
       await axeBothThemes(page, 'ticket workspace');
     });
@@ -122,6 +128,26 @@ test.describe('the board, the ticket workspace and the shortcut list at a laptop
       await axeBothThemes(page, 'shortcut list');
     });
   }
+
+  test('1024×768: the workspace in one column; a shortcut far down keeps its title in view', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await signIn(page, host.url);
+    await page.keyboard.press('F4');
+    await page.locator(`[data-ticket="${desk.long.key}"]`).focus();
+    await page.keyboard.press('Enter');
+    const ticket = page.getByRole('dialog', { name: new RegExp(desk.long.key) });
+    await expect(ticket.getByTestId('history')).toBeVisible();
+    const history = (await ticket.getByTestId('history').boundingBox())!;
+    const sop = (await ticket.getByRole('heading', { name: 'SOP questions' }).boundingBox())!;
+    expect(sop.y, 'the work follows the record').toBeGreaterThan(history.y);
+    await page.keyboard.press('Alt+r');
+    await expect(ticket.locator('#ticket-solution')).toBeFocused();
+    await expect(ticket.locator('#ticket-solution')).toBeInViewport();
+    await expect(ticket.locator('#ticket-title')).toBeInViewport({ ratio: 1 });
+    await whole(ticket, page.locator('body'), 'workspace');
+  });
 
   test('a click on a card opens its ticket; a drag moves it and opens nothing', async ({
     page,
