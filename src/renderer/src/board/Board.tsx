@@ -56,8 +56,9 @@ export function Board(): ReactElement {
   useEffect(() => {
     // Arriving on the board (F4): the first card, once the cards are in, unless the analyst has
     // already gone to the filters meanwhile.
+    let here = true;
     void refresh().then(() => {
-      if (!bar.current?.contains(document.activeElement)) focusFirstCard();
+      if (here && !bar.current?.contains(document.activeElement)) focusFirstCard();
     });
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Coalesce bursts (a call with five problems is one refresh, not five).
@@ -66,6 +67,7 @@ export function Board(): ReactElement {
       timer = setTimeout(() => void refresh(), 120);
     });
     return () => {
+      here = false;
       off();
       clearTimeout(timer);
     };
