@@ -4,19 +4,14 @@ import { APP_ORIGIN } from '../shared/ipc.ts';
 import { startCore } from './core-client.ts';
 import { bindIpc } from './ipc.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
+import { appPageCheck, externalTarget } from './trusted-url.ts';
 
 registerAppScheme();
 
 // In development electron-vite serves the renderer over HTTP with hot reload.
 const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const startUrl = devUrl ?? `${APP_ORIGIN}/index.html`;
-const isTrustedUrl = (url: string): boolean => {
-  try {
-    return new URL(url).origin === new URL(startUrl).origin;
-  } catch {
-    return false;
-  }
-};
+const isTrustedUrl = appPageCheck(devUrl);
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -149,7 +144,8 @@ app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     // Links to the web open in the user's browser, never inside the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    const target = externalTarget(url);
+    if (target) void shell.openExternal(target);
     return { action: 'deny' };
   });
 });
