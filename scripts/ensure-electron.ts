@@ -88,4 +88,4 @@ function ensureElectron(): void {
   ]);
 }
 
-if (import.meta.main) ensureElectron();
+ensureElectron();
