@@ -7,6 +7,7 @@ import { HTTP_STATUS, type Result } from '../shared/errors.ts';
 import type { ManualClock } from '../core/clock.ts';
 import type { DeskEndpoint } from '../core/endpoint.ts';
 import { contentSecurityPolicy, contentType, resolveStaticPath } from '../core/static-files.ts';
+import { allowedHostSet, isAllowedHost, isAllowedOrigin } from './allowed-hosts.ts';
 import { Sessions } from './sessions.ts';
 
 export interface HostOptions {
@@ -15,6 +16,11 @@ export interface HostOptions {
   staticRoot: string;
   host?: string;
   port?: number;
+  /**
+   * Names the host is reached by beyond its loopback names and bound address (`--allowed-host`),
+   * as a Host header carries them: `desk.example.org` (any port) or `desk.example.org:8443`.
+   */
+  allowedHosts?: readonly string[];
   /** Tests only (`--test-clock`): the desk's clock, moved forward by POST /test/clock. */
   testClock?: ManualClock;
 }
@@ -41,8 +47,14 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const { desk } = opts;
   const sessions = new Sessions(desk.open, desk.close);
   const sockets = new Map<WebSocket, string>();
+  // Known once the port is: nothing is answered before listen() calls back.
+  let allowed: ReadonlySet<string> = new Set();
+  const sameOrigin = (req: IncomingMessage): boolean =>
+    // Browsers send Origin on cross-site POSTs and WebSocket upgrades; non-browser clients none.
+    req.headers.origin === undefined || isAllowedOrigin(allowed, req.headers.origin);
 
   const server = createServer((req, res) => {
+    if (!isAllowedHost(allowed, req.headers.host)) return misdirected(res);
     handle(req, res).catch(() => {
       if (!res.headersSent)
         send(res, 500, {
@@ -125,7 +137,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'content-type': contentType(file),
-      'content-security-policy': contentSecurityPolicy(`ws://${req.headers.host ?? ''}`),
+      // Host is one of ours (checked above); behind a TLS proxy the page's socket is wss://.
+      'content-security-policy': contentSecurityPolicy(
+        `ws://${req.headers.host ?? ''} wss://${req.headers.host ?? ''}`,
+      ),
       'cache-control': path.startsWith('/assets/')
         ? 'public, max-age=31536000, immutable'
         : 'no-cache',
@@ -140,6 +155,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     void upgrade(req, socket, head);
   });
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    if (!isAllowedHost(allowed, req.headers.host)) {
+      socket.end(`HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\n\r\n${MISDIRECTED}`);
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://host.invalid');
     const conn = sessions.existing(req.headers.cookie);
     const session = conn ? await desk.dispatch(conn, 'session.get', {}) : null;
@@ -168,6 +187,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
   });
   const addr = server.address() as AddressInfo;
+  allowed = allowedHostSet(addr, opts.allowedHosts ?? []);
   const hostName = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
 
   return {
@@ -198,15 +218,15 @@ function send(res: ServerResponse, status: number, body: unknown, setCookie?: st
   res.writeHead(status, headers).end(JSON.stringify(body));
 }
 
-/** Browsers send Origin on cross-site POSTs and WebSocket upgrades; it must name this host. */
-function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true; // non-browser clients (tests, curl) send none
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
+const MISDIRECTED =
+  'This host does not answer to that host name. Reach it by the name it was started for ' +
+  '(127.0.0.1, localhost or one given with --allowed-host).';
+
+/** A Host this host was not started for (a DNS-rebinding page, a misrouted proxy): nothing runs. */
+function misdirected(res: ServerResponse): void {
+  res
+    .writeHead(421, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' })
+    .end(MISDIRECTED);
 }
 
 function readBody(req: IncomingMessage): Promise<string | null> {
