@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { HTTP_STATUS, type Result } from '../shared/errors.ts';
+import { HTTP_STATUS, type Issue, type Result } from '../shared/errors.ts';
 import type { ManualClock } from '../core/clock.ts';
 import type { DeskEndpoint } from '../core/endpoint.ts';
 import { contentSecurityPolicy, contentType, resolveStaticPath } from '../core/static-files.ts';
@@ -66,14 +66,26 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://host.invalid');
-    if (url.pathname.startsWith('/api/'))
-      return api(req, res, decodeURIComponent(url.pathname.slice(5)));
-    if (url.pathname === '/test/clock' && opts.testClock)
-      return moveClock(req, res, opts.testClock);
+    const path = targetPath(req.url);
+    if (path === null) return badRequest(res, 'The request target is not a path on this host');
+    if (path.startsWith('/api/')) {
+      const method = decoded(path.slice(5));
+      // No name at all rather than the name of no method: a malformed request, not NOT_FOUND.
+      if (method === null)
+        return send(
+          res,
+          400,
+          error('VALIDATION', 'The method name is not valid percent-encoding', [
+            issue('method', 'invalid_format', 'Not valid percent-encoding'),
+          ]),
+        );
+      return api(req, res, method);
+    }
+    if (path === '/test/clock' && opts.testClock) return moveClock(req, res, opts.testClock);
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return void res.writeHead(405, SECURITY_HEADERS).end();
-    serveStatic(req, res, url.pathname);
+    if (decoded(path) === null) return badRequest(res, 'The path is not valid percent-encoding');
+    serveStatic(req, res, path);
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
@@ -94,7 +106,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     const { conn, setCookie } = await sessions.resolve(req.headers.cookie);
     const result = await desk.dispatch(conn, method, input);
-    send(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result, setCookie);
+    send(res, result.ok ? 200 : (HTTP_STATUS[result.error.code] ?? 500), result, setCookie);
   }
 
   /** Tests move the desk's time forward, never back: ids and history stay in order. */
@@ -146,24 +158,32 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         : 'no-cache',
     });
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(file).pipe(res);
+    // A file that goes between the check and the read ends this response, not the host.
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
 
   // ---- push events ---------------------------------------------------------------------------
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
   server.on('upgrade', (req, socket, head) => {
-    void upgrade(req, socket, head);
+    // Nothing thrown here may become an unhandled rejection: that would end the whole host.
+    upgrade(req, socket, head).catch(() => socket.destroy());
   });
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     if (!isAllowedHost(allowed, req.headers.host)) {
       socket.end(`HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\n\r\n${MISDIRECTED}`);
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://host.invalid');
+    const path = targetPath(req.url);
+    if (path === null) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
     const conn = sessions.existing(req.headers.cookie);
     const session = conn ? await desk.dispatch(conn, 'session.get', {}) : null;
     const signedIn = !!session?.ok && !!(session.value as { user: unknown }).user;
-    if (url.pathname !== '/events' || !sameOrigin(req) || !conn || !signedIn) {
+    if (path !== '/events' || !sameOrigin(req) || !conn || !signedIn) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -176,9 +196,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   }
   const unsubscribe = desk.onEvent((event, to) => {
     const data = JSON.stringify(event);
-    const allowed = new Set(to);
+    const recipients = new Set(to);
     for (const [ws, conn] of sockets)
-      if (allowed.has(conn) && ws.readyState === ws.OPEN) ws.send(data);
+      if (recipients.has(conn) && ws.readyState === ws.OPEN) ws.send(data);
   });
   const sweep = setInterval(() => sessions.sweep(), 60_000).unref();
 
@@ -204,8 +224,42 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   };
 }
 
-function error(code: 'VALIDATION' | 'FORBIDDEN', message: string): Result<never> {
-  return { ok: false, error: { code, message, issues: [] } };
+function error(
+  code: 'VALIDATION' | 'FORBIDDEN',
+  message: string,
+  issues: Issue[] = [],
+): Result<never> {
+  return { ok: false, error: { code, message, issues } };
+}
+
+const issue = (path: string, rule: string, message: string): Issue => ({ path, rule, message });
+
+/**
+ * The path of an origin-form request target (`/api/x?y`), or null for any other form (absolute
+ * `http://…`, authority, `*`): the host is not a proxy, and a target URL cannot parse is no path.
+ */
+function targetPath(target: string | undefined): string | null {
+  if (!target?.startsWith('/')) return null;
+  try {
+    return new URL(`http://host.invalid${target}`).pathname;
+  } catch {
+    return null;
+  }
+}
+
+/** Percent-decoded, or null when the encoding is malformed (`%zz`, a cut-off UTF-8 sequence). */
+function decoded(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
+function badRequest(res: ServerResponse, message: string): void {
+  res
+    .writeHead(400, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' })
+    .end(message);
 }
 
 function send(res: ServerResponse, status: number, body: unknown, setCookie?: string): void {

@@ -173,6 +173,75 @@ describe('the host: HTTP + WebSocket over the dispatcher', () => {
   });
 });
 
+describe('malformed request targets are typed refusals, never INTERNAL', () => {
+  const staticRoot = mkdtempSync(join(tmpdir(), 'sb-ui-'));
+  writeFileSync(join(staticRoot, 'index.html'), '<!doctype html><title>ui</title>');
+
+  it('a bad percent-encoding in the method, the path or the target is a 400 and changes nothing', async () => {
+    const t = await demoDesk();
+    const endpoint = localEndpoint(t.desk);
+    const answers: string[] = [];
+    const host = await startHost({
+      desk: {
+        ...endpoint,
+        dispatch: async (conn, method, input) => {
+          const r = await endpoint.dispatch(conn, method, input);
+          answers.push(r.ok ? 'ok' : r.error.code);
+          return r;
+        },
+      },
+      staticRoot,
+      port: 0,
+    });
+    try {
+      const before = fingerprint(t.desk);
+      for (const method of ['%E0%A4%A', '%zz', 'auth.sign%In', '%C0%AF', 'tickets.board%']) {
+        const res = await rawApi(host.url, method, {});
+        expect(res.status, method).toBe(400);
+        expect(JSON.parse(res.body), method).toMatchObject({
+          ok: false,
+          error: {
+            code: 'VALIDATION',
+            issues: [{ path: 'method', rule: 'invalid_format' }],
+          },
+        });
+      }
+      // A well-formed encoding of a method name is that method.
+      expect((await rawApi(host.url, 'session%2Eget', {})).status).toBe(200);
+      // The UI's paths and the request target itself.
+      for (const [target, method] of [
+        ['/%zz', 'GET'],
+        ['/assets/%E0%A4%A.js', 'GET'],
+        ['http://[bad/api/session.get', 'POST'],
+        ['*', 'OPTIONS'],
+      ] as const) {
+        const res = await rawRequest(host.url, target, {
+          method,
+          headers: { 'content-type': 'application/json' },
+          body: method === 'POST' ? '{}' : undefined,
+        });
+        expect(res.status, target).toBe(400);
+        expect(res.body, target).not.toMatch(/INTERNAL/);
+      }
+      // The push channel too, and the host is still there afterwards.
+      expect(
+        await rawSocket(
+          host.url,
+          `GET http://[bad/events HTTP/1.1\r\nHost: ${new URL(host.url).host}\r\n` +
+            'Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n' +
+            'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+        ),
+      ).toMatch(/^HTTP\/1\.1 400 /);
+      expect((await rawApi(host.url, 'session.get', {})).status).toBe(200);
+      expect(answers).not.toContain('INTERNAL');
+      expect(fingerprint(t.desk)).toBe(before);
+    } finally {
+      await host.close();
+      await t.close();
+    }
+  });
+});
+
 describe('the host answers only to the host names it was started for (DNS rebinding)', () => {
   const staticRoot = mkdtempSync(join(tmpdir(), 'sb-ui-'));
   writeFileSync(join(staticRoot, 'index.html'), '<!doctype html><title>ui</title>');
