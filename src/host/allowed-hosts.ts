@@ -64,3 +64,8 @@ export function isAllowedOrigin(allowed: ReadonlySet<string>, origin: string): b
     return false;
   }
 }
+
+/** Whether a bound address is loopback only (127.0.0.0/8, ::1): reachable from this machine alone. */
+export function isLoopback(address: string): boolean {
+  return /^(?:::ffff:)?127\.\d+\.\d+\.\d+$/i.test(address) || address === '::1';
+}

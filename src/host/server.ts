@@ -3,11 +3,22 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { HTTP_STATUS, type Issue, type Result } from '../shared/errors.ts';
-import type { ManualClock } from '../core/clock.ts';
+import { systemClock, type Clock, type ManualClock } from '../core/clock.ts';
 import type { DeskEndpoint } from '../core/endpoint.ts';
 import { contentSecurityPolicy, contentType, resolveStaticPath } from '../core/static-files.ts';
-import { allowedHostSet, isAllowedHost, isAllowedOrigin } from './allowed-hosts.ts';
+import { allowedHostSet, isAllowedHost, isAllowedOrigin, isLoopback } from './allowed-hosts.ts';
+import { apiRoute } from './api.ts';
+import {
+  decoded,
+  failure,
+  issue,
+  MISDIRECTED,
+  plain,
+  readBody,
+  SECURITY_HEADERS,
+  send,
+  targetPath,
+} from './replies.ts';
 import { Sessions } from './sessions.ts';
 
 export interface HostOptions {
@@ -21,6 +32,11 @@ export interface HostOptions {
    * as a Host header carries them: `desk.example.org` (any port) or `desk.example.org:8443`.
    */
   allowedHosts?: readonly string[];
+  /**
+   * Time for sessions and the per-address sign-in limit (default the system's). Not the desk's
+   * test clock: e2e tests move that by days, and browser sessions must not end for it.
+   */
+  clock?: Clock;
   /** Tests only (`--test-clock`): the desk's clock, moved forward by POST /test/clock. */
   testClock?: ManualClock;
 }
@@ -30,44 +46,47 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 1024 * 1024;
-
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-};
-
 /**
  * The headless shell: the same core and the same UI over HTTP + WebSocket. It only moves bytes:
  * a POST to /api/<method> becomes one dispatcher call, a core event becomes one WebSocket message.
  */
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const { desk } = opts;
-  const sessions = new Sessions(desk.open, desk.close);
-  const sockets = new Map<WebSocket, string>();
-  // Known once the port is: nothing is answered before listen() calls back.
-  let allowed: ReadonlySet<string> = new Set();
+  const clock = opts.clock ?? systemClock;
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  // Requests are only heard from here on: the names, the port and the cookie's scope are known.
+  const addr = server.address() as AddressInfo;
+  const allowed = allowedHostSet(addr, opts.allowedHosts ?? []);
   const sameOrigin = (req: IncomingMessage): boolean =>
     // Browsers send Origin on cross-site POSTs and WebSocket upgrades; non-browser clients none.
     req.headers.origin === undefined || isAllowedOrigin(allowed, req.headers.origin);
 
-  const server = createServer((req, res) => {
-    if (!isAllowedHost(allowed, req.headers.host)) return misdirected(res);
+  const sockets = new Map<WebSocket, string>();
+  const sessions = new Sessions({
+    clock,
+    secure: !isLoopback(addr.address),
+    ended(conn) {
+      desk.close(conn);
+      for (const [ws, c] of sockets) if (c === conn) ws.close(1008, 'Signed out');
+    },
+  });
+  const api = apiRoute({ desk, sessions, clock, sameOrigin });
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!isAllowedHost(allowed, req.headers.host)) return plain(res, 421, MISDIRECTED);
     handle(req, res).catch(() => {
-      if (!res.headersSent)
-        send(res, 500, {
-          ok: false,
-          error: { code: 'INTERNAL', message: 'Host error', issues: [] },
-        });
+      if (!res.headersSent) send(res, 500, failure('INTERNAL', 'Host error'));
       else res.destroy();
     });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = targetPath(req.url);
-    if (path === null) return badRequest(res, 'The request target is not a path on this host');
+    if (path === null) return plain(res, 400, 'The request target is not a path on this host');
     if (path.startsWith('/api/')) {
       const method = decoded(path.slice(5));
       // No name at all rather than the name of no method: a malformed request, not NOT_FOUND.
@@ -75,7 +94,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         return send(
           res,
           400,
-          error('VALIDATION', 'The method name is not valid percent-encoding', [
+          failure('VALIDATION', 'The method name is not valid percent-encoding', [
             issue('method', 'invalid_format', 'Not valid percent-encoding'),
           ]),
         );
@@ -84,35 +103,15 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (path === '/test/clock' && opts.testClock) return moveClock(req, res, opts.testClock);
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return void res.writeHead(405, SECURITY_HEADERS).end();
-    if (decoded(path) === null) return badRequest(res, 'The path is not valid percent-encoding');
+    if (decoded(path) === null) return plain(res, 400, 'The path is not valid percent-encoding');
     serveStatic(req, res, path);
   }
 
-  async function api(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-    if (req.method !== 'POST') return send(res, 405, error('VALIDATION', 'Use POST'));
-    // Cross-site requests can't set this content type without a preflight we never answer.
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return send(res, 415, error('VALIDATION', 'Send application/json'));
-    }
-    if (!sameOrigin(req)) return send(res, 403, error('FORBIDDEN', 'Cross-origin request refused'));
-    const body = await readBody(req);
-    if (body === null)
-      return send(res, 413, error('VALIDATION', `Request body over ${MAX_BODY} bytes`));
-    let input: unknown;
-    try {
-      input = body.length ? JSON.parse(body) : {};
-    } catch {
-      return send(res, 400, error('VALIDATION', 'The request body is not valid JSON'));
-    }
-    const { conn, setCookie } = await sessions.resolve(req.headers.cookie);
-    const result = await desk.dispatch(conn, method, input);
-    send(res, result.ok ? 200 : (HTTP_STATUS[result.error.code] ?? 500), result, setCookie);
-  }
-
   /** Tests move the desk's time forward, never back: ids and history stay in order. */
-  async function moveClock(req: IncomingMessage, res: ServerResponse, clock: ManualClock) {
-    if (req.method !== 'POST') return send(res, 405, error('VALIDATION', 'Use POST'));
-    if (!sameOrigin(req)) return send(res, 403, error('FORBIDDEN', 'Cross-origin request refused'));
+  async function moveClock(req: IncomingMessage, res: ServerResponse, deskClock: ManualClock) {
+    if (req.method !== 'POST') return send(res, 405, failure('VALIDATION', 'Use POST'));
+    if (!sameOrigin(req))
+      return send(res, 403, failure('FORBIDDEN', 'Cross-origin request refused'));
     let advance: unknown;
     try {
       advance = (JSON.parse((await readBody(req)) ?? '') as { advanceMs?: unknown }).advanceMs;
@@ -128,13 +127,13 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return send(
         res,
         400,
-        error(
+        failure(
           'VALIDATION',
           'Send {"advanceMs": N}, a whole number of milliseconds from 0 to 400 days',
         ),
       );
-    clock.advance(advance);
-    send(res, 200, { ok: true, value: { now: clock.now() } });
+    deskClock.advance(advance);
+    send(res, 200, { ok: true, value: { now: deskClock.now() } });
   }
 
   function serveStatic(req: IncomingMessage, res: ServerResponse, path: string): void {
@@ -166,7 +165,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
 
   // ---- push events ---------------------------------------------------------------------------
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
-  server.on('upgrade', (req, socket, head) => {
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Nothing thrown here may become an unhandled rejection: that would end the whole host.
     upgrade(req, socket, head).catch(() => socket.destroy());
   });
@@ -180,10 +179,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
       return;
     }
-    const conn = sessions.existing(req.headers.cookie);
+    // Only a session opens the channel: an upgrade never makes one.
+    const conn =
+      path === '/events' && sameOrigin(req) ? sessions.find(req.headers.cookie)?.conn : null;
     const session = conn ? await desk.dispatch(conn, 'session.get', {}) : null;
     const signedIn = !!session?.ok && !!(session.value as { user: unknown }).user;
-    if (path !== '/events' || !sameOrigin(req) || !conn || !signedIn) {
+    if (!conn || !signedIn) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -202,13 +203,15 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   });
   const sweep = setInterval(() => sessions.sweep(), 60_000).unref();
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
-  });
-  const addr = server.address() as AddressInfo;
-  allowed = allowedHostSet(addr, opts.allowedHosts ?? []);
-  const hostName = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  // A wildcard bind is reached by its loopback name here; other machines use an allowed name.
+  const hostName =
+    addr.address === '0.0.0.0'
+      ? '127.0.0.1'
+      : addr.address === '::'
+        ? '[::1]'
+        : addr.family === 'IPv6'
+          ? `[${addr.address}]`
+          : addr.address;
 
   return {
     url: `http://${hostName}:${addr.port}/`,
@@ -222,78 +225,4 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         server.close(() => resolve());
       }),
   };
-}
-
-function error(
-  code: 'VALIDATION' | 'FORBIDDEN',
-  message: string,
-  issues: Issue[] = [],
-): Result<never> {
-  return { ok: false, error: { code, message, issues } };
-}
-
-const issue = (path: string, rule: string, message: string): Issue => ({ path, rule, message });
-
-/**
- * The path of an origin-form request target (`/api/x?y`), or null for any other form (absolute
- * `http://…`, authority, `*`): the host is not a proxy, and a target URL cannot parse is no path.
- */
-function targetPath(target: string | undefined): string | null {
-  if (!target?.startsWith('/')) return null;
-  try {
-    return new URL(`http://host.invalid${target}`).pathname;
-  } catch {
-    return null;
-  }
-}
-
-/** Percent-decoded, or null when the encoding is malformed (`%zz`, a cut-off UTF-8 sequence). */
-function decoded(path: string): string | null {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return null;
-  }
-}
-
-function badRequest(res: ServerResponse, message: string): void {
-  res
-    .writeHead(400, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' })
-    .end(message);
-}
-
-function send(res: ServerResponse, status: number, body: unknown, setCookie?: string): void {
-  const headers: Record<string, string> = {
-    ...SECURITY_HEADERS,
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-  };
-  if (setCookie) headers['set-cookie'] = setCookie;
-  res.writeHead(status, headers).end(JSON.stringify(body));
-}
-
-const MISDIRECTED =
-  'This host does not answer to that host name. Reach it by the name it was started for ' +
-  '(127.0.0.1, localhost or one given with --allowed-host).';
-
-/** A Host this host was not started for (a DNS-rebinding page, a misrouted proxy): nothing runs. */
-function misdirected(res: ServerResponse): void {
-  res
-    .writeHead(421, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' })
-    .end(MISDIRECTED);
-}
-
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) over = true;
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
