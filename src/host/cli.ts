@@ -94,6 +94,16 @@ async function main(): Promise<void> {
   });
   console.log(`Switchboard host: desk ${desk.file}`);
   console.log(`Switchboard is listening on ${host.url}`);
+  if (host.beyondLoopback) {
+    const names = allowedHosts.length
+      ? allowedHosts.join(', ')
+      : 'none yet: add --allowed-host NAME';
+    console.warn(
+      `Switchboard host: bound to ${args.host}, reachable from other machines. Browsers there ` +
+        'must reach it over HTTPS (a TLS reverse proxy in front of it): its session cookie is ' +
+        `Secure. It answers to loopback names and to: ${names}.`,
+    );
+  }
 
   let closing = false;
   const stop = async () => {

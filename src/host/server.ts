@@ -43,6 +43,8 @@ export interface HostOptions {
 
 export interface RunningHost {
   url: string;
+  /** Bound to an address other machines can reach: the session cookie is then Secure. */
+  beyondLoopback: boolean;
   close(): Promise<void>;
 }
 
@@ -65,10 +67,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     // Browsers send Origin on cross-site POSTs and WebSocket upgrades; non-browser clients none.
     req.headers.origin === undefined || isAllowedOrigin(allowed, req.headers.origin);
 
+  const beyondLoopback = !isLoopback(addr.address);
   const sockets = new Map<WebSocket, string>();
   const sessions = new Sessions({
     clock,
-    secure: !isLoopback(addr.address),
+    secure: beyondLoopback,
     ended(conn) {
       desk.close(conn);
       for (const [ws, c] of sockets) if (c === conn) ws.close(1008, 'Signed out');
@@ -215,6 +218,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
 
   return {
     url: `http://${hostName}:${addr.port}/`,
+    beyondLoopback,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(sweep);
