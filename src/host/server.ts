@@ -74,7 +74,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     secure: beyondLoopback,
     ended(conn) {
       desk.close(conn);
-      for (const [ws, c] of sockets) if (c === conn) ws.close(1008, 'Signed out');
+      for (const [ws, c] of sockets) if (c === conn) ws.close(1008, 'Session ended');
     },
   });
   const api = apiRoute({ desk, sessions, clock, sameOrigin });
