@@ -1,5 +1,6 @@
 import type { DispatchEnv } from './dispatcher.ts';
 import { insertUser } from './services/users.ts';
+import { hashPassword } from './password.ts';
 import { writeSettings } from './settings.ts';
 import { insertScript } from './services/scripts.ts';
 import { SOP_LIBRARY } from './sop-library.ts';
@@ -130,8 +131,11 @@ export async function seedDemoDesk(env: DispatchEnv): Promise<void> {
   const { db, clock, newId } = env;
   const ids = new Map<string, string>();
   const users = [];
-  for (const u of DEMO_USERS)
-    users.push(await insertUser(db, { clock, newId }, { ...u, password: DEMO_PASSWORD }, null));
+  // One hash for every demo user: they share a password the README publishes, which no salt
+  // protects, and a hash at the desk's cost takes a tenth of a second or more (seed/generate.ts
+  // does the same). A user who changes it gets a hash of their own.
+  const passwordHash = await hashPassword(DEMO_PASSWORD, env.passwords.cost);
+  for (const u of DEMO_USERS) users.push(await insertUser(db, env, { ...u, passwordHash }, null));
   const by = users.find((u) => u.role === 'admin')!.id;
   const now = clock.now();
   db.transaction(() => {

@@ -4,7 +4,7 @@ import { ROLE_RANK } from '../shared/domain.ts';
 import type { Issue, Result } from '../shared/errors.ts';
 import type { EventName, EventPayloads, PushEvent } from '../shared/events.ts';
 import type { Clock } from './clock.ts';
-import type { Connection, Ctx } from './context.ts';
+import type { Connection, Ctx, Passwords } from './context.ts';
 import { DomainError } from './failure.ts';
 import { handlers } from './handlers.ts';
 import { currentUser } from './services/users.ts';
@@ -14,6 +14,7 @@ export interface DispatchEnv {
   db: Db;
   clock: Clock;
   newId: () => string;
+  passwords: Passwords;
   publish(event: PushEvent): void;
   log(message: string, error?: unknown): void;
 }
@@ -99,6 +100,7 @@ export async function dispatch(
     db: env.db,
     clock: env.clock,
     newId: env.newId,
+    passwords: env.passwords,
     conn,
     emit<E extends EventName>(name: E, payload: EventPayloads[E]) {
       // One call that says the same thing twice (an intake of three problems for one owner's

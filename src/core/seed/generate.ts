@@ -4,7 +4,7 @@ import { priorityFor, type Level, type Status } from '../../shared/domain.ts';
 import { normalisePhone } from '../../shared/phone.ts';
 import { DEMO_PASSWORD, DEMO_USERS, insertTiers } from '../demo.ts';
 import { DESK_FILE } from '../desk.ts';
-import { hashPassword } from '../password.ts';
+import { hashPassword, PASSWORD_COST } from '../password.ts';
 import { writeSettings } from '../settings.ts';
 import { openDatabase } from '../store/database.ts';
 import { facetTokens, foldForSearch } from '../store/fts.ts';
@@ -122,7 +122,7 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
   // ---- desk, people, queues ----------------------------------------------------------------
   // One deterministic salt for every seeded user (they share the demo password): seeding stays
   // reproducible and fast. Real users get their own random salt (password.ts).
-  const hash = await hashPassword(DEMO_PASSWORD, Buffer.from(r.hex(16), 'hex'));
+  const hash = await hashPassword(DEMO_PASSWORD, PASSWORD_COST, Buffer.from(r.hex(16), 'hex'));
   const users: { id: string; tier: number; role: string }[] = [];
   const queueIds = new Map<string, string>();
   const categories: {

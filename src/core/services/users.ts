@@ -3,7 +3,8 @@ import type { Role, Tier } from '../../shared/domain.ts';
 import type { SessionInfo, UserInfo } from '../../shared/views.ts';
 import { actor, type Ctx } from '../context.ts';
 import { DomainError, invalid, issue } from '../failure.ts';
-import { DUMMY_HASH, hashPassword, verifyPassword } from '../password.ts';
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../password.ts';
+import { throttled } from '../throttle.ts';
 import { writeSettings } from '../settings.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
@@ -56,14 +57,46 @@ export async function signIn(
   ctx: Ctx,
   input: ParsedInput<'auth.signIn'>,
 ): Promise<{ user: UserInfo }> {
-  const row = stmt(ctx.db, 'SELECT * FROM users WHERE username = ? AND active = 1').get(
-    input.username,
-  ) as UserRow | undefined;
-  // Verify against a dummy hash when the user is unknown, so timing does not reveal who exists.
-  const ok = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);
-  if (!row || !ok) throw new DomainError('UNAUTHENTICATED', 'Wrong user name or password');
-  ctx.conn.user = toUserInfo(row);
-  return { user: ctx.conn.user };
+  // User names match whatever their case (the column is NOCASE), and so do their failures.
+  const attempt = ctx.passwords.failures.begin(input.username.toLowerCase(), ctx.clock.now());
+  if (attempt.waitMs > 0) {
+    // Refused before the password is looked at: a right one too, or waiting would not hold.
+    const e = throttled(attempt.waitMs);
+    throw new DomainError(e.code, e.message, e.issues);
+  }
+  try {
+    const row = stmt(ctx.db, 'SELECT * FROM users WHERE username = ? AND active = 1').get(
+      input.username,
+    ) as UserRow | undefined;
+    // Verify against a dummy hash when the user is unknown, so timing does not reveal who exists.
+    const ok = await verifyPassword(
+      input.password,
+      row?.password_hash ?? dummyHash(ctx.passwords.cost),
+    );
+    if (!row || !ok) {
+      attempt.failed(ctx.clock.now());
+      throw new DomainError('UNAUTHENTICATED', 'Wrong user name or password');
+    }
+    attempt.succeeded();
+    if (needsRehash(row.password_hash, ctx.passwords.cost)) await rehash(ctx, row, input.password);
+    ctx.conn.user = toUserInfo(row);
+    return { user: ctx.conn.user };
+  } finally {
+    attempt.abandoned(); // only if it ended some other way (the store failed)
+  }
+}
+
+/**
+ * Brings a hash made at an older cost to the desk's, now that the password is known; unless the
+ * password was changed meanwhile (then the newer hash stands).
+ */
+async function rehash(ctx: Ctx, row: UserRow, password: string): Promise<void> {
+  const fresh = await hashPassword(password, ctx.passwords.cost);
+  stmt(ctx.db, 'UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?').run(
+    fresh,
+    row.id,
+    row.password_hash,
+  );
 }
 
 export function signOut(ctx: Ctx): Record<string, never> {
@@ -74,20 +107,23 @@ export function signOut(ctx: Ctx): Record<string, never> {
 interface NewUser {
   username: string;
   displayName: string;
-  password: string;
   role: Role;
   tier: Tier;
 }
 
+/** A password to hash at the desk's cost, or a hash already made (the demo's shared one). */
+type Secret = { password: string } | { passwordHash: string };
+
 /** Hashes outside the transaction (scrypt is slow on purpose), then writes. */
 export async function insertUser(
   db: Db,
-  ctx: Pick<Ctx, 'clock' | 'newId'>,
-  u: NewUser & { domainIds?: readonly string[] },
+  ctx: Pick<Ctx, 'clock' | 'newId' | 'passwords'>,
+  u: NewUser & Secret & { domainIds?: readonly string[] },
   createdBy: string | null,
   guard?: () => void,
 ): Promise<UserInfo> {
-  const hash = await hashPassword(u.password);
+  const hash =
+    'passwordHash' in u ? u.passwordHash : await hashPassword(u.password, ctx.passwords.cost);
   const id = ctx.newId();
   db.transaction(() => {
     guard?.();

@@ -24,6 +24,8 @@ export const en = {
   'signIn.password': 'Password',
   'signIn.submit': 'Sign in',
   'signIn.busy': 'Signing in…',
+  'signIn.throttled_one': 'Too many failed sign-ins; try again in {count} minute.',
+  'signIn.throttled_other': 'Too many failed sign-ins; try again in {count} minutes.',
 
   'setup.title': 'Set up this desk',
   'setup.intro': 'This desk has no users yet. Name it and create its administrator.',
@@ -329,6 +331,7 @@ export const en = {
   'error.FORBIDDEN': 'Your role does not allow this.',
   'error.NOT_FOUND': 'It is no longer there.',
   'error.CONFLICT': 'Someone else changed this first; it has been refreshed.',
+  'error.THROTTLED': 'Too many tries; wait a few minutes and try again.',
   'error.INTERNAL': 'Something went wrong on the desk; nothing was saved.',
   'error.network': 'Cannot reach the desk. Check the connection and try again.',
   'error.signIn': 'Wrong user name or password.',
