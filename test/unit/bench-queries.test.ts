@@ -54,7 +54,7 @@ beforeAll(async () => {
       'SELECT rowid AS rid, id, key, status, priority, queue_id AS queueId, assignee_id AS assigneeId, created_at AS createdAt, sla_next_due AS due FROM tickets',
     )
     .all() as T[];
-}, 60_000);
+});
 
 afterAll(async () => {
   await desk.close();
