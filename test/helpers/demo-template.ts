@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { manualClock } from '../../src/core/clock.ts';
 import { DESK_FILE, openDesk } from '../../src/core/desk.ts';
+import { TEST_COST } from './password-cost.ts';
 import { T0 } from './start-time.ts';
 
 /** Opens, migrates and seeds a demo desk in a new folder, closes it, and returns its file. */
@@ -11,6 +12,7 @@ export async function buildDemoTemplate(): Promise<string> {
   const desk = await openDesk({
     dataDir: dir,
     demo: true,
+    passwordCost: TEST_COST,
     clock: manualClock(T0),
     log: () => undefined,
   });

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from '../../src/core/demo.ts';
 import type { Input, MethodName, Output } from '../../src/shared/contract.ts';
 import type { PushEvent } from '../../src/shared/events.ts';
 import { buildDemoTemplate } from './demo-template.ts';
+import { TEST_COST } from './password-cost.ts';
 import { T0 } from './start-time.ts';
 
 export { T0 } from './start-time.ts';
@@ -46,6 +47,7 @@ export async function demoDesk(
     dataDir: dir,
     clock,
     slaTicker: false,
+    passwordCost: TEST_COST,
     log: (m, e) => process.env['SB_TEST_LOG'] && console.error(m, e),
   });
   const events: PushEvent[] = [];

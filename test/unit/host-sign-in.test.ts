@@ -10,8 +10,8 @@ import { hashCost, hashPassword } from '../../src/core/password.ts';
 import { clientKey } from '../../src/host/client-address.ts';
 import { startHost, type HostOptions, type RunningHost } from '../../src/host/server.ts';
 import { fingerprint } from '../helpers/desk.ts';
-import { deskWithCost, TEST_COST, type CostedDesk } from './desk-with-cost.ts';
-import { rawApi, type RawResponse } from './raw-http.ts';
+import { deskWithCost, TEST_COST, type CostedDesk } from '../helpers/desk-with-cost.ts';
+import { rawApi, type RawResponse } from '../helpers/raw-http.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -9,7 +9,7 @@ import { startHost, type RunningHost } from '../../src/host/server.ts';
 import { manualClock } from '../../src/core/clock.ts';
 import { count, demoDesk, fingerprint, T0, validIntake, type TestDesk } from '../helpers/desk.ts';
 import { allowedHostSet, parseAllowedHost } from '../../src/host/allowed-hosts.ts';
-import { rawApi, rawRequest, rawSocket, upgradeStatus } from './raw-http.ts';
+import { rawApi, rawRequest, rawSocket, upgradeStatus } from '../helpers/raw-http.ts';
 
 describe('the host: HTTP + WebSocket over the dispatcher', () => {
   let t: TestDesk;

@@ -6,10 +6,10 @@ import { openDesk, type Desk } from '../../src/core/desk.ts';
 import type { ScryptCost } from '../../src/core/password.ts';
 import type { Input, Output } from '../../src/shared/contract.ts';
 import type { Result } from '../../src/shared/errors.ts';
-import { T0 } from '../helpers/desk.ts';
+import { TEST_COST } from './password-cost.ts';
+import { T0 } from './start-time.ts';
 
-/** Real scrypt, at a cost a test can pay dozens of times (production's is 2^17). */
-export const TEST_COST: ScryptCost = { N: 2 ** 10, r: 8, p: 1 };
+export { TEST_COST } from './password-cost.ts';
 
 export interface CostedDesk {
   desk: Desk;
