@@ -506,7 +506,7 @@ describe('people: edit, disable, enable, reset a password', () => {
       'users.setActive',
       { id: me.id, expectedVersion: me.version, active: false },
       'CONFLICT',
-      { path: 'active', rule: 'self' },
+      { path: 'active', rule: 'self_disable' },
     );
     await refused(
       admin,

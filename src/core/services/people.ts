@@ -105,7 +105,7 @@ export function setUserActive(ctx: Ctx, input: ParsedInput<'users.setActive'>): 
     if (p.active === input.active) return p;
     if (!input.active && p.id === actor(ctx).id)
       throw new DomainError('CONFLICT', 'You cannot disable yourself', [
-        issue('active', 'self', 'Yourself'),
+        issue('active', 'self_disable', 'Yourself'),
       ]);
     stmt(db, 'UPDATE users SET active = ?, version = version + 1 WHERE id = ?').run(
       input.active ? 1 : 0,

@@ -18,9 +18,12 @@ export function SignIn(): ReactElement {
     setBusy(false);
     if (err)
       setError(
-        err.code === 'UNAUTHENTICATED' || err.code === 'VALIDATION'
-          ? t('error.signIn')
-          : t(`error.${err.code}`),
+        // A disabled account is said as such (the desk tells only whoever knows its password).
+        err.issues.some((i) => i.rule === 'account_disabled')
+          ? t('rule.account_disabled')
+          : err.code === 'UNAUTHENTICATED' || err.code === 'VALIDATION'
+            ? t('error.signIn')
+            : t(`error.${err.code}`),
       );
   }
 
