@@ -1,8 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/core/context.ts';
 import { DEMO_PASSWORD } from '../../src/core/demo.ts';
 import { localEndpoint } from '../../src/core/endpoint.ts';
 import { SYSTEM_USER_ID } from '../../src/core/services/sla.ts';
+import { migrate, openDatabase } from '../../src/core/store/database.ts';
 import type { Input, MethodName } from '../../src/shared/contract.ts';
 import type { ErrorCode } from '../../src/shared/errors.ts';
 import type { AdminDirectory } from '../../src/shared/views.ts';
@@ -768,5 +773,44 @@ describe('only admins administer the desk', () => {
       for (const [method, input] of Object.entries(calls))
         await refused(conn, method as MethodName, input as never, 'FORBIDDEN');
     }
+  });
+});
+
+describe('migration 16 on a desk with data', () => {
+  it('gives existing queues, categories and people version 1 and no password change due', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sb-mig16-')), 'desk.sqlite');
+    const old = new Database(file);
+    old.pragma('journal_mode = WAL');
+    old.pragma('foreign_keys = ON');
+    old.function('sb_fold', { deterministic: true }, (v: unknown) => String(v ?? ''));
+    old.function('sb_facets', { varargs: true }, () => '');
+    migrate(old, 14);
+    old
+      .prepare(
+        `INSERT INTO users (id, username, display_name, password_hash, role, tier, created_at)
+         VALUES ('u1', 'amira', 'Amira', 'x', 'analyst', 1, 0)`,
+      )
+      .run();
+    old
+      .prepare("INSERT INTO queues (id, code, name, created_at) VALUES ('q1', 'SD', 'Desk', 0)")
+      .run();
+    old
+      .prepare(
+        `INSERT INTO categories (id, code, name, domain, default_queue_id, created_at)
+         VALUES ('c1', 'ACC', 'Account', 'Identity', 'q1', 0)`,
+      )
+      .run();
+    old.close();
+
+    const db = openDatabase(file);
+    expect(
+      db.prepare("SELECT version, must_change_password FROM users WHERE id = 'u1'").get(),
+    ).toEqual({ version: 1, must_change_password: 0 });
+    expect(db.prepare("SELECT version FROM queues WHERE id = 'q1'").pluck().get()).toBe(1);
+    expect(db.prepare("SELECT version FROM categories WHERE id = 'c1'").pluck().get()).toBe(1);
+    expect(() =>
+      db.prepare("UPDATE users SET must_change_password = 2 WHERE id = 'u1'").run(),
+    ).toThrow(/CHECK/);
+    db.close();
   });
 });
