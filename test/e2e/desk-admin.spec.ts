@@ -107,10 +107,12 @@ test.describe('desk admin (F10): edit, disable, reset a password', () => {
     await expect(page.getByText('The two new passwords are not the same')).toBeVisible();
     await page.getByLabel('New password again').fill('tomas-own-password');
     await page.keyboard.press('Enter');
+    // Signed in, on a new call (not on the admin screen the admin left open in this window).
     await expect(page.getByText('Tomás Ortega · Analyst, tier 2')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'New call' })).toBeVisible();
     await signOut(page);
     await signIn(page, host.url, 'tech2', 'tomas-own-password');
-    await expect(page.getByText('Tomás Ortega · Analyst, tier 2')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'New call' })).toBeVisible();
   });
 
   test('a disabled person is signed out at once and cannot sign in; enabled, they can', async ({

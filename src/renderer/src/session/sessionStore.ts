@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ApiError } from '../../../shared/errors.ts';
 import type { DeskInfo, UserInfo } from '../../../shared/views.ts';
 import { api, onSessionLost } from '../api/index.ts';
+import { useView } from '../app/viewStore.ts';
 
 /**
  * `wallboard`: a display signed in with the wall-board role: it shows the wall-board only.
@@ -41,6 +42,8 @@ export const useSession = create<SessionState>((set, get) => ({
   async signIn(username, password) {
     const r = await api.invoke('auth.signIn', { username, password });
     if (!r.ok) return r.error;
+    // Whoever signs in starts at a new call, not on the screen the last person left open.
+    useView.getState().go('intake');
     await get().load();
     return null;
   },
