@@ -7,7 +7,7 @@ import type { Clock } from './clock.ts';
 import type { Connection, Ctx, Passwords } from './context.ts';
 import { DomainError } from './failure.ts';
 import { handlers } from './handlers.ts';
-import { currentUser } from './services/users.ts';
+import { sessionUser } from './services/users.ts';
 import type { Db } from './store/database.ts';
 
 export interface DispatchEnv {
@@ -60,12 +60,25 @@ export async function dispatch(
 
   if (spec.access !== 'public') {
     // Re-read the user each call: a deactivated or demoted user loses access at once.
-    const user = conn.user ? currentUser(env.db, conn.user.id) : null;
+    const found = conn.user ? sessionUser(env.db, conn.user.id) : null;
+    const user = found?.user ?? null;
     conn.user = user;
     if (!user)
       return {
         ok: false,
         error: { code: 'UNAUTHENTICATED', message: 'Sign in first', issues: [] },
+      };
+    // A password an admin set: nothing but choosing a new one (a session from before it ends too).
+    if (found?.mustChangePassword && method !== 'auth.changePassword')
+      return {
+        ok: false,
+        error: {
+          code: 'UNAUTHENTICATED',
+          message: 'Choose a new password first',
+          issues: [
+            { path: '', rule: 'password_change_required', message: 'Choose a new password' },
+          ],
+        },
       };
     if (ROLE_RANK[user.role] < ROLE_RANK[spec.access]) {
       return {

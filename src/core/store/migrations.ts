@@ -645,4 +645,19 @@ CREATE INDEX tickets_unresponded ON tickets (created_at)
   WHERE responded_at IS NULL AND status <> 'resolved';
 `,
   },
+  {
+    // Numbered 16: another change of this round takes 15 (a gap is harmless: versions only rise).
+    version: 16,
+    name: 'desk admin',
+    sql: `
+-- Admins edit queues, categories and people: an edit names the version it started from, so a
+-- concurrent one is a conflict, not a silent overwrite.
+ALTER TABLE queues ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE categories ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE users ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+-- A password an admin set: its owner chooses their own before doing anything else.
+ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0
+  CHECK (must_change_password IN (0, 1));
+`,
+  },
 ];

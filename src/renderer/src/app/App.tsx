@@ -1,5 +1,6 @@
 import { useEffect, type ReactElement } from 'react';
 import { useT } from '../i18n/index.ts';
+import { ChangePassword } from '../session/ChangePassword.tsx';
 import { Setup } from '../session/Setup.tsx';
 import { SignIn } from '../session/SignIn.tsx';
 import { useSession } from '../session/sessionStore.ts';
@@ -40,6 +41,7 @@ export function App(): ReactElement {
       ) : null}
       {phase === 'signedOut' ? <SignIn /> : null}
       {phase === 'setup' ? <Setup /> : null}
+      {phase === 'changePassword' ? <ChangePassword /> : null}
       {phase === 'ready' && !wallboardAddress() ? <Shell /> : null}
       {phase === 'wallboard' || (phase === 'ready' && wallboardAddress()) ? <Wallboard /> : null}
       <Toasts />

@@ -45,6 +45,8 @@ export function Shell(): ReactElement {
 
   // A supervisor changed the policy or the calendar: intake rates the next call by the new one.
   useEffect(() => api.on('policy.changed', () => void reloadDesk()), [reloadDesk]);
+  // An admin renamed, disabled or added a queue, a category or a person: every list follows.
+  useEffect(() => api.on('desk.changed', () => void reloadDesk()), [reloadDesk]);
 
   // My call-backs stay live; one falling due is a desktop notification and the badge.
   const watchCallbacks = useCallbacks((s) => s.watch);
@@ -148,7 +150,7 @@ export function Shell(): ReactElement {
         </button>
       </header>
       <main className="main">
-        {desk.queues.length === 0 && view !== 'admin' ? (
+        {!desk.queues.some((q) => q.active) && view !== 'admin' ? (
           <p className="banner" role="status">
             {t('admin.emptyDesk')}
           </p>

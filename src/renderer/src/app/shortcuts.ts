@@ -7,7 +7,7 @@ import type { MessageKey } from '../../../shared/i18n/index.ts';
 export interface Shortcut {
   keys: string;
   help: MessageKey;
-  group: 'global' | 'intake' | 'board' | 'ticket' | 'callbacks' | 'panel';
+  group: 'global' | 'intake' | 'board' | 'ticket' | 'callbacks' | 'panel' | 'admin';
 }
 
 export const SHORTCUTS = {
@@ -44,6 +44,8 @@ export const SHORTCUTS = {
   callbackOpen: { keys: 'O', help: 'help.callbacks.open', group: 'callbacks' },
   panelAccept: { keys: 'A', help: 'help.panel.accept', group: 'panel' },
   panelEscalate: { keys: 'E', help: 'help.panel.escalate', group: 'panel' },
+  adminSave: { keys: 'Ctrl+Enter', help: 'help.admin.save', group: 'admin' },
+  adminCancel: { keys: 'Esc', help: 'help.admin.cancel', group: 'admin' },
 } as const satisfies Record<string, Shortcut>;
 
 /** True when the event is exactly this chord (modifiers included). */

@@ -337,7 +337,7 @@ function AssignForm({ item, onDone }: { item: PanelItem; onDone: () => void }): 
         onChange={(e) => setAssignee(e.target.value)}
       >
         <option value="">{t('board.unassigned')}</option>
-        <UserOptions users={desk.users} />
+        <UserOptions users={desk.users} keep={item.assigneeId} />
       </select>{' '}
       <button type="button" className="btn btn--primary btn--small" onClick={save}>
         {t('panel.assign')} <Kbd keys="Ctrl+Enter" />

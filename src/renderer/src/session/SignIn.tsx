@@ -22,9 +22,12 @@ export function SignIn(): ReactElement {
         err.code === 'THROTTLED'
           ? // The core and the host both say how long to wait, in minutes, as the issue's limit.
             tr.plural('signIn.throttled', err.issues[0]?.limit ?? 1)
-          : err.code === 'UNAUTHENTICATED' || err.code === 'VALIDATION'
-            ? t('error.signIn')
-            : t(`error.${err.code}`),
+          : // A disabled account is said as such (the desk tells only whoever knows its password).
+            err.issues.some((i) => i.rule === 'account_disabled')
+            ? t('rule.account_disabled')
+            : err.code === 'UNAUTHENTICATED' || err.code === 'VALIDATION'
+              ? t('error.signIn')
+              : t(`error.${err.code}`),
       );
   }
 

@@ -232,7 +232,7 @@ export function TicketView({ id }: { id: string }): ReactElement {
                 onChange={(e) => void change('assign', e.target.value)}
               >
                 <option value="">{t('board.unassigned')}</option>
-                <UserOptions users={desk.users} />
+                <UserOptions users={desk.users} keep={ticket.assigneeId} />
               </select>
             </div>
           </div>
