@@ -45,7 +45,7 @@ test.describe('desk admin (F10): edit, disable, reset a password', () => {
     await page.keyboard.press('Enter');
     await expect(toast(page, 'Queue “Network Operations Centre” saved')).toBeVisible();
     await expect(page.getByText('NET · Network Operations Centre')).toBeVisible();
-    expect(await focusedName(page)).toBe('Edit NET · Network Operations Centre');
+    await expect.poll(() => focusedName(page)).toBe('Edit NET · Network Operations Centre');
 
     // Esc cancels an edit and changes nothing.
     await page.getByRole('button', { name: 'Edit DSK · Desktop Support' }).click();
@@ -54,7 +54,7 @@ test.describe('desk admin (F10): edit, disable, reset a password', () => {
     await page.keyboard.press('Escape');
     await expect(page.getByRole('form', { name: /Edit DSK/ })).toHaveCount(0);
     await expect(page.getByText('DSK · Desktop Support', { exact: true })).toBeVisible();
-    expect(await focusedName(page)).toBe('Edit DSK · Desktop Support');
+    await expect.poll(() => focusedName(page)).toBe('Edit DSK · Desktop Support');
 
     // A queue new work is routed to is not disabled; the refusal says what still uses it.
     const net = row(page, 'NET · Network Operations Centre');
