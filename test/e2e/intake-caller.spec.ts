@@ -104,6 +104,25 @@ test.describe('intake: finding the caller, warning of a known number, the form b
     await expect(page.getByTestId('owner-phone')).toContainText('Margaret Okafor');
     await page.keyboard.press('Control+Enter');
     await expect(page.getByTestId('toast').last()).toContainText('Call saved');
+
+    // Two people have it now: Alt+U lists them in the caller search, to choose with ↓ and Enter.
+    await expect.poll(() => focusedName(page)).toMatch(SEARCH);
+    await page.keyboard.type('Third person');
+    await tabTo(page, /^Phone$/);
+    await page.keyboard.type('020 7946 0018');
+    const note = page.getByTestId('owner-phone');
+    await expect(note).toContainText('This number belongs to Margaret Okafor');
+    await expect(note).toContainText('This number belongs to Reception desk');
+    await expect(
+      note.getByRole('button', { name: /Choose one in the caller search/ }),
+    ).toBeVisible();
+    await page.keyboard.press('Alt+U');
+    await expect.poll(() => focusedName(page)).toMatch(SEARCH);
+    await expect(page.getByRole('listbox', { name: 'Caller' }).getByRole('option')).toHaveCount(2);
+    await expect(page.getByLabel(/New caller: Name/)).toHaveValue('Third person');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('caller-card')).toContainText('Reception desk');
   });
 
   test('what is typed into the caller search is carried into New caller', async ({ page }) => {

@@ -127,7 +127,7 @@ export function IntakeForm(): ReactElement {
   }
 
   function searchOwners() {
-    setQuery(draft.phone);
+    setQuery(draft.phone, false);
     focusSoon('[data-focus="caller-search"]', form.current);
   }
 

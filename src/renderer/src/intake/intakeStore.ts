@@ -89,7 +89,7 @@ interface IntakeState {
    * phone field, an account number into the account field, a name into the name, each only
    * while that field is empty or still holds what the search put there.
    */
-  setQuery(query: string): void;
+  setQuery(query: string, carry?: boolean): void;
   selectCaller(c: CustomerDetail): void;
   /** The same caller read again (a contact was logged): nothing the analyst typed changes. */
   refreshCaller(c: CustomerDetail): void;
@@ -145,16 +145,18 @@ export const useIntake = create<IntakeState>((set, get) => ({
     const carried = d.carried?.field === field ? null : d.carried;
     set({ draft: { ...d, [field]: value, carried } });
   },
-  setQuery(query) {
+  setQuery(query, carry = true) {
+    // Not carried (the form put a number there itself): what was carried stays, as the analyst's.
+    if (!carry) return set({ draft: { ...get().draft, query, carried: null } });
     const d = withoutCarried(get().draft);
     const field = newCallerFieldFor(query);
     const value = query.trim();
-    const carry = field !== null && d[field] === '';
+    const fill = field !== null && d[field] === '';
     set({
       draft: {
         ...d,
         query,
-        ...(carry ? { [field]: value, carried: { field, value } } : {}),
+        ...(fill ? { [field]: value, carried: { field, value } } : {}),
       },
     });
   },
