@@ -59,7 +59,10 @@ test.describe('intake: finding the caller, warning of a known number, the form b
     // The note takes no Tab stop: the next Tab still reaches the email field.
     await page.keyboard.press('Tab');
     await expect.poll(() => focusedName(page)).toBe('Email');
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
+      expect((await new AxeBuilder({ page }).analyze()).violations, theme).toEqual([]);
+    }
 
     await page.keyboard.press('Alt+U');
     await expect(page.getByTestId('caller-card')).toContainText('Margaret Okafor');
