@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { phoneKey } from '../../src/core/caller-keys.ts';
 import type { Connection } from '../../src/core/context.ts';
 import {
   ACCOUNT_OWNER_SQL,
@@ -176,6 +177,28 @@ describe('a number the desk cannot dial is refused next to the field', () => {
     } finally {
       writeSettings(t.desk.db, { ...readSettings(t.desk.db), countryCode: '44' });
     }
+  });
+
+  it("a returning caller's number on record from an older desk is not refused again", async () => {
+    // Kept from before numbers were checked: it stays the caller's, and a call from it is taken.
+    const [okafor] = await t.ok(analyst, 'customers.lookup', { query: 'Okafor' });
+    t.desk.db
+      .prepare("UPDATE customers SET phone = '12345', phone_norm = ? WHERE id = ?")
+      .run(phoneKey('12345', '44'), okafor!.id);
+    const input = await validIntake(t, analyst, 1);
+    input.caller = { kind: 'existing', customerId: okafor!.id };
+    input.contact = { phone: '12345', email: '' };
+    input.accountNumber = '';
+    delete input.asset;
+    expect((await t.desk.call(analyst, 'intake.submit', input)).ok).toBe(true);
+    input.contact = { phone: '54321', email: '' };
+    expect(await t.desk.call(analyst, 'intake.submit', input)).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'contact.phone', rule: 'phone_short' }] },
+    });
+    t.desk.db
+      .prepare("UPDATE customers SET phone = '+44 20 7946 0018', phone_norm = ? WHERE id = ?")
+      .run('+442079460018', okafor!.id);
   });
 
   it('letters are refused with a rule the form can word', async () => {

@@ -72,10 +72,18 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
       }
     }
 
-    // -- how to reach them: a number this desk can dial (a shared one is fine: intake warns)
-    const phoneIssue = input.contact.phone
-      ? phoneProblem(input.contact.phone, settings.countryCode)
-      : null;
+    // -- how to reach them: a number this desk can dial (a shared one is fine: intake warns).
+    // A returning caller's own number on record is theirs already, even one an older desk kept.
+    const phoneOnRecord =
+      input.caller.kind === 'existing' &&
+      (
+        stmt(db, 'SELECT phone_norm FROM customers WHERE id = ?').get(customerId) as
+          { phone_norm: string } | undefined
+      )?.phone_norm === phoneKey(input.contact.phone, settings.countryCode);
+    const phoneIssue =
+      input.contact.phone && !phoneOnRecord
+        ? phoneProblem(input.contact.phone, settings.countryCode)
+        : null;
     if (phoneIssue) issues.push(issue('contact.phone', phoneIssue, PHONE_PROBLEM_TEXT[phoneIssue]));
 
     // -- the equipment
