@@ -1,10 +1,10 @@
 import type { DispatchEnv } from './dispatcher.ts';
+import { accountKey, phoneKey } from './caller-keys.ts';
 import { insertUser } from './services/users.ts';
 import { hashPassword } from './password.ts';
 import { writeSettings } from './settings.ts';
 import { insertScript } from './services/scripts.ts';
 import { SOP_LIBRARY } from './sop-library.ts';
-import { normalisePhone } from '../shared/phone.ts';
 import { indexNewAsset, reindexCustomer } from './services/customers.ts';
 import type { Role, Tier } from '../shared/domain.ts';
 
@@ -168,10 +168,10 @@ export async function seedDemoDesk(env: DispatchEnv): Promise<void> {
       db.prepare(
         `INSERT INTO customers (id, name, phone, phone_norm, email, organisation, created_at, created_by, updated_at, updated_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, name, phone, normalisePhone(phone, '44'), email, org, now, by, now, by);
+      ).run(id, name, phone, phoneKey(phone, '44'), email, org, now, by, now, by);
       db.prepare(
-        'INSERT INTO accounts (id, customer_id, number, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
-      ).run(newId(), id, account, now, by);
+        'INSERT INTO accounts (id, customer_id, number, number_norm, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(newId(), id, account, accountKey(account), now, by);
       const asset = db
         .prepare(
           `INSERT INTO assets (id, customer_id, model_number, serial, location, licence, created_at, created_by)

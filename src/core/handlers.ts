@@ -11,7 +11,7 @@ import { setTier } from './services/tiers.ts';
 import { wallboardView } from './services/wallboard.ts';
 import { logContact } from './services/contacts.ts';
 import { contactsOf } from './services/contacts-read.ts';
-import { getCustomer, lookup } from './services/customers.ts';
+import { getCustomer, lookup, numberOwners } from './services/customers.ts';
 import { submitIntake } from './services/intake.ts';
 import { searchEverywhere } from './services/search.ts';
 import { getPolicy, updateCalendar, updatePolicy } from './services/policy.ts';
@@ -60,6 +60,7 @@ export const handlers: Handlers = {
   'customers.lookup': lookup,
   'search.everywhere': searchEverywhere,
   'customers.get': getCustomer,
+  'customers.owners': numberOwners,
   'intake.submit': submitIntake,
   'tickets.board': board,
   'tickets.page': ticketPage,

@@ -38,6 +38,7 @@ import type {
   WallboardView,
   MyCallbacks,
   CustomerHit,
+  NumberOwners,
   DeskInfo,
   IntakeReceipt,
   PolicyView,
@@ -96,12 +97,20 @@ const tier = z.union(
 );
 export const statusSchema = z.enum(STATUSES);
 
+/** As people write it, in any script's digits; the core reads it with the desk's calling code. */
+const PHONE_CHARS = /^[+\p{Nd}\s().\-/]+$/u;
 const phone = z
   .string()
   .trim()
   .max(40)
-  .refine((s) => s === '' || /^[+\d\s().\-/]+$/.test(s), 'Use digits, spaces and + ( ) - only')
-  .refine((s) => s === '' || s.replace(/\D/g, '').length >= 5, 'Too short for a phone number')
+  .refine((s) => s === '' || PHONE_CHARS.test(s), {
+    message: 'Use digits, spaces and + ( ) - / only',
+    params: { rule: 'phone_chars' },
+  })
+  .refine((s) => !PHONE_CHARS.test(s) || (s.match(/\p{Nd}/gu)?.length ?? 0) >= 5, {
+    message: 'Too short for a phone number',
+    params: { rule: 'phone_short' },
+  })
   .default('');
 const email = z
   .string()
@@ -344,6 +353,14 @@ export const contract = {
   }),
   'customers.get': method<CustomerDetail>()({
     input: z.strictObject({ id: idSchema }),
+    access: 'analyst',
+  }),
+  /** Who already has this phone or account number: intake warns before a new caller is saved. */
+  'customers.owners': method<NumberOwners>()({
+    input: z.strictObject({
+      phone: z.string().trim().max(40).default(''),
+      accountNumber: z.string().trim().max(40).default(''),
+    }),
     access: 'analyst',
   }),
 

@@ -130,6 +130,12 @@ export interface CustomerHit {
   accounts: AccountInfo[];
 }
 
+/** Callers who already have a phone number (several may share a switchboard) or an account number. */
+export interface NumberOwners {
+  phone: CustomerHit[];
+  account: CustomerHit | null;
+}
+
 export interface CustomerDetail extends CustomerHit {
   assets: AssetInfo[];
   /** The caller's open tickets, newest first, each with its last contact: a returning caller's status call goes on one of them. */

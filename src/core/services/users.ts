@@ -1,6 +1,7 @@
 import type { ParsedInput } from '../../shared/contract.ts';
 import type { Role, Tier } from '../../shared/domain.ts';
 import type { DeskPerson, SessionInfo, UserInfo } from '../../shared/views.ts';
+import { regionFor } from '../caller-keys.ts';
 import { actor, type Ctx } from '../context.ts';
 import { DomainError, invalid, issue } from '../failure.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../password.ts';
@@ -238,6 +239,9 @@ export async function setupDesk(
     if (hasUsers(ctx.db)) throw new DomainError('CONFLICT', 'This desk is already set up');
   };
   guard();
+  // The desk's national numbers are read with this code's numbering plan: it must have one.
+  if (input.countryCode && !regionFor(input.countryCode))
+    throw invalid([issue('countryCode', 'calling_code', 'No country has this calling code')]);
   const user = await insertUser(
     ctx.db,
     ctx,

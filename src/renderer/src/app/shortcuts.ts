@@ -23,6 +23,7 @@ export const SHORTCUTS = {
   close: { keys: 'Esc', help: 'help.closeDialog', group: 'global' },
   pickCaller: { keys: '↓+Enter', help: 'help.pickCaller', group: 'intake' },
   changeCaller: { keys: 'Alt+C', help: 'help.changeCaller', group: 'intake' },
+  useOwner: { keys: 'Alt+U', help: 'help.useOwner', group: 'intake' },
   addProblem: { keys: 'Alt+A', help: 'help.addProblem', group: 'intake' },
   save: { keys: 'Ctrl+Enter', help: 'help.saveCall', group: 'intake' },
   search: { keys: '/', help: 'help.search', group: 'board' },
