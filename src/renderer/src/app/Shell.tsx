@@ -66,7 +66,7 @@ export function Shell(): ReactElement {
   useEffect(() => {
     if (user.role === 'analyst') return;
     return api.on('supervisors.alerted', (e) => {
-      showToast(t('supervisors.alert.title', { key: e.key }), 'error');
+      showToast(t('supervisors.alert.title', { key: e.key }), 'alert');
       notify(t('supervisors.alert.title', { key: e.key }), e.title, () => go('panel'));
     });
   }, [user.role, showToast, t, go]);
