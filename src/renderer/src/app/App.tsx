@@ -3,6 +3,7 @@ import { useT } from '../i18n/index.ts';
 import { Setup } from '../session/Setup.tsx';
 import { SignIn } from '../session/SignIn.tsx';
 import { useSession } from '../session/sessionStore.ts';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
 import { Wallboard } from '../wallboard/Wallboard.tsx';
 import { Shell } from './Shell.tsx';
@@ -40,8 +41,18 @@ export function App(): ReactElement {
       ) : null}
       {phase === 'signedOut' ? <SignIn /> : null}
       {phase === 'setup' ? <Setup /> : null}
-      {phase === 'ready' && !wallboardAddress() ? <Shell /> : null}
-      {phase === 'wallboard' || (phase === 'ready' && wallboardAddress()) ? <Wallboard /> : null}
+      {/* Each view has its own boundary inside the shell; this one keeps the window from going
+          blank should the shell itself fail. */}
+      {phase === 'ready' && !wallboardAddress() ? (
+        <ErrorBoundary name="app.name">
+          <Shell />
+        </ErrorBoundary>
+      ) : null}
+      {phase === 'wallboard' || (phase === 'ready' && wallboardAddress()) ? (
+        <ErrorBoundary name="boundary.wallboard">
+          <Wallboard />
+        </ErrorBoundary>
+      ) : null}
       <Toasts />
     </>
   );
