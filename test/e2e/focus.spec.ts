@@ -39,7 +39,7 @@ test.describe('focus after each action', () => {
     await host.stop();
   });
 
-  test('in the ticket: logging a contact, resolving, reopening and escalating each leave the focus on the next action', async ({
+  test('in the ticket: saving the fields, logging a contact, resolving, reopening and escalating each leave the focus on the next action', async ({
     page,
   }) => {
     await signIn(page, host.url);
@@ -50,6 +50,20 @@ test.describe('focus after each action', () => {
 
     await takeCall(page, 'Tunnel drops at rekey');
     const ticket = await openByWord(page, 'rekey', 'LON-000001');
+
+    // Fields saved: the form folds away (a fresh one for the new version); the focus on its summary.
+    await page.keyboard.press('Alt+e');
+    await expect(ticket.locator('#ticket-edit-title')).toBeFocused();
+    await page.keyboard.type(' (since Monday)');
+    await page.keyboard.press('Control+Enter');
+    await expect(
+      ticket.getByRole('heading', { name: /Tunnel drops at rekey \(since Monday\)/ }),
+    ).toBeVisible();
+    await expectFocusOn(
+      page,
+      ticket.locator('summary', { hasText: 'Edit fields' }),
+      'saving the fields',
+    );
 
     // A contact logged: the focus is on the new entry of the log.
     await page.keyboard.press('Alt+k');
