@@ -140,4 +140,23 @@ test.describe('one failing part does not blank the window', () => {
     await page.keyboard.press('F2');
     await expect(page.getByLabel(/New caller: Name/)).toBeVisible();
   });
+
+  test('the wall-board fails: it says so, without a "rest of the window", and comes back', async ({
+    page,
+  }) => {
+    await answerOddly(page, 'wallboard.get', (v) => {
+      v['openByPriority'] = 'not a list';
+    });
+    await page.goto(`${host.url}wallboard`);
+    await page.getByLabel('User name').fill('wallboard');
+    await page.getByLabel('Password').fill('switchboard');
+    await page.keyboard.press('Enter');
+    const failed = page.getByRole('alert').filter({ hasText: 'could not be shown' });
+    await expect(failed).toHaveText(
+      /^“Wall-board” could not be shown: something in it went wrong\.Try again$/,
+    );
+    await page.unrouteAll({ behavior: 'wait' });
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByTestId('wallboard')).toBeVisible();
+  });
 });

@@ -3,8 +3,8 @@ export const en = {
   'app.name': 'Switchboard',
   'app.loading': 'Loading…',
   'app.offlineHost': 'Lost contact with the desk. Retrying…',
-  'boundary.failed':
-    '“{name}” could not be shown: something in it went wrong. The rest of the window still works.',
+  'boundary.failed': '“{name}” could not be shown: something in it went wrong.',
+  'boundary.rest': 'The rest of the window still works.',
   'boundary.retry': 'Try again',
   'boundary.ticket': 'Ticket workspace',
   'boundary.wallboard': 'Wall-board',

@@ -13,6 +13,9 @@ import { useView } from './viewStore.ts';
 const wallboardAddress = (): boolean =>
   location.pathname === '/wallboard' || location.hash === '#wallboard';
 
+/** A wall-board that failed to render tries again by itself: nobody is at its keyboard. */
+const WALLBOARD_RETRY_MS = 30_000;
+
 export function App(): ReactElement {
   const phase = useSession((s) => s.phase);
   const load = useSession((s) => s.load);
@@ -44,12 +47,12 @@ export function App(): ReactElement {
       {/* Each view has its own boundary inside the shell; this one keeps the window from going
           blank should the shell itself fail. */}
       {phase === 'ready' && !wallboardAddress() ? (
-        <ErrorBoundary name="app.name">
+        <ErrorBoundary name="app.name" whole>
           <Shell />
         </ErrorBoundary>
       ) : null}
       {phase === 'wallboard' || (phase === 'ready' && wallboardAddress()) ? (
-        <ErrorBoundary name="boundary.wallboard">
+        <ErrorBoundary name="boundary.wallboard" whole retryAfterMs={WALLBOARD_RETRY_MS}>
           <Wallboard />
         </ErrorBoundary>
       ) : null}

@@ -20,6 +20,10 @@ interface BoundaryProps {
   resetKeys?: readonly unknown[];
   /** For a dialog: its message floats over the view, and Close (or Esc) closes the dialog. */
   onClose?: () => void;
+  /** The whole window (the shell, the wall-board): there is no "rest of the window". */
+  whole?: boolean;
+  /** Try again by itself this long after failing (a wall-board has nobody at a keyboard). */
+  retryAfterMs?: number;
 }
 
 interface BoundaryState {
@@ -56,7 +60,13 @@ export class ErrorBoundary extends Component<BoundaryProps, BoundaryState> {
   override render(): ReactNode {
     if (this.state.failed)
       return (
-        <PartFailed name={this.props.name} onRetry={this.retry} onClose={this.props.onClose} />
+        <PartFailed
+          name={this.props.name}
+          onRetry={this.retry}
+          onClose={this.props.onClose}
+          whole={!!this.props.whole}
+          retryAfterMs={this.props.retryAfterMs}
+        />
       );
     return <Fragment key={this.state.attempt}>{this.props.children}</Fragment>;
   }
@@ -66,10 +76,14 @@ function PartFailed({
   name,
   onRetry,
   onClose,
+  whole,
+  retryAfterMs,
 }: {
   name: MessageKey;
   onRetry: () => void;
   onClose: (() => void) | undefined;
+  whole: boolean;
+  retryAfterMs: number | undefined;
 }): ReactElement {
   const { t } = useT();
   const retry = useRef<HTMLButtonElement>(null);
@@ -94,13 +108,21 @@ function PartFailed({
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
+  useEffect(() => {
+    if (retryAfterMs === undefined) return;
+    const timer = setTimeout(onRetry, retryAfterMs);
+    return () => clearTimeout(timer);
+  }, [retryAfterMs, onRetry]);
   return (
     <div
       className={`part-failed${floating ? ' part-failed--floating' : ''}`}
       role="alert"
       data-testid="part-failed"
     >
-      <p>{t('boundary.failed', { name: t(name) })}</p>
+      <p>
+        {t('boundary.failed', { name: t(name) })}
+        {whole ? null : ` ${t('boundary.rest')}`}
+      </p>
       <div className="actions">
         <button ref={retry} type="button" className="btn btn--small" onClick={onRetry}>
           {t('boundary.retry')}
