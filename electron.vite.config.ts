@@ -1,6 +1,15 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { electronBinary, electronOverride } from './scripts/electron-binary.ts';
+
+// electron-vite runs node_modules/electron/dist/<path.txt> and knows nothing of Electron's
+// ELECTRON_OVERRIDE_DIST_PATH (which scripts/ensure-electron.ts offers when the download
+// fails): hand it the same executable through electron-vite's own ELECTRON_EXEC_PATH.
+if (electronOverride() && !process.env['ELECTRON_EXEC_PATH']) {
+  const binary = electronBinary();
+  if (binary) process.env['ELECTRON_EXEC_PATH'] = binary;
+}
 
 export default defineConfig({
   main: {

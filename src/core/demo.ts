@@ -1,9 +1,10 @@
 import type { DispatchEnv } from './dispatcher.ts';
+import { accountKey, phoneKey } from './caller-keys.ts';
 import { insertUser } from './services/users.ts';
+import { hashPassword } from './password.ts';
 import { writeSettings } from './settings.ts';
 import { insertScript } from './services/scripts.ts';
 import { SOP_LIBRARY } from './sop-library.ts';
-import { normalisePhone } from '../shared/phone.ts';
 import { indexNewAsset, reindexCustomer } from './services/customers.ts';
 import type { Role, Tier } from '../shared/domain.ts';
 
@@ -130,8 +131,11 @@ export async function seedDemoDesk(env: DispatchEnv): Promise<void> {
   const { db, clock, newId } = env;
   const ids = new Map<string, string>();
   const users = [];
-  for (const u of DEMO_USERS)
-    users.push(await insertUser(db, { clock, newId }, { ...u, password: DEMO_PASSWORD }, null));
+  // One hash for every demo user: they share a password the README publishes, which no salt
+  // protects, and a hash at the desk's cost takes a tenth of a second or more (seed/generate.ts
+  // does the same). A user who changes it gets a hash of their own.
+  const passwordHash = await hashPassword(DEMO_PASSWORD, env.passwords.cost);
+  for (const u of DEMO_USERS) users.push(await insertUser(db, env, { ...u, passwordHash }, null));
   const by = users.find((u) => u.role === 'admin')!.id;
   const now = clock.now();
   db.transaction(() => {
@@ -164,10 +168,10 @@ export async function seedDemoDesk(env: DispatchEnv): Promise<void> {
       db.prepare(
         `INSERT INTO customers (id, name, phone, phone_norm, email, organisation, created_at, created_by, updated_at, updated_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, name, phone, normalisePhone(phone, '44'), email, org, now, by, now, by);
+      ).run(id, name, phone, phoneKey(phone, '44'), email, org, now, by, now, by);
       db.prepare(
-        'INSERT INTO accounts (id, customer_id, number, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
-      ).run(newId(), id, account, now, by);
+        'INSERT INTO accounts (id, customer_id, number, number_norm, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(newId(), id, account, accountKey(account), now, by);
       const asset = db
         .prepare(
           `INSERT INTO assets (id, customer_id, model_number, serial, location, licence, created_at, created_by)

@@ -8,6 +8,8 @@ import type { Connection, Ctx } from './context.ts';
 import { seedDemoDesk } from './demo.ts';
 import { dispatch, type DispatchEnv } from './dispatcher.ts';
 import { idGenerator } from './ids.ts';
+import { PASSWORD_COST, type ScryptCost } from './password.ts';
+import { FailureLimiter, USER_SIGN_IN_LIMIT } from './throttle.ts';
 import { openDatabase, type Db } from './store/database.ts';
 import { startMaintenance } from './store/maintenance.ts';
 import { hasUsers } from './services/users.ts';
@@ -25,6 +27,11 @@ export interface DeskOptions {
   maintenance?: boolean;
   /** Scan SLA clocks every second (default on). Tests with a manual clock call tickSla() instead. */
   slaTicker?: boolean;
+  /**
+   * The cost new password hashes are made at, and older ones are brought to at sign-in
+   * (default PASSWORD_COST, current guidance). Tests that hash many times pass a cheaper one.
+   */
+  passwordCost?: ScryptCost;
 }
 
 export interface Desk {
@@ -62,6 +69,10 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     db,
     clock,
     newId: idGenerator(clock),
+    passwords: {
+      cost: opts.passwordCost ?? PASSWORD_COST,
+      failures: new FailureLimiter(USER_SIGN_IN_LIMIT),
+    },
     log,
     publish(event) {
       for (const l of listeners) {

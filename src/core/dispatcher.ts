@@ -4,16 +4,17 @@ import { ROLE_RANK } from '../shared/domain.ts';
 import type { Issue, Result } from '../shared/errors.ts';
 import type { EventName, EventPayloads, PushEvent } from '../shared/events.ts';
 import type { Clock } from './clock.ts';
-import type { Connection, Ctx } from './context.ts';
+import type { Connection, Ctx, Passwords } from './context.ts';
 import { DomainError } from './failure.ts';
 import { handlers } from './handlers.ts';
-import { currentUser } from './services/users.ts';
+import { sessionUser } from './services/users.ts';
 import type { Db } from './store/database.ts';
 
 export interface DispatchEnv {
   db: Db;
   clock: Clock;
   newId: () => string;
+  passwords: Passwords;
   publish(event: PushEvent): void;
   log(message: string, error?: unknown): void;
 }
@@ -59,12 +60,25 @@ export async function dispatch(
 
   if (spec.access !== 'public') {
     // Re-read the user each call: a deactivated or demoted user loses access at once.
-    const user = conn.user ? currentUser(env.db, conn.user.id) : null;
+    const found = conn.user ? sessionUser(env.db, conn.user.id) : null;
+    const user = found?.user ?? null;
     conn.user = user;
     if (!user)
       return {
         ok: false,
         error: { code: 'UNAUTHENTICATED', message: 'Sign in first', issues: [] },
+      };
+    // A password an admin set: nothing but choosing a new one (a session from before it ends too).
+    if (found?.mustChangePassword && method !== 'auth.changePassword')
+      return {
+        ok: false,
+        error: {
+          code: 'UNAUTHENTICATED',
+          message: 'Choose a new password first',
+          issues: [
+            { path: '', rule: 'password_change_required', message: 'Choose a new password' },
+          ],
+        },
       };
     if (ROLE_RANK[user.role] < ROLE_RANK[spec.access]) {
       return {
@@ -99,6 +113,7 @@ export async function dispatch(
     db: env.db,
     clock: env.clock,
     newId: env.newId,
+    passwords: env.passwords,
     conn,
     emit<E extends EventName>(name: E, payload: EventPayloads[E]) {
       // One call that says the same thing twice (an intake of three problems for one owner's

@@ -2,6 +2,18 @@ import type { Result } from '../shared/errors.ts';
 import type { PushEvent } from '../shared/events.ts';
 import type { Connection } from './context.ts';
 import type { Desk } from './desk.ts';
+import { sessionUser } from './services/users.ts';
+
+/**
+ * Whether a connection hears push events: signed in as someone still enabled, with no password
+ * change due. A disabled person's session ends here too, not only at their next call.
+ */
+function hears(desk: Desk, c: Connection): boolean {
+  if (!c.user) return false;
+  const found = sessionUser(desk.db, c.user.id);
+  if (!found) c.user = null;
+  return !!found && !found.mustChangePassword;
+}
 
 /**
  * What a shell needs from a desk, by connection id: open a connection, call through it, close
@@ -38,7 +50,7 @@ export function localEndpoint(desk: Desk): DeskEndpoint {
     },
     onEvent(listener) {
       return desk.subscribe((event) => {
-        const to = [...conns.values()].filter((c) => c.user).map((c) => c.id);
+        const to = [...conns.values()].filter((c) => hears(desk, c)).map((c) => c.id);
         if (to.length) listener(event, to);
       });
     },

@@ -11,11 +11,21 @@ import { setTier } from './services/tiers.ts';
 import { wallboardView } from './services/wallboard.ts';
 import { logContact } from './services/contacts.ts';
 import { contactsOf } from './services/contacts-read.ts';
-import { getCustomer, lookup } from './services/customers.ts';
+import { getCustomer, lookup, numberOwners } from './services/customers.ts';
 import { submitIntake } from './services/intake.ts';
 import { searchEverywhere } from './services/search.ts';
 import { getPolicy, updateCalendar, updatePolicy } from './services/policy.ts';
-import { createCategory, createQueue, deskInfo } from './services/reference.ts';
+import {
+  adminDirectory,
+  createCategory,
+  createQueue,
+  deskInfo,
+  setCategoryActive,
+  setQueueActive,
+  updateCategory,
+  updateQueue,
+} from './services/reference.ts';
+import { resetPassword, setUserActive, updateUser } from './services/people.ts';
 import { board, searchTickets, ticketCounts, ticketPage } from './services/board.ts';
 import { linkTickets, mergeTicket, splitTicket, unlinkTickets } from './services/links.ts';
 import { reopenTicket, resolveTicket, similarTickets } from './services/resolution.ts';
@@ -23,7 +33,14 @@ import { getScript, recordAnswers, updateScript } from './services/scripts.ts';
 import { getTicket } from './services/ticket-detail.ts';
 import { updateTicket } from './services/ticket-fields.ts';
 import { addNote, assignTicket, moveTicket, setPriority } from './services/tickets.ts';
-import { createUser, sessionInfo, setupDesk, signIn, signOut } from './services/users.ts';
+import {
+  changePassword,
+  createUser,
+  sessionInfo,
+  setupDesk,
+  signIn,
+  signOut,
+} from './services/users.ts';
 
 type Handler<M extends MethodName> = (
   ctx: Ctx,
@@ -37,11 +54,13 @@ export const handlers: Handlers = {
   'session.get': (ctx) => sessionInfo(ctx),
   'auth.signIn': signIn,
   'auth.signOut': (ctx) => signOut(ctx),
+  'auth.changePassword': changePassword,
   'desk.setup': setupDesk,
   'desk.info': (ctx) => deskInfo(ctx),
   'customers.lookup': lookup,
   'search.everywhere': searchEverywhere,
   'customers.get': getCustomer,
+  'customers.owners': numberOwners,
   'intake.submit': submitIntake,
   'tickets.board': board,
   'tickets.page': ticketPage,
@@ -84,4 +103,12 @@ export const handlers: Handlers = {
   'queues.create': createQueue,
   'categories.create': createCategory,
   'users.create': createUser,
+  'admin.directory': (ctx) => adminDirectory(ctx),
+  'queues.update': updateQueue,
+  'queues.setActive': setQueueActive,
+  'categories.update': updateCategory,
+  'categories.setActive': setCategoryActive,
+  'users.update': updateUser,
+  'users.setActive': setUserActive,
+  'users.resetPassword': resetPassword,
 };

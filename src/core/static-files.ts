@@ -1,4 +1,4 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, posix, relative } from 'node:path';
 
 /**
@@ -17,10 +17,14 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   const normal = posix.normalize(`/${decoded}`);
   if (normal.split('/').includes('..')) return null;
   const candidate = join(root, normal === '/' ? 'index.html' : normal);
-  if (!existsSync(candidate) || !statSync(candidate).isFile()) return null;
-  const realRoot = realpathSync(root);
-  const rel = relative(realRoot, realpathSync(candidate));
-  if (rel.startsWith('..') || isAbsolute(rel)) return null;
+  try {
+    if (!statSync(candidate, { throwIfNoEntry: false })?.isFile()) return null;
+    const rel = relative(realpathSync(root), realpathSync(candidate));
+    if (rel.startsWith('..') || isAbsolute(rel)) return null;
+  } catch {
+    // Removed or replaced between two looks (a rebuild under a running host): not there.
+    return null;
+  }
   return candidate;
 }
 

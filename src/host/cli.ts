@@ -5,11 +5,16 @@ import { parseArgs } from 'node:util';
 import { manualClock, type ManualClock } from '../core/clock.ts';
 import { openDesk } from '../core/desk.ts';
 import { localEndpoint } from '../core/endpoint.ts';
+import { parseAllowedHost } from './allowed-hosts.ts';
 import { startHost } from './server.ts';
 
-const USAGE = `npm run serve -- [--port N] [--host ADDR] [--data DIR] [--real-desk] [--test-clock ISO]
+const USAGE = `npm run serve -- [--port N] [--host ADDR] [--allowed-host NAME]... [--data DIR] [--real-desk] [--test-clock ISO]
   --port       port to listen on (default 4870; 0 picks a free one)
   --host       address to bind (default 127.0.0.1; the host is local unless you say otherwise)
+  --allowed-host
+               a name browsers reach the host by (desk.example.org, or desk.example.org:8443),
+               besides 127.0.0.1, localhost and [::1] at its port; repeat it for several.
+               Requests naming any other host are refused (DNS rebinding).
   --data       folder for the desk's SQLite file (default $SWITCHBOARD_DATA or ~/.local/share/switchboard/host)
   --real-desk  on a first start, create no demo data: the first screen sets up the desk and its admin
   --test-clock for tests only: the desk's clock starts at this instant (e.g. 2026-11-23T09:00:00Z) and
@@ -28,6 +33,7 @@ async function main(): Promise<void> {
       options: {
         port: { type: 'string', default: '4870' },
         host: { type: 'string', default: '127.0.0.1' },
+        'allowed-host': { type: 'string', multiple: true, default: [] },
         data: { type: 'string' },
         'real-desk': { type: 'boolean', default: false },
         'test-clock': { type: 'string' },
@@ -45,6 +51,14 @@ async function main(): Promise<void> {
   const port = Number(args.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`--port must be a whole number from 0 to 65535, not "${args.port}"`);
+    process.exit(2);
+  }
+  const allowedHosts = args['allowed-host'];
+  const badHost = allowedHosts.find((h) => parseAllowedHost(h) === null);
+  if (badHost !== undefined) {
+    console.error(
+      `--allowed-host takes a host name as a browser sends it (desk.example.org or desk.example.org:8443), not "${badHost}"`,
+    );
     process.exit(2);
   }
   const staticRoot = resolve(import.meta.dirname, '../../out/renderer');
@@ -75,10 +89,21 @@ async function main(): Promise<void> {
     staticRoot,
     host: args.host,
     port,
+    allowedHosts,
     ...(testClock ? { testClock } : {}),
   });
   console.log(`Switchboard host: desk ${desk.file}`);
   console.log(`Switchboard is listening on ${host.url}`);
+  if (host.beyondLoopback) {
+    const names = allowedHosts.length
+      ? allowedHosts.join(', ')
+      : 'none yet: add --allowed-host NAME';
+    console.warn(
+      `Switchboard host: bound to ${args.host}, reachable from other machines. Browsers there ` +
+        'must reach it over HTTPS (a TLS reverse proxy in front of it): its session cookie is ' +
+        `Secure. It answers to loopback names and to: ${names}.`,
+    );
+  }
 
   let closing = false;
   const stop = async () => {

@@ -3,10 +3,22 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { HTTP_STATUS, type Result } from '../shared/errors.ts';
-import type { ManualClock } from '../core/clock.ts';
+import { systemClock, type Clock, type ManualClock } from '../core/clock.ts';
 import type { DeskEndpoint } from '../core/endpoint.ts';
 import { contentSecurityPolicy, contentType, resolveStaticPath } from '../core/static-files.ts';
+import { allowedHostSet, isAllowedHost, isAllowedOrigin, isLoopback } from './allowed-hosts.ts';
+import { apiRoute } from './api.ts';
+import {
+  decoded,
+  failure,
+  issue,
+  MISDIRECTED,
+  plain,
+  readBody,
+  SECURITY_HEADERS,
+  send,
+  targetPath,
+} from './replies.ts';
 import { Sessions } from './sessions.ts';
 
 export interface HostOptions {
@@ -15,23 +27,26 @@ export interface HostOptions {
   staticRoot: string;
   host?: string;
   port?: number;
+  /**
+   * Names the host is reached by beyond its loopback names and bound address (`--allowed-host`),
+   * as a Host header carries them: `desk.example.org` (any port) or `desk.example.org:8443`.
+   */
+  allowedHosts?: readonly string[];
+  /**
+   * Time for sessions and the per-address sign-in limit (default the system's). Not the desk's
+   * test clock: e2e tests move that by days, and browser sessions must not end for it.
+   */
+  clock?: Clock;
   /** Tests only (`--test-clock`): the desk's clock, moved forward by POST /test/clock. */
   testClock?: ManualClock;
 }
 
 export interface RunningHost {
   url: string;
+  /** Bound to an address other machines can reach: the session cookie is then Secure. */
+  beyondLoopback: boolean;
   close(): Promise<void>;
 }
-
-const MAX_BODY = 1024 * 1024;
-
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-};
 
 /**
  * The headless shell: the same core and the same UI over HTTP + WebSocket. It only moves bytes:
@@ -39,56 +54,67 @@ const SECURITY_HEADERS = {
  */
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const { desk } = opts;
-  const sessions = new Sessions(desk.open, desk.close);
-  const sockets = new Map<WebSocket, string>();
+  const clock = opts.clock ?? systemClock;
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  // Requests are only heard from here on: the names, the port and the cookie's scope are known.
+  const addr = server.address() as AddressInfo;
+  const allowed = allowedHostSet(addr, opts.allowedHosts ?? []);
+  const sameOrigin = (req: IncomingMessage): boolean =>
+    // Browsers send Origin on cross-site POSTs and WebSocket upgrades; non-browser clients none.
+    req.headers.origin === undefined || isAllowedOrigin(allowed, req.headers.origin);
 
-  const server = createServer((req, res) => {
+  const beyondLoopback = !isLoopback(addr.address);
+  const sockets = new Map<WebSocket, string>();
+  const sessions = new Sessions({
+    clock,
+    secure: beyondLoopback,
+    ended(conn) {
+      desk.close(conn);
+      for (const [ws, c] of sockets) if (c === conn) ws.close(1008, 'Session ended');
+    },
+  });
+  const api = apiRoute({ desk, sessions, clock, sameOrigin });
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!isAllowedHost(allowed, req.headers.host)) return plain(res, 421, MISDIRECTED);
     handle(req, res).catch(() => {
-      if (!res.headersSent)
-        send(res, 500, {
-          ok: false,
-          error: { code: 'INTERNAL', message: 'Host error', issues: [] },
-        });
+      if (!res.headersSent) send(res, 500, failure('INTERNAL', 'Host error'));
       else res.destroy();
     });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://host.invalid');
-    if (url.pathname.startsWith('/api/'))
-      return api(req, res, decodeURIComponent(url.pathname.slice(5)));
-    if (url.pathname === '/test/clock' && opts.testClock)
-      return moveClock(req, res, opts.testClock);
+    const path = targetPath(req.url);
+    if (path === null) return plain(res, 400, 'The request target is not a path on this host');
+    if (path.startsWith('/api/')) {
+      const method = decoded(path.slice(5));
+      // No name at all rather than the name of no method: a malformed request, not NOT_FOUND.
+      if (method === null)
+        return send(
+          res,
+          400,
+          failure('VALIDATION', 'The method name is not valid percent-encoding', [
+            issue('method', 'invalid_format', 'Not valid percent-encoding'),
+          ]),
+        );
+      return api(req, res, method);
+    }
+    if (path === '/test/clock' && opts.testClock) return moveClock(req, res, opts.testClock);
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return void res.writeHead(405, SECURITY_HEADERS).end();
-    serveStatic(req, res, url.pathname);
-  }
-
-  async function api(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-    if (req.method !== 'POST') return send(res, 405, error('VALIDATION', 'Use POST'));
-    // Cross-site requests can't set this content type without a preflight we never answer.
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return send(res, 415, error('VALIDATION', 'Send application/json'));
-    }
-    if (!sameOrigin(req)) return send(res, 403, error('FORBIDDEN', 'Cross-origin request refused'));
-    const body = await readBody(req);
-    if (body === null)
-      return send(res, 413, error('VALIDATION', `Request body over ${MAX_BODY} bytes`));
-    let input: unknown;
-    try {
-      input = body.length ? JSON.parse(body) : {};
-    } catch {
-      return send(res, 400, error('VALIDATION', 'The request body is not valid JSON'));
-    }
-    const { conn, setCookie } = await sessions.resolve(req.headers.cookie);
-    const result = await desk.dispatch(conn, method, input);
-    send(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result, setCookie);
+    if (decoded(path) === null) return plain(res, 400, 'The path is not valid percent-encoding');
+    serveStatic(req, res, path);
   }
 
   /** Tests move the desk's time forward, never back: ids and history stay in order. */
-  async function moveClock(req: IncomingMessage, res: ServerResponse, clock: ManualClock) {
-    if (req.method !== 'POST') return send(res, 405, error('VALIDATION', 'Use POST'));
-    if (!sameOrigin(req)) return send(res, 403, error('FORBIDDEN', 'Cross-origin request refused'));
+  async function moveClock(req: IncomingMessage, res: ServerResponse, deskClock: ManualClock) {
+    if (req.method !== 'POST') return send(res, 405, failure('VALIDATION', 'Use POST'));
+    if (!sameOrigin(req))
+      return send(res, 403, failure('FORBIDDEN', 'Cross-origin request refused'));
     let advance: unknown;
     try {
       advance = (JSON.parse((await readBody(req)) ?? '') as { advanceMs?: unknown }).advanceMs;
@@ -104,13 +130,13 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return send(
         res,
         400,
-        error(
+        failure(
           'VALIDATION',
           'Send {"advanceMs": N}, a whole number of milliseconds from 0 to 400 days',
         ),
       );
-    clock.advance(advance);
-    send(res, 200, { ok: true, value: { now: clock.now() } });
+    deskClock.advance(advance);
+    send(res, 200, { ok: true, value: { now: deskClock.now() } });
   }
 
   function serveStatic(req: IncomingMessage, res: ServerResponse, path: string): void {
@@ -125,26 +151,43 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'content-type': contentType(file),
-      'content-security-policy': contentSecurityPolicy(`ws://${req.headers.host ?? ''}`),
+      // Host is one of ours (checked above); behind a TLS proxy the page's socket is wss://.
+      'content-security-policy': contentSecurityPolicy(
+        `ws://${req.headers.host ?? ''} wss://${req.headers.host ?? ''}`,
+      ),
       'cache-control': path.startsWith('/assets/')
         ? 'public, max-age=31536000, immutable'
         : 'no-cache',
     });
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(file).pipe(res);
+    // A file that goes between the check and the read ends this response, not the host.
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
 
   // ---- push events ---------------------------------------------------------------------------
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
-  server.on('upgrade', (req, socket, head) => {
-    void upgrade(req, socket, head);
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Nothing thrown here may become an unhandled rejection: that would end the whole host.
+    upgrade(req, socket, head).catch(() => socket.destroy());
   });
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://host.invalid');
-    const conn = sessions.existing(req.headers.cookie);
+    if (!isAllowedHost(allowed, req.headers.host)) {
+      socket.end(`HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\n\r\n${MISDIRECTED}`);
+      return;
+    }
+    const path = targetPath(req.url);
+    if (path === null) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    // Only a session opens the channel: an upgrade never makes one.
+    const conn =
+      path === '/events' && sameOrigin(req) ? sessions.find(req.headers.cookie)?.conn : null;
     const session = conn ? await desk.dispatch(conn, 'session.get', {}) : null;
     const signedIn = !!session?.ok && !!(session.value as { user: unknown }).user;
-    if (url.pathname !== '/events' || !sameOrigin(req) || !conn || !signedIn) {
+    if (!conn || !signedIn) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -157,21 +200,25 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   }
   const unsubscribe = desk.onEvent((event, to) => {
     const data = JSON.stringify(event);
-    const allowed = new Set(to);
+    const recipients = new Set(to);
     for (const [ws, conn] of sockets)
-      if (allowed.has(conn) && ws.readyState === ws.OPEN) ws.send(data);
+      if (recipients.has(conn) && ws.readyState === ws.OPEN) ws.send(data);
   });
   const sweep = setInterval(() => sessions.sweep(), 60_000).unref();
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
-  });
-  const addr = server.address() as AddressInfo;
-  const hostName = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  // A wildcard bind is reached by its loopback name here; other machines use an allowed name.
+  const hostName =
+    addr.address === '0.0.0.0'
+      ? '127.0.0.1'
+      : addr.address === '::'
+        ? '[::1]'
+        : addr.family === 'IPv6'
+          ? `[${addr.address}]`
+          : addr.address;
 
   return {
     url: `http://${hostName}:${addr.port}/`,
+    beyondLoopback,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(sweep);
@@ -182,44 +229,4 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         server.close(() => resolve());
       }),
   };
-}
-
-function error(code: 'VALIDATION' | 'FORBIDDEN', message: string): Result<never> {
-  return { ok: false, error: { code, message, issues: [] } };
-}
-
-function send(res: ServerResponse, status: number, body: unknown, setCookie?: string): void {
-  const headers: Record<string, string> = {
-    ...SECURITY_HEADERS,
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-  };
-  if (setCookie) headers['set-cookie'] = setCookie;
-  res.writeHead(status, headers).end(JSON.stringify(body));
-}
-
-/** Browsers send Origin on cross-site POSTs and WebSocket upgrades; it must name this host. */
-function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true; // non-browser clients (tests, curl) send none
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
-}
-
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) over = true;
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

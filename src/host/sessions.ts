@@ -1,56 +1,109 @@
 import { randomBytes } from 'node:crypto';
+import type { Clock } from '../core/clock.ts';
 
 const COOKIE = 'sb_sid';
-const IDLE_MS = 12 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
 
-interface Entry {
-  /** The desk endpoint's connection id. */
-  conn: string;
-  seen: number;
+/** How long a session may sit unused, and how long it may last at all. */
+export interface SessionPolicy {
+  idleMs: number;
+  lifetimeMs: number;
 }
 
-/** Browser sessions: an HttpOnly cookie names a desk connection that lives here, never in the page. */
+/** A person at a browser: a working day at most, and not left signed in at an empty desk. */
+export const PERSON_SESSION: SessionPolicy = { idleMs: 2 * HOUR, lifetimeMs: 12 * HOUR };
+
+/**
+ * A wall-board display (a role that reads the wall-board and nothing else): nobody sits at it and
+ * it is meant to be signed in once, so it never idles out, and it lasts a month.
+ */
+export const DISPLAY_SESSION: SessionPolicy = { idleMs: Infinity, lifetimeMs: 30 * 24 * HOUR };
+
+interface Entry {
+  /** The desk endpoint's connection id: signed in, for as long as the session lasts. */
+  conn: string;
+  created: number;
+  seen: number;
+  policy: SessionPolicy;
+}
+
+export interface Session {
+  readonly sid: string;
+  readonly conn: string;
+}
+
+/**
+ * Browser sessions: an HttpOnly cookie names a signed-in desk connection that lives here, never
+ * in the page. Only a sign-in makes one (with an id nobody chose before it), so a browser that
+ * has not signed in holds nothing on the host.
+ */
 export class Sessions {
   readonly #byId = new Map<string, Entry>();
-  readonly #open: () => Promise<string>;
-  readonly #close: (conn: string) => void;
+  readonly #clock: Clock;
+  readonly #secure: boolean;
+  readonly #ended: (conn: string) => void;
 
-  constructor(open: () => Promise<string>, close: (conn: string) => void) {
-    this.#open = open;
-    this.#close = close;
+  /**
+   * `secure`: the host is served beyond loopback, so the cookie is sent over HTTPS only (a
+   * browser drops a Secure cookie from plain http://127.0.0.1, so not there). `ended` hears of
+   * each session's end, to close its connection and its push channel.
+   */
+  constructor(opts: { clock: Clock; secure: boolean; ended: (conn: string) => void }) {
+    this.#clock = opts.clock;
+    this.#secure = opts.secure;
+    this.#ended = opts.ended;
   }
 
-  /** The caller's connection; `setCookie` is there when the caller had none (or an expired one). */
-  async resolve(
-    cookieHeader: string | undefined,
-    now = Date.now(),
-  ): Promise<{ conn: string; setCookie?: string }> {
+  /** The live session a request's cookie names, or null; one past its time ends here. */
+  find(cookieHeader: string | undefined): Session | null {
     const sid = readCookie(cookieHeader, COOKIE);
-    const found = sid ? this.#byId.get(sid) : undefined;
-    if (sid && found && now - found.seen < IDLE_MS) {
-      found.seen = now;
-      return { conn: found.conn };
+    const e = sid ? this.#byId.get(sid) : undefined;
+    if (!sid || !e) return null;
+    const now = this.#clock.now();
+    if (this.#expired(e, now)) {
+      this.end(sid);
+      return null;
     }
-    if (sid && found) this.#forget(sid, found);
-    const id = randomBytes(32).toString('base64url');
-    const conn = await this.#open();
-    this.#byId.set(id, { conn, seen: now });
-    return { conn, setCookie: `${COOKIE}=${id}; Path=/; HttpOnly; SameSite=Strict` };
+    e.seen = now;
+    return { sid, conn: e.conn };
   }
 
-  /** Only an existing session: WebSocket upgrades never create one. */
-  existing(cookieHeader: string | undefined): string | null {
-    const sid = readCookie(cookieHeader, COOKIE);
-    return (sid && this.#byId.get(sid)?.conn) || null;
+  /** Whether the request carries a session cookie at all (a stale one is cleared in the reply). */
+  hasCookie(cookieHeader: string | undefined): boolean {
+    return readCookie(cookieHeader, COOKIE) !== null;
   }
 
-  sweep(now = Date.now()): void {
-    for (const [id, e] of this.#byId) if (now - e.seen >= IDLE_MS) this.#forget(id, e);
+  /** A new session for a connection that has just signed in; returns its Set-Cookie value. */
+  create(conn: string, policy: SessionPolicy): string {
+    const sid = randomBytes(32).toString('base64url');
+    const now = this.#clock.now();
+    this.#byId.set(sid, { conn, created: now, seen: now, policy });
+    return `${COOKIE}=${sid}; ${this.#attributes()}`;
   }
 
-  #forget(id: string, e: Entry): void {
-    this.#byId.delete(id);
-    this.#close(e.conn);
+  /** Tells the browser to forget its cookie. */
+  clearCookie(): string {
+    return `${COOKIE}=; Max-Age=0; ${this.#attributes()}`;
+  }
+
+  end(sid: string): void {
+    const e = this.#byId.get(sid);
+    if (!e) return;
+    this.#byId.delete(sid);
+    this.#ended(e.conn);
+  }
+
+  sweep(): void {
+    const now = this.#clock.now();
+    for (const [sid, e] of this.#byId) if (this.#expired(e, now)) this.end(sid);
+  }
+
+  #expired(e: Entry, now: number): boolean {
+    return now - e.seen >= e.policy.idleMs || now - e.created >= e.policy.lifetimeMs;
+  }
+
+  #attributes(): string {
+    return `Path=/; HttpOnly; SameSite=Strict${this.#secure ? '; Secure' : ''}`;
   }
 }
 

@@ -4,19 +4,22 @@ import { APP_ORIGIN } from '../shared/ipc.ts';
 import { startCore } from './core-client.ts';
 import { bindIpc } from './ipc.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
+import { appPageCheck, externalTarget } from './trusted-url.ts';
 
 registerAppScheme();
 
 // In development electron-vite serves the renderer over HTTP with hot reload.
 const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const startUrl = devUrl ?? `${APP_ORIGIN}/index.html`;
-const isTrustedUrl = (url: string): boolean => {
-  try {
-    return new URL(url).origin === new URL(startUrl).origin;
-  } catch {
-    return false;
-  }
-};
+/** One check for navigation, redirects, IPC senders and permissions (src/main/trusted-url.ts). */
+const isAppPage = appPageCheck(devUrl);
+
+/** Hands a link to the operating system if it is one the app means to open; logs any other. */
+function openOutside(url: string, why: string): void {
+  const target = externalTarget(url);
+  if (target) void shell.openExternal(target);
+  else console.warn(`Switchboard refused ${why}: ${url.slice(0, 300)}`);
+}
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -34,12 +37,13 @@ async function main(): Promise<void> {
   const coreArgs = ['--data', dataDir, ...(realDesk ? ['--real-desk'] : [])];
   serveRenderer(join(import.meta.dirname, '../renderer'));
 
-  // Notifications (call-backs due) are the one permission the UI may have.
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) =>
-    cb(permission === 'notifications'),
+  // Notifications (call-backs due) are the one permission the UI may have, and only the UI.
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, cb, details) =>
+    cb(permission === 'notifications' && isAppPage(details.requestingUrl)),
   );
   session.defaultSession.setPermissionCheckHandler(
-    (_wc, permission) => permission === 'notifications',
+    (_wc, permission, requestingOrigin, details) =>
+      permission === 'notifications' && isAppPage(details.requestingUrl ?? requestingOrigin),
   );
 
   const webPreferences = {
@@ -99,14 +103,14 @@ async function main(): Promise<void> {
   // (its session went with the process, so the analyst signs in again; saved work is on disk).
   let quitting = false;
   let core = startCore(coreArgs);
-  let ipc = bindIpc(core.endpoint, isTrustedUrl);
+  let ipc = bindIpc(core.endpoint, isAppPage);
   const watch = () =>
     core.onExit((code) => {
       if (quitting) return;
       console.error(`Switchboard desk process exited (${code}); restarting it`);
       ipc.dispose();
       core = startCore(coreArgs);
-      ipc = bindIpc(core.endpoint, isTrustedUrl);
+      ipc = bindIpc(core.endpoint, isAppPage);
       watch();
       void core.ready.then(() => {
         for (const w of [win, ...wallboards]) {
@@ -138,18 +142,22 @@ async function main(): Promise<void> {
   });
 }
 
-// Applies to every web contents the app ever creates: no navigation away, no new windows, no webviews.
+// Applies to every web contents the app ever creates: no navigation away, no new windows, no
+// webviews. A link the app means to open outside (a caller's tel: number) goes to the system.
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-navigate', (e, url) => {
-    if (!isTrustedUrl(url)) e.preventDefault();
+    if (isAppPage(url)) return;
+    e.preventDefault();
+    openOutside(url, 'to leave the app for');
   });
   contents.on('will-redirect', (e, url) => {
-    if (!isTrustedUrl(url)) e.preventDefault();
+    if (isAppPage(url)) return;
+    e.preventDefault();
+    console.warn(`Switchboard refused a redirect to: ${url.slice(0, 300)}`);
   });
   contents.on('will-attach-webview', (e) => e.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    // Links to the web open in the user's browser, never inside the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    openOutside(url, 'to open a window for');
     return { action: 'deny' };
   });
 });

@@ -5,15 +5,15 @@ import { CHANNEL_EVENT, CHANNEL_INVOKE } from '../shared/ipc.ts';
 /**
  * IPC is a thin transport over the desk endpoint. Each window is one connection (its own
  * sign-in); a call is answered only when it comes from the top frame of one of our windows
- * showing our UI.
+ * showing our UI (`isAppPage`, from src/main/trusted-url.ts: the same check as navigation).
  */
-export function bindIpc(endpoint: DeskEndpoint, isTrustedUrl: (url: string) => boolean) {
+export function bindIpc(endpoint: DeskEndpoint, isAppPage: (url: string) => boolean) {
   const windows = new Map<number, { win: BrowserWindow; conn: Promise<string> }>();
 
   function trusted(e: IpcMainInvokeEvent): Promise<string> | null {
     const entry = windows.get(e.sender.id);
     const frame = e.senderFrame;
-    if (!entry || !frame || frame !== e.sender.mainFrame || !isTrustedUrl(frame.url)) return null;
+    if (!entry || !frame || frame !== e.sender.mainFrame || !isAppPage(frame.url)) return null;
     return entry.conn;
   }
 

@@ -1,7 +1,8 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { APP_HOST, APP_SCHEME } from '../shared/ipc.ts';
+import { APP_SCHEME } from '../shared/ipc.ts';
 import { contentSecurityPolicy, contentType, resolveStaticPath } from '../core/static-files.ts';
+import { isAppUrl } from './trusted-url.ts';
 
 /** Must run before app is ready: app:// behaves like https (secure, standard, fetch-able). */
 export function registerAppScheme(): void {
@@ -16,8 +17,9 @@ export function registerAppScheme(): void {
 /** Serves the built renderer from app://switchboard/, refusing anything outside its folder. */
 export function serveRenderer(root: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const file = url.host === APP_HOST ? resolveStaticPath(root, url.pathname) : null;
+    const file = isAppUrl(request.url)
+      ? resolveStaticPath(root, new URL(request.url).pathname)
+      : null;
     if (!file) return new Response('Not found', { status: 404 });
     const res = await net.fetch(pathToFileURL(file).toString());
     return new Response(res.body, {

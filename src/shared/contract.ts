@@ -24,6 +24,10 @@ import {
 } from './domain.ts';
 import { policyBodySchema } from './policy-schema.ts';
 import type {
+  AdminCategory,
+  AdminDirectory,
+  AdminPerson,
+  AdminQueue,
   BoardView,
   CalendarView,
   CategoryInfo,
@@ -34,6 +38,7 @@ import type {
   WallboardView,
   MyCallbacks,
   CustomerHit,
+  NumberOwners,
   DeskInfo,
   IntakeReceipt,
   PolicyView,
@@ -92,12 +97,20 @@ const tier = z.union(
 );
 export const statusSchema = z.enum(STATUSES);
 
+/** As people write it, in any script's digits; the core reads it with the desk's calling code. */
+const PHONE_CHARS = /^[+\p{Nd}\s().\-/]+$/u;
 const phone = z
   .string()
   .trim()
   .max(40)
-  .refine((s) => s === '' || /^[+\d\s().\-/]+$/.test(s), 'Use digits, spaces and + ( ) - only')
-  .refine((s) => s === '' || s.replace(/\D/g, '').length >= 5, 'Too short for a phone number')
+  .refine((s) => s === '' || PHONE_CHARS.test(s), {
+    message: 'Use digits, spaces and + ( ) - / only',
+    params: { rule: 'phone_chars' },
+  })
+  .refine((s) => !PHONE_CHARS.test(s) || (s.match(/\p{Nd}/gu)?.length ?? 0) >= 5, {
+    message: 'Too short for a phone number',
+    params: { rule: 'phone_short' },
+  })
   .default('');
 const email = z
   .string()
@@ -193,6 +206,32 @@ export type IntakeInput = z.output<typeof intakeSchema>;
 
 const empty = z.strictObject({});
 const version = z.number().int().min(1);
+
+/** What an admin sets on a queue, a category and a person, when adding one and when editing it. */
+const queueFields = {
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9_]{2,12}$/, 'Two to twelve capitals, digits or _'),
+  name: text(1, 100),
+};
+const categoryFields = {
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9_]{2,24}$/, 'Two to twenty-four capitals, digits or _'),
+  name: text(1, 100),
+  domain: text(1, 60),
+  defaultQueueId: idSchema,
+};
+const personFields = {
+  displayName: text(1, 100),
+  role: z.enum(ROLES),
+  tier,
+  /** The technical domains they serve; none: all of them. */
+  domainIds: z.array(idSchema).max(50).default([]),
+};
+
 /** Another ticket, by its key as people say it (LON-000123) or by id. */
 const ticketRef = z
   .string()
@@ -272,6 +311,14 @@ export const contract = {
     access: 'public',
   }),
   'auth.signOut': method<Record<string, never>>()({ input: empty, access: 'public' }),
+  /** Any signed-in person; the only method open while a password an admin set awaits replacing. */
+  'auth.changePassword': method<{ user: UserInfo }>()({
+    input: z.strictObject({
+      currentPassword: z.string().min(1).max(256),
+      newPassword: password,
+    }),
+    access: 'wallboard',
+  }),
   'desk.setup': method<{ user: UserInfo }>()({
     input: z.strictObject({
       deskName: text(1, 100),
@@ -306,6 +353,14 @@ export const contract = {
   }),
   'customers.get': method<CustomerDetail>()({
     input: z.strictObject({ id: idSchema }),
+    access: 'analyst',
+  }),
+  /** Who already has this phone or account number: intake warns before a new caller is saved. */
+  'customers.owners': method<NumberOwners>()({
+    input: z.strictObject({
+      phone: z.string().trim().max(40).default(''),
+      accountNumber: z.string().trim().max(40).default(''),
+    }),
     access: 'analyst',
   }),
 
@@ -568,37 +623,48 @@ export const contract = {
     access: 'supervisor',
   }),
   'queues.create': method<QueueInfo>()({
-    input: z.strictObject({
-      code: z
-        .string()
-        .trim()
-        .regex(/^[A-Z0-9_]{2,12}$/, 'Two to twelve capitals, digits or _'),
-      name: text(1, 100),
-    }),
+    input: z.strictObject(queueFields),
     access: 'admin',
   }),
   'categories.create': method<CategoryInfo>()({
-    input: z.strictObject({
-      code: z
-        .string()
-        .trim()
-        .regex(/^[A-Z0-9_]{2,24}$/, 'Two to twenty-four capitals, digits or _'),
-      name: text(1, 100),
-      domain: text(1, 60),
-      defaultQueueId: idSchema,
-    }),
+    input: z.strictObject(categoryFields),
     access: 'admin',
   }),
   'users.create': method<UserInfo>()({
-    input: z.strictObject({
-      username,
-      displayName: text(1, 100),
-      password,
-      role: z.enum(ROLES),
-      tier,
-      /** The technical domains they serve; none: all of them. */
-      domainIds: z.array(idSchema).max(50).default([]),
-    }),
+    input: z.strictObject({ username, ...personFields, password }),
+    access: 'admin',
+  }),
+  /** Everything an admin edits, the disabled entries too, with versions and what uses each. */
+  'admin.directory': method<AdminDirectory>()({ input: empty, access: 'admin' }),
+  'queues.update': method<AdminQueue>()({
+    input: z.strictObject({ id: idSchema, expectedVersion: version, ...queueFields }),
+    access: 'admin',
+  }),
+  /** Disable (never delete: tickets and history name it) or enable again. */
+  'queues.setActive': method<AdminQueue>()({
+    input: z.strictObject({ id: idSchema, expectedVersion: version, active: z.boolean() }),
+    access: 'admin',
+  }),
+  'categories.update': method<AdminCategory>()({
+    input: z.strictObject({ id: idSchema, expectedVersion: version, ...categoryFields }),
+    access: 'admin',
+  }),
+  'categories.setActive': method<AdminCategory>()({
+    input: z.strictObject({ id: idSchema, expectedVersion: version, active: z.boolean() }),
+    access: 'admin',
+  }),
+  'users.update': method<AdminPerson>()({
+    input: z.strictObject({ id: idSchema, expectedVersion: version, ...personFields }),
+    access: 'admin',
+  }),
+  /** A disabled person cannot sign in, and their open sessions end. */
+  'users.setActive': method<AdminPerson>()({
+    input: z.strictObject({ id: idSchema, expectedVersion: version, active: z.boolean() }),
+    access: 'admin',
+  }),
+  /** A temporary password: its owner must choose a new one at their next sign-in. */
+  'users.resetPassword': method<AdminPerson>()({
+    input: z.strictObject({ id: idSchema, password }),
     access: 'admin',
   }),
 } as const satisfies Record<string, MethodSpec>;

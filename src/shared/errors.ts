@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  /** Too many failed sign-ins: the issue's `limit` is the wait in minutes. */
+  'THROTTLED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -40,5 +42,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  THROTTLED: 429,
   INTERNAL: 500,
 };

@@ -32,6 +32,8 @@ export interface EventPayloads {
   'sla.changed': { ids: string[]; state: 'on_track' | 'at_risk' | 'breached' };
   /** The priority policy or the desk calendar changed. */
   'policy.changed': { version: number };
+  /** An admin changed a queue, a category, a person or a tier (`type`: the desk history event's). */
+  'desk.changed': { type: string };
 }
 
 export type EventName = keyof EventPayloads;
@@ -39,6 +41,7 @@ export const EVENT_NAMES: EventName[] = [
   'tickets.changed',
   'sla.changed',
   'policy.changed',
+  'desk.changed',
   'scripts.changed',
   'callbacks.changed',
   'callbacks.due',

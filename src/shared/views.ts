@@ -32,6 +32,8 @@ export interface QueueInfo {
   id: string;
   code: string;
   name: string;
+  /** False once an admin disabled it: not offered for new work, still named on old tickets. */
+  active: boolean;
 }
 
 export interface CategoryInfo {
@@ -40,6 +42,42 @@ export interface CategoryInfo {
   name: string;
   domain: string;
   defaultQueueId: string;
+  /** False once an admin disabled it: not offered for new work, still named on old tickets. */
+  active: boolean;
+}
+
+/** A person as every screen may name them; a disabled one is never offered as an assignee. */
+export interface DeskPerson extends UserInfo {
+  active: boolean;
+}
+
+/** What an admin edits: the entity, the version an edit starts from, and what still uses it. */
+export interface AdminQueue extends QueueInfo {
+  version: number;
+  /** What sends new work here: active categories routed to it, and tiers it serves. */
+  usedBy: { categories: string[]; tiers: { domain: string; level: Tier }[] };
+  openTickets: number;
+}
+
+export interface AdminCategory extends CategoryInfo {
+  version: number;
+}
+
+export interface AdminPerson extends DeskPerson {
+  version: number;
+  /** The domains they serve; none: all of them. */
+  domainIds: string[];
+  /** An admin set their password: they choose their own before doing anything else. */
+  mustChangePassword: boolean;
+  /** Work still theirs: open tickets assigned to them, and call-backs they owe. */
+  openTickets: number;
+  callbacks: number;
+}
+
+export interface AdminDirectory {
+  queues: AdminQueue[];
+  categories: AdminCategory[];
+  people: AdminPerson[];
 }
 
 export interface DomainInfo {
@@ -55,9 +93,10 @@ export interface DeskInfo {
   countryCode: string;
   /** The priority policy in force: intake rates new calls with it as the analyst types. */
   policy: { version: number; body: PolicyBody };
+  /** Every queue, category and person, the disabled ones too (marked), so old tickets name them. */
   queues: QueueInfo[];
   categories: CategoryInfo[];
-  users: UserInfo[];
+  users: DeskPerson[];
   domains: DomainInfo[];
 }
 
@@ -65,6 +104,8 @@ export interface SessionInfo {
   user: UserInfo | null;
   /** True on a desk with no users yet: the first start of a real desk asks for its admin. */
   needsSetup: boolean;
+  /** Signed in with a password an admin set: only choosing a new one is allowed. */
+  mustChangePassword?: true;
 }
 
 export interface AccountInfo {
@@ -87,6 +128,12 @@ export interface CustomerHit {
   email: string;
   organisation: string;
   accounts: AccountInfo[];
+}
+
+/** Callers who already have a phone number (several may share a switchboard) or an account number. */
+export interface NumberOwners {
+  phone: CustomerHit[];
+  account: CustomerHit | null;
 }
 
 export interface CustomerDetail extends CustomerHit {

@@ -91,7 +91,7 @@ test.describe('customer communication', () => {
 
     // The desk's clock passes the retry: overdue, badged, and a desktop notification.
     await moveClock(page, 25);
-    await expect(row).toContainText('Overdue', { timeout: 5_000 });
+    await expect(row).toContainText('Overdue');
     await expect(page.getByTestId('callbacks-badge')).toHaveText(/^1/);
     await expect(page.getByRole('button', { name: /Call-backs/ })).toContainText('1 call-back due');
     await expect

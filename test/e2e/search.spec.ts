@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { startHostProcess, type HostProcess } from '../helpers/host-process.ts';
 import { signIn } from '../helpers/ui.ts';
@@ -31,6 +32,19 @@ test.describe('search everywhere', () => {
     await page.keyboard.type('dechire');
     const hit = page.getByRole('option', { name: /LON-000001 Imprimante du café/ });
     await expect(hit).toBeVisible();
+    await expect(hit.locator('mark')).toHaveText(['déchire']);
+    // The marked words read against their highlight, in both themes (the picked hit and the rest).
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('camille');
+    const hits = page.getByRole('listbox', { name: 'Results' }).getByRole('option');
+    await expect(hits.filter({ has: page.locator('mark') })).toHaveCount(2);
+    for (const theme of ['light', 'dark']) {
+      const axe = await new AxeBuilder({ page }).include('.palette').analyze();
+      expect(axe.violations, `search everywhere, ${theme}`).toEqual([]);
+      await page.keyboard.press('Alt+t');
+    }
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('dechire');
     await expect(hit.locator('mark')).toHaveText(['déchire']);
     await page.keyboard.press('Enter');
     await expect(

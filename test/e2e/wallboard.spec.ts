@@ -70,9 +70,9 @@ test.describe('the wall-board', () => {
     await analyst.keyboard.press('Control+Enter');
     await expect(analyst.getByTestId('toast').last()).toContainText('Call saved');
 
-    // The wall follows without a reload, within two seconds.
-    await expect(p1).toHaveText(String(before + 1), { timeout: 2000 });
-    await expect(calls).toHaveText(String(callsBefore + 1), { timeout: 2000 });
+    // The wall follows without a reload, by push (how fast is the bench's business, not a test's).
+    await expect(p1).toHaveText(String(before + 1));
+    await expect(calls).toHaveText(String(callsBefore + 1));
     await fitsTheScreen(wall);
 
     // The display's sign-in can read the wall-board and nothing else.
@@ -100,13 +100,9 @@ test.describe('the wall-board', () => {
     const { context, wall } = await openWall(browser, host.url, 1920, 1080);
     await expect(wall.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
     await context.setOffline(true);
-    await expect(wall.getByRole('status').filter({ hasText: 'Reconnecting…' })).toBeVisible({
-      timeout: 15_000,
-    });
+    await expect(wall.getByRole('status').filter({ hasText: 'Reconnecting…' })).toBeVisible();
     await context.setOffline(false);
-    await expect(wall.getByRole('status').filter({ hasText: 'Live' })).toBeVisible({
-      timeout: 15_000,
-    });
+    await expect(wall.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
     await context.close();
   });
 });

@@ -1,30 +1,26 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { manualClock, type ManualClock } from '../../src/core/clock.ts';
 import type { Connection } from '../../src/core/context.ts';
 import { DESK_FILE, openDesk, type Desk } from '../../src/core/desk.ts';
 import { DEMO_PASSWORD } from '../../src/core/demo.ts';
 import type { Input, MethodName, Output } from '../../src/shared/contract.ts';
 import type { PushEvent } from '../../src/shared/events.ts';
+import { buildDemoTemplate } from './demo-template.ts';
+import { TEST_COST } from './password-cost.ts';
+import { T0 } from './start-time.ts';
 
-export const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
+export { T0 } from './start-time.ts';
 
+/** The demo desk's file, made once per run by the global set-up (test/helpers/global-setup.ts). */
 let template: string | null = null;
-
-/** A demo desk seeded once per test file, then copied: every test gets its own real SQLite file. */
 async function templateFile(): Promise<string> {
   if (template) return template;
-  const dir = mkdtempSync(join(tmpdir(), 'sb-template-'));
-  const desk = await openDesk({
-    dataDir: dir,
-    demo: true,
-    clock: manualClock(T0),
-    log: () => undefined,
-  });
-  await desk.close();
-  template = join(dir, DESK_FILE);
-  return template;
+  const provided = inject('demoTemplate');
+  // A config without the global set-up (an editor's test runner, say) still works, more slowly.
+  return (template = provided && existsSync(provided) ? provided : await buildDemoTemplate());
 }
 
 export interface TestDesk {
@@ -51,6 +47,7 @@ export async function demoDesk(
     dataDir: dir,
     clock,
     slaTicker: false,
+    passwordCost: TEST_COST,
     log: (m, e) => process.env['SB_TEST_LOG'] && console.error(m, e),
   });
   const events: PushEvent[] = [];

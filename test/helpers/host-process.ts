@@ -26,7 +26,7 @@ export async function startHostProcess(
   );
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 120_000);
     const onData = (d: Buffer) => {
       output += d.toString();
       const m = /listening on (http:\/\/\S+)/.exec(output);

@@ -11,7 +11,7 @@ import { TEXT_COUNT_CAP } from '../../src/core/services/board.ts';
 import { CUSTOMER_TEXT_COLUMNS, matchAll, TICKET_TEXT_COLUMNS } from '../../src/core/store/fts.ts';
 import type { Input, MethodName, Output } from '../../src/shared/contract.ts';
 import { STATUSES } from '../../src/shared/domain.ts';
-import { normalisePhone } from '../../src/shared/phone.ts';
+import { accountKey, phoneKey } from '../../src/core/caller-keys.ts';
 
 /**
  * The benchmark's queries are fast because of indexes, counters and query shapes chosen for
@@ -54,7 +54,7 @@ beforeAll(async () => {
       'SELECT rowid AS rid, id, key, status, priority, queue_id AS queueId, assignee_id AS assigneeId, created_at AS createdAt, sla_next_due AS due FROM tickets',
     )
     .all() as T[];
-}, 60_000);
+});
 
 afterAll(async () => {
   await desk.close();
@@ -182,15 +182,15 @@ describe('bench queries return what the reference queries return', () => {
             .all() as string[],
         );
       } else {
-        const digits = normalisePhone(l.query, cc);
+        // Numbers meet on their keys: E.164 for phones, letters and digits for accounts.
+        const digits = phoneKey(l.query, cc);
+        const account = accountKey(l.query);
         ref = new Set(
           customers
             .filter(
               (c) =>
                 (l.kind === 'phone' && c.phone.startsWith(digits)) ||
-                c.accounts
-                  .split(',')
-                  .some((n) => n.toLowerCase().startsWith(l.query.toLowerCase())),
+                c.accounts.split(',').some((n) => accountKey(n).startsWith(account)),
             )
             .map((c) => c.id),
         );

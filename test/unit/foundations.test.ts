@@ -9,7 +9,8 @@ import { MigrationError, openDatabase } from '../../src/core/store/database.ts';
 import { MIGRATIONS } from '../../src/core/store/migrations.ts';
 import { priorityFor, DEFAULT_PRIORITY_MATRIX, LEVELS } from '../../src/shared/domain.ts';
 import { createTranslator } from '../../src/shared/i18n/index.ts';
-import { looksLikePhone, normalisePhone } from '../../src/shared/phone.ts';
+import { phoneKey } from '../../src/core/caller-keys.ts';
+import { foldDigits, looksLikePhone } from '../../src/shared/phone.ts';
 
 describe('UUIDv7 ids', () => {
   it('are version 7, variant 10, carry the clock’s time and strictly increase within one millisecond', () => {
@@ -82,21 +83,34 @@ describe('static files', () => {
 });
 
 describe('phone numbers', () => {
+  // Keys are E.164 since issue 13 (they were the digits without "+").
   it.each([
-    ['+44 20 7946 0018', '44', '442079460018'],
-    ['0044 20 7946 0018', '44', '442079460018'],
-    ['020 7946 0018', '44', '442079460018'],
-    ['(020) 7946-0018', '44', '442079460018'],
+    ['+44 20 7946 0018', '44', '+442079460018'],
+    ['0044 20 7946 0018', '44', '+442079460018'],
+    ['020 7946 0018', '44', '+442079460018'],
+    ['(020) 7946-0018', '44', '+442079460018'],
     ['020 7946 0018', '', '02079460018'],
-    ['+30 21 0323 4567', '44', '302103234567'],
+    ['+30 21 0323 4567', '44', '+302103234567'],
   ])('%s (desk code %s) → %s', (raw, cc, want) => {
-    expect(normalisePhone(raw, cc)).toBe(want);
+    expect(phoneKey(raw, cc)).toBe(want);
   });
   it('tells numbers from names', () => {
     expect(looksLikePhone('+44 20')).toBe(true);
+    expect(looksLikePhone('020/7946')).toBe(true);
+    expect(looksLikePhone('+44 (0)20 79')).toBe(true);
+    expect(looksLikePhone('٠٢٠ ٧٩٤٦')).toBe(true);
+    expect(looksLikePhone('०२० ७९४६')).toBe(true);
     expect(looksLikePhone('NW-10442')).toBe(false);
     expect(looksLikePhone('Okafor')).toBe(false);
     expect(looksLikePhone('12')).toBe(false);
+  });
+  it('reads the digits of every script as ASCII digits', () => {
+    expect(foldDigits('٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹ ०१२३४५६७८९ ০১২৩৪৫৬৭৮৯ ０１２３４５６７８９')).toBe(
+      '0123456789 0123456789 0123456789 0123456789 0123456789',
+    );
+    // The mathematical digits are five runs of ten that touch: each still starts at zero.
+    expect(foldDigits('\u{1D7CE}\u{1D7D7}\u{1D7D8}\u{1D7FF}')).toBe('0909');
+    expect(foldDigits('AB-12 ½')).toBe('AB-12 ½');
   });
 });
 

@@ -8,6 +8,8 @@ import { localEndpoint } from '../../src/core/endpoint.ts';
 import { startHost, type RunningHost } from '../../src/host/server.ts';
 import { manualClock } from '../../src/core/clock.ts';
 import { count, demoDesk, fingerprint, T0, validIntake, type TestDesk } from '../helpers/desk.ts';
+import { allowedHostSet, parseAllowedHost } from '../../src/host/allowed-hosts.ts';
+import { rawApi, rawRequest, rawSocket, upgradeStatus } from '../helpers/raw-http.ts';
 
 describe('the host: HTTP + WebSocket over the dispatcher', () => {
   let t: TestDesk;
@@ -168,5 +170,248 @@ describe('the host: HTTP + WebSocket over the dispatcher', () => {
     } finally {
       await clocked.close();
     }
+  });
+});
+
+describe('malformed request targets are typed refusals, never INTERNAL', () => {
+  const staticRoot = mkdtempSync(join(tmpdir(), 'sb-ui-'));
+  writeFileSync(join(staticRoot, 'index.html'), '<!doctype html><title>ui</title>');
+
+  it('a bad percent-encoding in the method, the path or the target is a 400 and changes nothing', async () => {
+    const t = await demoDesk();
+    const endpoint = localEndpoint(t.desk);
+    const answers: string[] = [];
+    const host = await startHost({
+      desk: {
+        ...endpoint,
+        dispatch: async (conn, method, input) => {
+          const r = await endpoint.dispatch(conn, method, input);
+          answers.push(r.ok ? 'ok' : r.error.code);
+          return r;
+        },
+      },
+      staticRoot,
+      port: 0,
+    });
+    try {
+      const before = fingerprint(t.desk);
+      for (const method of ['%E0%A4%A', '%zz', 'auth.sign%In', '%C0%AF', 'tickets.board%']) {
+        const res = await rawApi(host.url, method, {});
+        expect(res.status, method).toBe(400);
+        expect(JSON.parse(res.body), method).toMatchObject({
+          ok: false,
+          error: {
+            code: 'VALIDATION',
+            issues: [{ path: 'method', rule: 'invalid_format' }],
+          },
+        });
+      }
+      // A well-formed encoding of a method name is that method.
+      expect((await rawApi(host.url, 'session%2Eget', {})).status).toBe(200);
+      // The UI's paths and the request target itself.
+      for (const [target, method] of [
+        ['/%zz', 'GET'],
+        ['/assets/%E0%A4%A.js', 'GET'],
+        ['http://[bad/api/session.get', 'POST'],
+        ['*', 'OPTIONS'],
+      ] as const) {
+        const res = await rawRequest(host.url, target, {
+          method,
+          headers: { 'content-type': 'application/json' },
+          body: method === 'POST' ? '{}' : undefined,
+        });
+        expect(res.status, target).toBe(400);
+        expect(res.body, target).not.toMatch(/INTERNAL/);
+      }
+      // The push channel too, and the host is still there afterwards.
+      expect(
+        await rawSocket(
+          host.url,
+          `GET http://[bad/events HTTP/1.1\r\nHost: ${new URL(host.url).host}\r\n` +
+            'Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n' +
+            'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+        ),
+      ).toMatch(/^HTTP\/1\.1 400 /);
+      expect((await rawApi(host.url, 'session.get', {})).status).toBe(200);
+      expect(answers).not.toContain('INTERNAL');
+      expect(fingerprint(t.desk)).toBe(before);
+    } finally {
+      await host.close();
+      await t.close();
+    }
+  });
+});
+
+describe('the host answers only to the host names it was started for (DNS rebinding)', () => {
+  const staticRoot = mkdtempSync(join(tmpdir(), 'sb-ui-'));
+  writeFileSync(join(staticRoot, 'index.html'), '<!doctype html><title>ui</title>');
+
+  it('refuses a foreign Host on the API, the UI, the push channel and the clock route', async () => {
+    const t = await demoDesk();
+    const clock = manualClock(T0);
+    const host = await startHost({
+      desk: localEndpoint(t.desk),
+      staticRoot,
+      port: 0,
+      testClock: clock,
+    });
+    try {
+      const port = new URL(host.url).port;
+      const evil = { host: `evil.example:${port}` };
+      const signedIn = await rawApi(host.url, 'auth.signIn', {
+        username: 'analyst',
+        password: DEMO_PASSWORD,
+      });
+      expect(signedIn.status).toBe(200);
+      const cookie = String(signedIn.headers['set-cookie']).split(';')[0]!;
+      const before = fingerprint(t.desk);
+
+      const refused = [
+        await rawApi(
+          host.url,
+          'auth.signIn',
+          { username: 'analyst', password: DEMO_PASSWORD },
+          evil,
+        ),
+        await rawApi(host.url, 'desk.info', {}, { ...evil, cookie }),
+        await rawApi(host.url, 'intake.submit', {}, { ...evil, cookie }),
+        await rawRequest(host.url, '/', { headers: evil }),
+        await rawRequest(host.url, '/assets/app.js', { headers: evil }),
+        await rawRequest(host.url, '/test/clock', {
+          method: 'POST',
+          headers: { ...evil, 'content-type': 'application/json' },
+          body: JSON.stringify({ advanceMs: 60_000 }),
+        }),
+        // An attacker's page that rebinds without the port, and a port that is not ours.
+        await rawApi(host.url, 'desk.info', {}, { host: 'evil.example', cookie }),
+        await rawApi(host.url, 'desk.info', {}, { host: `127.0.0.1:${Number(port) + 1}`, cookie }),
+      ];
+      for (const res of refused) {
+        expect(res.status).toBe(421);
+        expect(res.headers['content-type']).toMatch(/^text\/plain/);
+        expect(res.body).toMatch(/host name/i);
+        expect(res.headers['set-cookie']).toBeUndefined();
+      }
+      expect(await upgradeStatus(host.url, { ...evil, cookie })).toBe(421);
+      // The same requests with the host's own name are answered.
+      expect(await upgradeStatus(host.url, { cookie })).toBe(101);
+      expect((await rawApi(host.url, 'desk.info', {}, { cookie })).status).toBe(200);
+      expect(clock.now()).toBe(T0);
+      expect(fingerprint(t.desk)).toBe(before);
+    } finally {
+      await host.close();
+      await t.close();
+    }
+  });
+
+  it('a rebinding page cannot set up a fresh real desk (create its first administrator)', async () => {
+    const t = await demoDesk({ empty: true });
+    const host = await startHost({ desk: localEndpoint(t.desk), staticRoot, port: 0 });
+    try {
+      const port = new URL(host.url).port;
+      const before = fingerprint(t.desk);
+      const setup = {
+        deskName: 'Evil Desk',
+        prefix: 'EVL',
+        countryCode: '44',
+        admin: { username: 'mallory', displayName: 'Mallory', password: 'a-long-password' },
+      };
+      for (const origin of [undefined, `http://evil.example:${port}`]) {
+        const res = await rawApi(host.url, 'desk.setup', setup, {
+          host: `evil.example:${port}`,
+          ...(origin ? { origin } : {}),
+        });
+        expect(res.status).toBe(421);
+      }
+      expect(fingerprint(t.desk)).toBe(before);
+      const conn = t.desk.connect();
+      expect(await t.ok(conn, 'session.get', {})).toEqual({ user: null, needsSetup: true });
+    } finally {
+      await host.close();
+      await t.close();
+    }
+  });
+
+  it('answers to the loopback names for its port and to the names it is given', async () => {
+    const t = await demoDesk();
+    const host = await startHost({
+      desk: localEndpoint(t.desk),
+      staticRoot,
+      port: 0,
+      allowedHosts: ['desk.example.org', 'Board.Example.org:8443'],
+    });
+    try {
+      const port = new URL(host.url).port;
+      for (const name of [
+        `127.0.0.1:${port}`,
+        `localhost:${port}`,
+        `LOCALHOST:${port}`,
+        `[::1]:${port}`,
+        'desk.example.org',
+        `desk.example.org:${port}`,
+        'board.example.org:8443',
+      ]) {
+        const res = await rawApi(host.url, 'session.get', {}, { host: name });
+        expect(res.status, name).toBe(200);
+      }
+      for (const name of ['board.example.org', 'desk.example.org:8443', 'example.org']) {
+        const res = await rawApi(host.url, 'session.get', {}, { host: name });
+        expect(res.status, name).toBe(421);
+      }
+      // HTTP/1.0 may leave Host out: a request that names no host is not ours either.
+      expect(await rawSocket(host.url, 'GET / HTTP/1.0\r\n\r\n')).toMatch(/^HTTP\/1\.1 421 /);
+      // Origin must name an allowed host too, whatever Host says (a proxy may rewrite Host).
+      const via = (origin: string) =>
+        rawApi(host.url, 'session.get', {}, { host: 'desk.example.org', origin });
+      expect((await via('https://desk.example.org')).status).toBe(200);
+      expect((await via(`http://127.0.0.1:${port}`)).status).toBe(200);
+      expect((await via(`http://evil.example:${port}`)).status).toBe(403);
+      expect((await via('null')).status).toBe(403);
+    } finally {
+      await host.close();
+      await t.close();
+    }
+  });
+});
+
+describe('allowed host names', () => {
+  it('takes a name as a Host header carries it, and nothing else', () => {
+    expect(parseAllowedHost('Desk.Example.org')).toEqual({ host: 'desk.example.org', port: null });
+    expect(parseAllowedHost('desk.example.org:8443')).toEqual({
+      host: 'desk.example.org',
+      port: '8443',
+    });
+    expect(parseAllowedHost('desk.example.org:80')).toEqual({
+      host: 'desk.example.org',
+      port: '80',
+    });
+    expect(parseAllowedHost('[2001:db8::1]:4870')).toEqual({ host: '[2001:db8::1]', port: '4870' });
+    for (const bad of [
+      '',
+      'http://desk.example.org',
+      'desk.example.org/path',
+      'user@desk.example.org',
+      '*',
+      '*.example.org',
+      '2001:db8::1',
+      'desk example',
+      'desk.example.org:99999',
+    ])
+      expect(parseAllowedHost(bad), bad).toBeNull();
+  });
+
+  it('bound beyond loopback, still only the loopback names and the names given', () => {
+    const wild = allowedHostSet({ address: '0.0.0.0', port: 4870 }, ['desk.example.org']);
+    expect([...wild].sort()).toEqual([
+      '127.0.0.1:4870',
+      '[::1]:4870',
+      'desk.example.org',
+      'desk.example.org:4870',
+      'localhost:4870',
+    ]);
+    const lan = allowedHostSet({ address: '192.168.1.20', port: 80 }, []);
+    expect(lan.has('192.168.1.20')).toBe(true);
+    expect(lan.has('localhost')).toBe(true);
+    expect(lan.has('0.0.0.0:80')).toBe(false);
   });
 });

@@ -38,7 +38,7 @@ describe('the wall-board on a seeded store', () => {
     const v = await desk.call(wall, 'wallboard.get', {});
     if (!v.ok) throw new Error(JSON.stringify(v.error));
     view = v.value;
-  }, 60_000);
+  });
   afterAll(async () => {
     await desk.close();
     rmSync(dir, { recursive: true, force: true });

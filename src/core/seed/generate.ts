@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { priorityFor, type Level, type Status } from '../../shared/domain.ts';
-import { normalisePhone } from '../../shared/phone.ts';
+import { accountKey, phoneKey } from '../caller-keys.ts';
 import { DEMO_PASSWORD, DEMO_USERS, insertTiers } from '../demo.ts';
 import { DESK_FILE } from '../desk.ts';
-import { hashPassword } from '../password.ts';
+import { hashPassword, PASSWORD_COST } from '../password.ts';
 import { writeSettings } from '../settings.ts';
 import { openDatabase } from '../store/database.ts';
 import { facetTokens, foldForSearch } from '../store/fts.ts';
@@ -122,7 +122,7 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
   // ---- desk, people, queues ----------------------------------------------------------------
   // One deterministic salt for every seeded user (they share the demo password): seeding stays
   // reproducible and fast. Real users get their own random salt (password.ts).
-  const hash = await hashPassword(DEMO_PASSWORD, Buffer.from(r.hex(16), 'hex'));
+  const hash = await hashPassword(DEMO_PASSWORD, PASSWORD_COST, Buffer.from(r.hex(16), 'hex'));
   const users: { id: string; tier: number; role: string }[] = [];
   const queueIds = new Map<string, string>();
   const categories: {
@@ -215,7 +215,7 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`,
   );
   const insAccount = db.prepare(
-    'INSERT INTO accounts (id, customer_id, number, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO accounts (id, customer_id, number, number_norm, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const insAsset = db.prepare(
     `INSERT INTO assets (id, customer_id, model_number, serial, location, licence, created_at, created_by)
@@ -247,7 +247,7 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
           id,
           name,
           phone,
-          normalisePhone(phone),
+          phoneKey(phone, '44'),
           email,
           org,
           at,
@@ -257,7 +257,7 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
         ) as { rowid: number };
         const account = `${lang.toUpperCase()}-${String(100000 + i)}`;
         const accountId = uuidv7At(at, r);
-        insAccount.run(accountId, id, account, at, creator);
+        insAccount.run(accountId, id, account, accountKey(account), at, creator);
         const assetId = uuidv7At(at, r);
         const asset = [
           r.pick(MODELS),

@@ -1,13 +1,15 @@
 import type { ParsedInput } from '../../shared/contract.ts';
-import { looksLikePhone, normalisePhone } from '../../shared/phone.ts';
+import { looksLikePhone } from '../../shared/phone.ts';
 import type { CallbackKind } from '../../shared/domain.ts';
 import type {
   AccountInfo,
   AssetInfo,
   CustomerDetail,
   CustomerHit,
+  NumberOwners,
   OpenTicketBrief,
 } from '../../shared/views.ts';
+import { accountKey, phoneKey, phoneProblem } from '../caller-keys.ts';
 import type { Ctx } from '../context.ts';
 import { notFound } from '../failure.ts';
 import { readSettings } from '../settings.ts';
@@ -84,10 +86,27 @@ export function indexNewAsset(
 const upperBound = (prefix: string, digitsOnly: boolean): string =>
   prefix + (digitsOnly ? ':' : '\u{10FFFF}');
 
+/** Callers whose phone key starts with a prefix: a range on the customers_phone B-tree. */
+export const PHONE_PREFIX_SQL =
+  'SELECT rowid, * FROM customers WHERE phone_norm >= ? AND phone_norm < ? ORDER BY phone_norm LIMIT ?';
+/** Callers with an account whose key starts with a prefix: a range on accounts_number_norm. */
+export const ACCOUNT_PREFIX_SQL = `SELECT c.rowid, c.* FROM accounts a JOIN customers c ON c.id = a.customer_id
+  WHERE a.number_norm >= ? AND a.number_norm < ? ORDER BY a.number_norm LIMIT ?`;
+/** Callers with exactly this phone key. */
+export const PHONE_OWNERS_SQL =
+  'SELECT rowid, * FROM customers WHERE phone_norm = ? ORDER BY name, id LIMIT ?';
+/** The caller an account key belongs to (the first, should an older desk hold two). */
+export const ACCOUNT_OWNER_SQL = `SELECT c.rowid, c.* FROM accounts a JOIN customers c ON c.id = a.customer_id
+  WHERE a.number_norm = ? ORDER BY a.created_at, a.id LIMIT 1`;
+
+/** Typed digits before a phone look-up starts: fewer would list half the desk. */
+const PHONE_PREFIX_MIN_DIGITS = 3;
+
 /**
- * Look-up as you type. Phone numbers (normalised) and account numbers are prefixes read off
- * B-tree indexes, so "+44 2" costs what a full number costs; names, organisations and emails go
- * through FTS5, best match first. Account hits come first: an account number is unambiguous.
+ * Look-up as you type. Phone numbers and account numbers are prefixes of their keys (E.164; letters
+ * and digits only) read off B-tree indexes, so "+44 2" costs what a full number costs, and every
+ * way of writing a number finds it; names, organisations and emails go through FTS5, best match
+ * first. Account hits come first: an account number is unambiguous.
  */
 export function lookup(ctx: Ctx, input: ParsedInput<'customers.lookup'>): CustomerHit[] {
   const { db } = ctx;
@@ -102,24 +121,20 @@ export function lookup(ctx: Ctx, input: ParsedInput<'customers.lookup'>): Custom
     }
   };
 
-  if (/\d/.test(q) && !/\s/.test(q)) {
+  const account = accountKey(q);
+  if (/\d/.test(account)) {
     add(
-      stmt(
-        db,
-        `SELECT c.rowid, c.* FROM accounts a JOIN customers c ON c.id = a.customer_id
-           WHERE a.number >= ? AND a.number < ? ORDER BY a.number LIMIT ?`,
-      ).all(q, upperBound(q, false), input.limit) as CustomerRow[],
+      stmt(db, ACCOUNT_PREFIX_SQL).all(
+        account,
+        upperBound(account, false),
+        input.limit,
+      ) as CustomerRow[],
     );
   }
   if (looksLikePhone(q)) {
-    const digits = normalisePhone(q, readSettings(db).countryCode);
-    if (digits.length >= 3) {
-      add(
-        stmt(
-          db,
-          'SELECT rowid, * FROM customers WHERE phone_norm >= ? AND phone_norm < ? ORDER BY phone_norm LIMIT ?',
-        ).all(digits, upperBound(digits, true), input.limit) as CustomerRow[],
-      );
+    const key = phoneKey(q, readSettings(db).countryCode);
+    if (key.replace(/\D/g, '').length >= PHONE_PREFIX_MIN_DIGITS) {
+      add(stmt(db, PHONE_PREFIX_SQL).all(key, upperBound(key, true), input.limit) as CustomerRow[]);
     }
   } else if (rows.length < input.limit) {
     const match = matchAll(q, CUSTOMER_TEXT_COLUMNS);
@@ -134,6 +149,30 @@ export function lookup(ctx: Ctx, input: ParsedInput<'customers.lookup'>): Custom
     }
   }
   return rows.map((r) => toHit(db, r));
+}
+
+const OWNERS_SHOWN = 3;
+
+/**
+ * Who already has this phone number or account number, before a new caller is saved with it. A
+ * number counts only once it is whole (a possible number on this desk), however it is written;
+ * partial typing owns nothing.
+ */
+export function numberOwners(ctx: Ctx, input: ParsedInput<'customers.owners'>): NumberOwners {
+  const { db } = ctx;
+  const cc = readSettings(db).countryCode;
+  const phone =
+    input.phone && phoneProblem(input.phone, cc) === null
+      ? (stmt(db, PHONE_OWNERS_SQL).all(phoneKey(input.phone, cc), OWNERS_SHOWN) as CustomerRow[])
+      : [];
+  const key = accountKey(input.accountNumber);
+  const account = key
+    ? (stmt(db, ACCOUNT_OWNER_SQL).get(key) as CustomerRow | undefined)
+    : undefined;
+  return {
+    phone: phone.map((r) => toHit(db, r)),
+    account: account ? toHit(db, account) : null,
+  };
 }
 
 const OPEN_TICKETS_SHOWN = 20;

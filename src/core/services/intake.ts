@@ -2,8 +2,8 @@ import type { IntakeInput } from '../../shared/contract.ts';
 import type { Priority } from '../../shared/domain.ts';
 import { policyPriority } from '../../shared/policy.ts';
 import type { Issue } from '../../shared/errors.ts';
-import { normalisePhone } from '../../shared/phone.ts';
 import type { IntakeReceipt } from '../../shared/views.ts';
+import { accountKey, phoneKey, phoneProblem, type PhoneProblem } from '../caller-keys.ts';
 import { actor, type Ctx } from '../context.ts';
 import { invalid, issue } from '../failure.ts';
 import { readSettings } from '../settings.ts';
@@ -13,6 +13,15 @@ import { insertContact } from './contacts.ts';
 import { settle } from './settle.ts';
 import { appendEvent, insertTicket, insertTicketIndex } from './ticket-store.ts';
 import { stmt } from '../store/statements.ts';
+
+/** What each phone problem means, for logs and clients without a catalog (the UI words the rule). */
+const PHONE_PROBLEM_TEXT: Record<PhoneProblem, string> = {
+  phone_national: 'Start with + and the country code: this desk has no calling code',
+  phone_country: 'No country has this calling code',
+  phone_short: 'Too few digits for a phone number',
+  phone_long: 'Too many digits for a phone number',
+  phone_length: 'Not a phone number: check the digits',
+};
 
 /**
  * The SOP's first contact: one call, one ticket per problem, written in one transaction.
@@ -44,10 +53,13 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
     // -- the account
     let accountId: string | null = null;
     let newAccount = false;
+    const accountNorm = accountKey(input.accountNumber);
     if (input.accountNumber) {
-      const acc = stmt(db, 'SELECT id, customer_id FROM accounts WHERE number = ?').get(
-        input.accountNumber,
-      ) as { id: string; customer_id: string } | undefined;
+      // The same account however it is written: AB-1234 is AB 1234 is ab1234.
+      const acc = stmt(
+        db,
+        'SELECT id, customer_id FROM accounts WHERE number_norm = ? ORDER BY created_at, id LIMIT 1',
+      ).get(accountNorm) as { id: string; customer_id: string } | undefined;
       if (acc && acc.customer_id !== customerId) {
         issues.push(
           issue('accountNumber', 'other_customer', 'This account belongs to another customer'),
@@ -59,6 +71,20 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
         newAccount = true;
       }
     }
+
+    // -- how to reach them: a number this desk can dial (a shared one is fine: intake warns).
+    // A returning caller's own number on record is theirs already, even one an older desk kept.
+    const phoneOnRecord =
+      input.caller.kind === 'existing' &&
+      (
+        stmt(db, 'SELECT phone_norm FROM customers WHERE id = ?').get(customerId) as
+          { phone_norm: string } | undefined
+      )?.phone_norm === phoneKey(input.contact.phone, settings.countryCode);
+    const phoneIssue =
+      input.contact.phone && !phoneOnRecord
+        ? phoneProblem(input.contact.phone, settings.countryCode)
+        : null;
+    if (phoneIssue) issues.push(issue('contact.phone', phoneIssue, PHONE_PROBLEM_TEXT[phoneIssue]));
 
     // -- the equipment
     let assetId: string | null = null;
@@ -101,7 +127,7 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
     if (issues.length > 0) throw invalid(issues);
 
     // -- write
-    const phoneNorm = normalisePhone(input.contact.phone, settings.countryCode);
+    const phoneNorm = phoneKey(input.contact.phone, settings.countryCode);
     // The caller's search row is rewritten only when something in it changed: an FTS write is a
     // new index segment, the biggest part of a save's commit.
     let callerChanged = isNewCustomer || newAccount;
@@ -145,8 +171,8 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
     if (newAccount && accountId) {
       stmt(
         db,
-        'INSERT INTO accounts (id, customer_id, number, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
-      ).run(accountId, customerId, input.accountNumber, now, by);
+        'INSERT INTO accounts (id, customer_id, number, number_norm, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(accountId, customerId, input.accountNumber, accountNorm, now, by);
     }
     if (callerChanged) reindexCustomer(db, customerId);
     if (newAsset && a) {

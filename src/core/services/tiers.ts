@@ -9,6 +9,7 @@ import type { Ctx } from '../context.ts';
 import { invalid, issue } from '../failure.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
+import { recordAdminChange } from './admin-edits.ts';
 
 export interface TierRow {
   domain_id: string;
@@ -101,11 +102,19 @@ export function setTier(ctx: Ctx, input: ParsedInput<'tiers.set'>): Record<strin
     if (input.level > 1 && !tierOf(db, input.domainId, input.level - 1))
       issues.push(issue('level', 'gap', `Give the domain tier ${input.level - 1} first`));
     if (issues.length) throw invalid(issues);
+    const before = tierOf(db, input.domainId, input.level)?.queue_id ?? null;
+    if (before === input.queueId) return {};
     stmt(
       db,
       `INSERT INTO tiers (domain_id, level, queue_id) VALUES (?, ?, ?)
        ON CONFLICT (domain_id, level) DO UPDATE SET queue_id = excluded.queue_id`,
     ).run(input.domainId, input.level, input.queueId);
+    recordAdminChange(ctx, 'tier_set', {
+      domainId: input.domainId,
+      level: input.level,
+      from: before,
+      to: input.queueId,
+    });
     return {};
   })();
 }

@@ -33,7 +33,7 @@ export function wallboardView(ctx: Ctx): WallboardView {
     db,
     `SELECT q.id AS queueId, q.name, coalesce(sum(c.n), 0) AS open
      FROM queues q LEFT JOIN ticket_counts c ON c.queue_id = q.id AND c.status <> 'resolved'
-     WHERE q.active = 1 GROUP BY q.id ORDER BY open DESC, q.name`,
+     GROUP BY q.id HAVING q.active = 1 OR open > 0 ORDER BY open DESC, q.name`,
   ).all() as WallboardView['openByQueue'];
   // One pass over the open-work index: by tier, and the states summed across tiers.
   const tiers = stmt(

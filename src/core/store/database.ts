@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { accountKey, phoneKey } from '../caller-keys.ts';
 import { facetTokens, foldForSearch } from './fts.ts';
 import { MIGRATIONS } from './migrations.ts';
 
@@ -27,9 +28,18 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
-/** Search-index helpers as SQL functions, so migrations that rebuild an index fold text the same way. */
+/**
+ * Search-index helpers and caller keys as SQL functions, so migrations that rebuild an index or
+ * re-key stored numbers fold text and read numbers the same way the services do.
+ */
 function registerFunctions(db: Db): void {
   db.function('sb_fold', { deterministic: true }, (s: unknown) => foldForSearch(String(s ?? '')));
+  db.function('sb_phone_key', { deterministic: true }, (phone: unknown, callingCode: unknown) =>
+    phoneKey(String(phone ?? ''), String(callingCode ?? '')),
+  );
+  db.function('sb_account_key', { deterministic: true }, (n: unknown) =>
+    accountKey(String(n ?? '')),
+  );
   db.function(
     'sb_facets',
     { deterministic: true },

@@ -645,4 +645,35 @@ CREATE INDEX tickets_unresponded ON tickets (created_at)
   WHERE responded_at IS NULL AND status <> 'resolved';
 `,
   },
+  {
+    version: 15,
+    name: 'caller keys',
+    sql: `
+-- A caller is found by every way the same number is written: each stored phone is keyed again
+-- in E.164 (sb_phone_key: libphonenumber, read with the desk's own calling code). The number as
+-- typed stays in phone, for display; the customers_phone index keys the new values.
+UPDATE customers SET phone_norm = sb_phone_key(
+  phone, coalesce((SELECT value FROM settings WHERE key = 'desk.countryCode'), '')
+);
+-- An account number is found whatever its case and punctuation (AB-1234, ab 1234, AB1234).
+-- Not unique: two numbers an older desk kept apart may share a key; intake refuses new ones.
+ALTER TABLE accounts ADD COLUMN number_norm TEXT NOT NULL DEFAULT '';
+UPDATE accounts SET number_norm = sb_account_key(number);
+CREATE INDEX accounts_number_norm ON accounts (number_norm);
+`,
+  },
+  {
+    version: 16,
+    name: 'desk admin',
+    sql: `
+-- Admins edit queues, categories and people: an edit names the version it started from, so a
+-- concurrent one is a conflict, not a silent overwrite.
+ALTER TABLE queues ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE categories ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE users ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+-- A password an admin set: its owner chooses their own before doing anything else.
+ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0
+  CHECK (must_change_password IN (0, 1));
+`,
+  },
 ];

@@ -10,6 +10,7 @@ const GROUPS = [
   ['ticket', 'help.ticket'],
   ['callbacks', 'help.group.callbacks'],
   ['panel', 'help.group.panel'],
+  ['admin', 'help.group.admin'],
 ] as const;
 
 export function HelpDialog({ onClose }: { onClose: () => void }): ReactElement {

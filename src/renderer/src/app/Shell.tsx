@@ -1,4 +1,4 @@
-import { useEffect, type ReactElement } from 'react';
+import { useCallback, useEffect, type ReactElement } from 'react';
 import { Board } from '../board/Board.tsx';
 import { useT } from '../i18n/index.ts';
 import { IntakeForm } from '../intake/IntakeForm.tsx';
@@ -14,6 +14,7 @@ import { useCallbacks } from '../contacts/callbacksStore.ts';
 import { CallbacksView } from '../contacts/CallbacksView.tsx';
 import { notify } from '../contacts/notify.ts';
 import { EscalationPanelView } from '../escalation/EscalationPanelView.tsx';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { useToasts } from '../ui/toastStore.ts';
 import { matches, SHORTCUTS } from './shortcuts.ts';
 import { useView, type View } from './viewStore.ts';
@@ -38,6 +39,10 @@ export function Shell(): ReactElement {
   const { t } = tr;
   const { view, go, ticketId, helpOpen, setHelp, searchOpen, setSearch, toggleTheme, theme } =
     useView();
+  const openTicket = useView((s) => s.openTicket);
+  const closeTicket = useCallback(() => openTicket(null), [openTicket]);
+  const closeHelp = useCallback(() => setHelp(false), [setHelp]);
+  const closeSearch = useCallback(() => setSearch(false), [setSearch]);
   const user = useSession((s) => s.user)!;
   const desk = useSession((s) => s.desk)!;
   const signOut = useSession((s) => s.signOut);
@@ -45,6 +50,8 @@ export function Shell(): ReactElement {
 
   // A supervisor changed the policy or the calendar: intake rates the next call by the new one.
   useEffect(() => api.on('policy.changed', () => void reloadDesk()), [reloadDesk]);
+  // An admin renamed, disabled or added a queue, a category or a person: every list follows.
+  useEffect(() => api.on('desk.changed', () => void reloadDesk()), [reloadDesk]);
 
   // My call-backs stay live; one falling due is a desktop notification and the badge.
   const watchCallbacks = useCallbacks((s) => s.watch);
@@ -66,7 +73,7 @@ export function Shell(): ReactElement {
   useEffect(() => {
     if (user.role === 'analyst') return;
     return api.on('supervisors.alerted', (e) => {
-      showToast(t('supervisors.alert.title', { key: e.key }), 'error');
+      showToast(t('supervisors.alert.title', { key: e.key }), 'alert');
       notify(t('supervisors.alert.title', { key: e.key }), e.title, () => go('panel'));
     });
   }, [user.role, showToast, t, go]);
@@ -148,37 +155,70 @@ export function Shell(): ReactElement {
         </button>
       </header>
       <main className="main">
-        {desk.queues.length === 0 && view !== 'admin' ? (
+        {!desk.queues.some((q) => q.active) && view !== 'admin' ? (
           <p className="banner" role="status">
             {t('admin.emptyDesk')}
           </p>
         ) : null}
         {view === 'admin' ? (
           user.role === 'admin' ? (
-            <DeskAdmin />
+            <ErrorBoundary name="nav.admin">
+              <DeskAdmin />
+            </ErrorBoundary>
           ) : (
             <p className="splash" role="alert">
               {t('admin.forbidden')}
             </p>
           )
         ) : null}
-        {view === 'intake' ? <IntakeForm /> : null}
-        {view === 'board' ? <Board /> : null}
-        {view === 'callbacks' ? <CallbacksView /> : null}
-        {view === 'panel' ? <EscalationPanelView /> : null}
+        {view === 'intake' ? (
+          <ErrorBoundary name="intake.title">
+            <IntakeForm />
+          </ErrorBoundary>
+        ) : null}
+        {view === 'board' ? (
+          <ErrorBoundary name="board.title">
+            <Board />
+          </ErrorBoundary>
+        ) : null}
+        {view === 'callbacks' ? (
+          <ErrorBoundary name="callbacks.title">
+            <CallbacksView />
+          </ErrorBoundary>
+        ) : null}
+        {view === 'panel' ? (
+          <ErrorBoundary name="panel.title">
+            <EscalationPanelView />
+          </ErrorBoundary>
+        ) : null}
         {view === 'settings' ? (
           user.role === 'analyst' ? (
             <p className="splash" role="alert">
               {t('settings.forbidden')}
             </p>
           ) : (
-            <PolicySettings />
+            <ErrorBoundary name="nav.settings">
+              <PolicySettings />
+            </ErrorBoundary>
           )
         ) : null}
       </main>
-      {ticketId ? <TicketView key={ticketId} id={ticketId} /> : null}
-      {helpOpen ? <HelpDialog onClose={() => setHelp(false)} /> : null}
-      {searchOpen ? <SearchPalette onClose={() => setSearch(false)} /> : null}
+      {/* A dialog that failed: its message floats over the view, with Close. */}
+      {ticketId ? (
+        <ErrorBoundary key={ticketId} name="boundary.ticket" onClose={closeTicket}>
+          <TicketView id={ticketId} />
+        </ErrorBoundary>
+      ) : null}
+      {helpOpen ? (
+        <ErrorBoundary name="help.title" onClose={closeHelp}>
+          <HelpDialog onClose={() => setHelp(false)} />
+        </ErrorBoundary>
+      ) : null}
+      {searchOpen ? (
+        <ErrorBoundary name="search.label" onClose={closeSearch}>
+          <SearchPalette onClose={() => setSearch(false)} />
+        </ErrorBoundary>
+      ) : null}
     </div>
   );
 }

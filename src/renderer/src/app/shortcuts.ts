@@ -7,7 +7,7 @@ import type { MessageKey } from '../../../shared/i18n/index.ts';
 export interface Shortcut {
   keys: string;
   help: MessageKey;
-  group: 'global' | 'intake' | 'board' | 'ticket' | 'callbacks' | 'panel';
+  group: 'global' | 'intake' | 'board' | 'ticket' | 'callbacks' | 'panel' | 'admin';
 }
 
 export const SHORTCUTS = {
@@ -23,6 +23,7 @@ export const SHORTCUTS = {
   close: { keys: 'Esc', help: 'help.closeDialog', group: 'global' },
   pickCaller: { keys: '↓+Enter', help: 'help.pickCaller', group: 'intake' },
   changeCaller: { keys: 'Alt+C', help: 'help.changeCaller', group: 'intake' },
+  useOwner: { keys: 'Alt+U', help: 'help.useOwner', group: 'intake' },
   addProblem: { keys: 'Alt+A', help: 'help.addProblem', group: 'intake' },
   save: { keys: 'Ctrl+Enter', help: 'help.saveCall', group: 'intake' },
   search: { keys: '/', help: 'help.search', group: 'board' },
@@ -44,6 +45,8 @@ export const SHORTCUTS = {
   callbackOpen: { keys: 'O', help: 'help.callbacks.open', group: 'callbacks' },
   panelAccept: { keys: 'A', help: 'help.panel.accept', group: 'panel' },
   panelEscalate: { keys: 'E', help: 'help.panel.escalate', group: 'panel' },
+  adminSave: { keys: 'Ctrl+Enter', help: 'help.admin.save', group: 'admin' },
+  adminCancel: { keys: 'Esc', help: 'help.admin.cancel', group: 'admin' },
 } as const satisfies Record<string, Shortcut>;
 
 /** True when the event is exactly this chord (modifiers included). */

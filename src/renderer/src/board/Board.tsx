@@ -172,7 +172,7 @@ export function Board(): ReactElement {
             onChange={(e) => setFilters({ queueId: e.target.value || undefined })}
           >
             <option value="">{t('board.any')}</option>
-            <QueueOptions queues={desk.queues} />
+            <QueueOptions queues={desk.queues} all />
           </select>
         </div>
         <div className="field field--inline">
@@ -203,7 +203,7 @@ export function Board(): ReactElement {
           >
             <option value="">{t('board.any')}</option>
             <option value="none">{t('board.unassigned')}</option>
-            <UserOptions users={desk.users} />
+            <UserOptions users={desk.users} all />
           </select>
         </div>
         <button

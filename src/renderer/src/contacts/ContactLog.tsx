@@ -4,6 +4,9 @@ import { useT } from '../i18n/index.ts';
 import { when } from '../ticket/history.ts';
 import { contactLine, durationMinutes } from './contactText.ts';
 
+/** The id of an entry in the log, for the focus to land on the one just logged. */
+export const contactEntryId = (id: string): string => `contact-entry-${id}`;
+
 /**
  * The communication log, newest first. Nothing in it is ever changed: a corrected entry stays,
  * struck through and marked, with its correction above it.
@@ -22,7 +25,13 @@ export function ContactLog({
   return (
     <ol className="contact-log" data-testid="contact-log">
       {contacts.map((c) => (
-        <li key={c.id} className={c.correctedById ? 'contact-log__entry--corrected' : undefined}>
+        <li
+          key={c.id}
+          id={contactEntryId(c.id)}
+          // Focusable by script only: it takes the focus once logged, Tab goes on to its Correct.
+          tabIndex={-1}
+          className={c.correctedById ? 'contact-log__entry--corrected' : undefined}
+        >
           <div className="contact-log__head">
             <time dateTime={new Date(c.at).toISOString()}>{when(tr, c.at)}</time>
             <strong>{contactLine(tr, c)}</strong>

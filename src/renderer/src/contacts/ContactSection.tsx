@@ -1,11 +1,11 @@
-import { useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import type { ContactEntry, TicketDetail } from '../../../shared/views.ts';
 import { useT } from '../i18n/index.ts';
 import { when } from '../ticket/history.ts';
 import { Kbd } from '../ui/Kbd.tsx';
 import { reveal } from '../ui/forms.ts';
 import { ContactForm, contactFieldId } from './ContactForm.tsx';
-import { ContactLog } from './ContactLog.tsx';
+import { contactEntryId, ContactLog } from './ContactLog.tsx';
 
 const PREFIX = 'ticket-contact';
 /** Where Alt+K lands in the ticket workspace. */
@@ -22,6 +22,15 @@ export function ContactSection({
   const tr = useT();
   const { t } = tr;
   const [correcting, setCorrecting] = useState<ContactEntry | null>(null);
+  // The entry just logged takes the focus once the reloaded ticket lists it: it is what was done,
+  // read out in full, with its Correct one Tab away (and the ticket's shortcuts keep working).
+  const [logged, setLogged] = useState<string | null>(null);
+  useEffect(() => {
+    const entry = logged && document.getElementById(contactEntryId(logged));
+    if (!entry) return;
+    setLogged(null);
+    entry.focus();
+  }, [logged, ticket.contacts]);
   const cb = ticket.callback;
   return (
     <section className="ticket__section" aria-labelledby="contact-title">
@@ -49,8 +58,9 @@ export function ContactSection({
           defaults={{ direction: 'outbound', channel: 'phone', outcome: 'reached' }}
           corrects={correcting}
           resolved={ticket.status === 'resolved'}
-          onSaved={() => {
+          onSaved={(entry) => {
             setCorrecting(null);
+            setLogged(entry.id);
             onSaved();
           }}
           {...(correcting ? { onCancel: () => setCorrecting(null) } : {})}

@@ -1,8 +1,16 @@
-import { useCallback, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactElement,
+} from 'react';
 import type { Tier } from '../../../shared/domain.ts';
 import type { EscalationPanel, PanelItem } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { syncDeskClock } from '../app/deskClock.ts';
+import { matches, SHORTCUTS } from '../app/shortcuts.ts';
 import { useLiveReload } from '../app/useLiveReload.ts';
 import { useView } from '../app/viewStore.ts';
 import { slaText } from '../board/TicketCardView.tsx';
@@ -24,6 +32,7 @@ const ACTION_KEYS: Record<string, Action> = {
   s: 'assign',
 };
 const PREFIX = 'panel-action';
+const NONE: PanelItem[] = [];
 const LIVE_EVENTS = [
   'tickets.changed',
   'sla.changed',
@@ -42,13 +51,19 @@ export function EscalationPanelView(): ReactElement {
   const desk = useSession((s) => s.desk)!;
   const user = useSession((s) => s.user)!;
   const openTicket = useView((s) => s.openTicket);
+  const ticketId = useView((s) => s.ticketId);
   const now = useNow(15_000);
   const [domainId, setDomainId] = useState('');
   const [tier, setTier] = useState('');
   const [data, setData] = useState<EscalationPanel | null>(null);
-  const [active, setActive] = useState(0);
+  /** The picked ticket, by id: a reload may reorder the list under it. */
+  const [activeId, setActiveId] = useState<string | null>(null);
   const [action, setAction] = useState<{ id: string; kind: Action } | null>(null);
-  const rows = useRef<(HTMLLIElement | null)[]>([]);
+  const section = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const rows = useRef(new Map<string, HTMLLIElement>());
+  /** Where the picked ticket was, for its neighbour to take its place once it leaves the list. */
+  const lastIndex = useRef(0);
 
   const load = useCallback(async () => {
     const r = await api.invoke('escalations.panel', {
@@ -63,16 +78,54 @@ export function EscalationPanelView(): ReactElement {
   // Live: any change to tickets, clocks or call-backs may change the panel.
   useLiveReload(load, LIVE_EVENTS);
 
-  const items = data?.items ?? [];
-  function focusRow(i: number) {
-    const n = Math.max(0, Math.min(items.length - 1, i));
-    setActive(n);
-    rows.current[n]?.focus();
-  }
+  const items = data?.items ?? NONE;
+  const found = items.findIndex((item) => item.id === activeId);
+  const active = found >= 0 ? found : Math.max(0, Math.min(lastIndex.current, items.length - 1));
+  useEffect(() => {
+    lastIndex.current = active;
+  });
+
+  /** The row at `i` (clamped) takes the focus; with nothing listed, the panel's heading does. */
+  const focusRow = useCallback(
+    (i: number) => {
+      const item = items[Math.max(0, Math.min(items.length - 1, i))];
+      if (!item) return heading.current?.focus();
+      setActiveId(item.id);
+      rows.current.get(item.id)?.focus();
+    },
+    [items],
+  );
+  /** An action's form closed: back to its ticket's row, or to its neighbour once it has left. */
   const closeAction = () => {
+    const id = action?.id;
     setAction(null);
-    requestAnimationFrame(() => rows.current[active]?.focus());
+    requestAnimationFrame(() => {
+      const row = id && rows.current.get(id);
+      if (!row) return focusRow(lastIndex.current);
+      setActiveId(id);
+      row.focus();
+    });
   };
+
+  // Opened (F7 or its button): the first ticket has the focus, so ↓ and A, R, E, S work at once.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (!data || opened.current) return;
+    opened.current = true;
+    if (!section.current?.contains(document.activeElement)) focusRow(0);
+  }, [data, focusRow]);
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (matches(e, SHORTCUTS.panel.keys)) focusRow(0);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [focusRow]);
+  // The focused row left the list (accepted, live from another desk) or the ticket opened from
+  // it was closed after it left: the focus fell to the page. Its neighbour takes it.
+  useEffect(() => {
+    if (opened.current && document.activeElement === document.body) focusRow(active);
+  }, [items, ticketId, active, focusRow]);
 
   function start(item: PanelItem, kind: Action) {
     const pending = item.handoff?.state === 'pending';
@@ -112,9 +165,11 @@ export function EscalationPanelView(): ReactElement {
   const domain = desk.domains.find((d) => d.id === domainId);
 
   return (
-    <section className="panel-view" aria-labelledby="panel-h">
+    <section ref={section} className="panel-view" aria-labelledby="panel-h">
       <div className="intake__head">
-        <h1 id="panel-h">{t('panel.title')}</h1>
+        <h1 id="panel-h" ref={heading} tabIndex={-1}>
+          {t('panel.title')}
+        </h1>
         <div className="panel-view__filters">
           <label>
             {t('escalation.domain')}{' '}
@@ -164,13 +219,14 @@ export function EscalationPanelView(): ReactElement {
             <li
               key={item.id}
               ref={(el) => {
-                rows.current[i] = el;
+                if (el) rows.current.set(item.id, el);
+                else rows.current.delete(item.id);
               }}
               tabIndex={i === active ? 0 : -1}
               className={`callback panel-row panel-row--${item.slaState}`}
               data-testid="panel-item"
               aria-label={`${item.key} ${item.title}`}
-              onFocus={(e) => e.target === e.currentTarget && setActive(i)}
+              onFocus={(e) => e.target === e.currentTarget && setActiveId(item.id)}
               onKeyDown={(e) => onRowKey(e, i, item)}
             >
               <div className="callback__due">
@@ -337,7 +393,7 @@ function AssignForm({ item, onDone }: { item: PanelItem; onDone: () => void }): 
         onChange={(e) => setAssignee(e.target.value)}
       >
         <option value="">{t('board.unassigned')}</option>
-        <UserOptions users={desk.users} />
+        <UserOptions users={desk.users} keep={item.assigneeId} />
       </select>{' '}
       <button type="button" className="btn btn--primary btn--small" onClick={save}>
         {t('panel.assign')} <Kbd keys="Ctrl+Enter" />

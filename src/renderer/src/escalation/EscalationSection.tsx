@@ -1,5 +1,5 @@
-import { useState, type ReactElement } from 'react';
-import type { TicketDetail } from '../../../shared/views.ts';
+import { useEffect, useState, type ReactElement } from 'react';
+import type { TicketCard, TicketDetail } from '../../../shared/views.ts';
 import { useNow } from '../board/useNow.ts';
 import { useT } from '../i18n/index.ts';
 import { useSession } from '../session/sessionStore.ts';
@@ -11,6 +11,8 @@ import { durationText, mayAnswer, positionText } from './tierText.ts';
 const PREFIX = 'ticket-escalate';
 /** Where Alt+U lands in the ticket workspace. */
 export const ESCALATE_ID = `${PREFIX}-domain`;
+const HANDOFF_ID = `${PREFIX}-handoff`;
+const POSITION_ID = `${PREFIX}-position`;
 
 /**
  * The ticket's place among the tiers: where it is, a hand-over waiting (accept or return it, if
@@ -38,19 +40,36 @@ export function EscalationSection({
     domainId: ticket.domainId,
     tier: ticket.tier,
   };
-  const done = () => {
+  // A hand-over sent, accepted or returned removes the form the focus was in. Once the reloaded
+  // ticket is at the version the step produced, the focus goes to what the step left: the
+  // hand-over waiting or sent back, else the tier the ticket is now in.
+  const [settledAt, setSettledAt] = useState<number | null>(null);
+  useEffect(() => {
+    if (settledAt === null || ticket.version < settledAt) return;
+    setSettledAt(null);
+    (document.getElementById(HANDOFF_ID) ?? document.getElementById(POSITION_ID))?.focus();
+  }, [settledAt, ticket.version]);
+  const done = (card: TicketCard) => {
     setAnswer(null);
+    setSettledAt(card.version);
     onSaved();
+  };
+  /** Accept or Return chosen: the form opens with its one field focused. */
+  const choose = (kind: 'accept' | 'return') => {
+    setAnswer(kind);
+    requestAnimationFrame(() =>
+      document.getElementById(`${PREFIX}-${kind === 'accept' ? 'assignee' : 'return'}`)?.focus(),
+    );
   };
   return (
     <section className="ticket__section" aria-labelledby="escalation-title">
       <h3 id="escalation-title">{t('escalation.title')}</h3>
-      <p>
+      <p id={POSITION_ID} tabIndex={-1} data-testid="tier-position">
         <strong>{positionText(tr, desk, ticket)}</strong> ·{' '}
         {desk.queues.find((q) => q.id === ticket.queueId)?.name}
       </p>
       {h?.state === 'pending' ? (
-        <div className="handoff" role="status" data-testid="handoff">
+        <div id={HANDOFF_ID} tabIndex={-1} className="handoff" role="status" data-testid="handoff">
           <p>
             {t('escalation.waiting', {
               to: positionText(tr, desk, h.to),
@@ -69,17 +88,13 @@ export function EscalationSection({
           {mayAnswer(desk, user, h) ? (
             <>
               <div className="actions">
-                <button
-                  type="button"
-                  className="btn btn--small"
-                  onClick={() => setAnswer('accept')}
-                >
+                <button type="button" className="btn btn--small" onClick={() => choose('accept')}>
                   {t('escalation.accept')}
                 </button>
                 <button
                   type="button"
                   className="btn btn--ghost btn--small"
-                  onClick={() => setAnswer('return')}
+                  onClick={() => choose('return')}
                 >
                   {t('escalation.return')}
                 </button>
@@ -105,7 +120,13 @@ export function EscalationSection({
         </div>
       ) : null}
       {h?.state === 'returned' && h.decision ? (
-        <p className="handoff handoff--returned" role="status" data-testid="handoff">
+        <p
+          id={HANDOFF_ID}
+          tabIndex={-1}
+          className="handoff handoff--returned"
+          role="status"
+          data-testid="handoff"
+        >
           {t('escalation.returnedBy', {
             by: h.decision.by.displayName,
             reason: h.decision.reason,
@@ -118,7 +139,7 @@ export function EscalationSection({
           <summary>
             {t('escalation.escalate')} <Kbd keys="Alt+U" />
           </summary>
-          <EscalateForm key={ticket.version} ticket={target} idPrefix={PREFIX} onDone={onSaved} />
+          <EscalateForm key={ticket.version} ticket={target} idPrefix={PREFIX} onDone={done} />
         </details>
       ) : null}
       <table className="table ladder" data-testid="ladder">

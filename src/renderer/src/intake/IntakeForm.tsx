@@ -8,13 +8,27 @@ import { Field } from '../ui/Field.tsx';
 import { Joined } from '../ui/Joined.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
 import { useToasts } from '../ui/toastStore.ts';
+import type { CustomerHit } from '../../../shared/views.ts';
 import { CallerLookup } from './CallerLookup.tsx';
 import { useIntake } from './intakeStore.ts';
+import { OwnerNote, type OwnerShortcut } from './OwnerNote.tsx';
 import { ProblemFields } from './ProblemFields.tsx';
 import { ReturningCaller } from './ReturningCaller.tsx';
+import { useNumberOwners } from './useNumberOwners.ts';
 
 const focusSoon = (selector: string, root: HTMLElement | null) =>
   requestAnimationFrame(() => root?.querySelector<HTMLElement>(selector)?.focus());
+
+/** The form from its top, ready for the next call: scrolled back up, the caller search focused. */
+const backToTop = (root: HTMLElement | null) =>
+  requestAnimationFrame(() => {
+    root?.scrollIntoView({ block: 'start' });
+    root
+      ?.querySelector<HTMLElement>('[data-focus="caller-search"]')
+      ?.focus({ preventScroll: true });
+  });
+
+const describedBy = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
 /** The SOP's first contact, made for the keyboard: who, how to reach them, what, where; then the problems. */
 export function IntakeForm(): ReactElement {
@@ -27,6 +41,7 @@ export function IntakeForm(): ReactElement {
     error,
     saving,
     set,
+    setQuery,
     selectCaller,
     refreshCaller,
     clearCaller,
@@ -39,6 +54,16 @@ export function IntakeForm(): ReactElement {
   const show = useToasts((s) => s.show);
   const form = useRef<HTMLFormElement>(null);
   const errs = fieldErrors(tr, error);
+  const owners = useNumberOwners(draft.phone, draft.accountNumber, !draft.caller);
+  // Alt+U: the account's owner (an account is one caller's), else the one person with the
+  // number, else the caller search listing everyone who shares it.
+  const ownerShortcut: OwnerShortcut = owners.account
+    ? { use: owners.account }
+    : owners.phone.length === 1
+      ? { use: owners.phone[0]! }
+      : owners.phone.length > 1
+        ? { search: true }
+        : null;
 
   useEffect(() => {
     focusSoon(draft.caller ? '[data-focus="phone"]' : '[data-focus="caller-search"]', form.current);
@@ -54,7 +79,7 @@ export function IntakeForm(): ReactElement {
           keys: receipt.tickets.map((k) => k.key).join(', '),
         }),
       );
-      focusSoon('[data-focus="caller-search"]', form.current);
+      backToTop(form.current);
       return;
     }
     const err = useIntake.getState().error;
@@ -80,6 +105,10 @@ export function IntakeForm(): ReactElement {
       e.preventDefault();
       addProblem();
       focusSoon(`[data-focus="problem-${draft.problems.length}"]`, form.current);
+    } else if (matches(native, SHORTCUTS.useOwner.keys) && ownerShortcut) {
+      e.preventDefault();
+      if ('use' in ownerShortcut) void pickCaller(ownerShortcut.use.id);
+      else searchOwners();
     } else if (matches(native, SHORTCUTS.changeCaller.keys) && draft.caller) {
       e.preventDefault();
       clearCaller();
@@ -96,6 +125,22 @@ export function IntakeForm(): ReactElement {
     selectCaller(r.value);
     focusSoon('[data-focus="phone"]', form.current);
   }
+
+  function searchOwners() {
+    setQuery(draft.phone, false);
+    focusSoon('[data-focus="caller-search"]', form.current);
+  }
+
+  const ownerNote = (kind: 'phone' | 'account', id: string, found: CustomerHit[]) => (
+    <OwnerNote
+      id={id}
+      kind={kind}
+      owners={found}
+      shortcut={ownerShortcut}
+      onUse={(h) => void pickCaller(h.id)}
+      onSearch={searchOwners}
+    />
+  );
 
   const c = draft.caller;
   return (
@@ -150,7 +195,7 @@ export function IntakeForm(): ReactElement {
           <>
             <CallerLookup
               query={draft.query}
-              onQuery={(q) => set('query', q)}
+              onQuery={setQuery}
               onPick={(h) => void pickCaller(h.id)}
               error={errs['caller.customerId']}
             />
@@ -176,10 +221,18 @@ export function IntakeForm(): ReactElement {
           </>
         )}
         <div className="grid grid--3">
-          <Field label={t('intake.phone')} error={errs['contact.phone']}>
+          <Field
+            label={t('intake.phone')}
+            error={errs['contact.phone']}
+            extra={c ? null : ownerNote('phone', 'intake-phone-owner', owners.phone)}
+          >
             {(a) => (
               <input
                 {...a}
+                aria-describedby={describedBy(
+                  a['aria-describedby'],
+                  c ? undefined : 'intake-phone-owner',
+                )}
                 data-focus="phone"
                 type="tel"
                 value={draft.phone}
@@ -197,11 +250,27 @@ export function IntakeForm(): ReactElement {
               />
             )}
           </Field>
-          <Field label={t('intake.accountNumber')} error={errs['accountNumber']}>
+          <Field
+            label={t('intake.accountNumber')}
+            error={errs['accountNumber']}
+            extra={
+              c
+                ? null
+                : ownerNote(
+                    'account',
+                    'intake-account-owner',
+                    owners.account ? [owners.account] : [],
+                  )
+            }
+          >
             {(a) => (
               <>
                 <input
                   {...a}
+                  aria-describedby={describedBy(
+                    a['aria-describedby'],
+                    c ? undefined : 'intake-account-owner',
+                  )}
                   list="intake-accounts"
                   value={draft.accountNumber}
                   onChange={(e) => set('accountNumber', e.target.value)}

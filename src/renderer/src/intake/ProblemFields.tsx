@@ -144,34 +144,6 @@ export function ProblemFields({
             )}
           </Field>
         ) : null}
-        {level?.planned ? (
-          <>
-            <Field
-              label={t('intake.plannedStart')}
-              hint={t('intake.plannedHint')}
-              error={err('plannedStart')}
-            >
-              {(a) => (
-                <input
-                  {...a}
-                  type="datetime-local"
-                  value={p.plannedStart}
-                  onChange={(e) => onChange({ plannedStart: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field label={t('intake.plannedEnd')} error={err('plannedEnd')}>
-              {(a) => (
-                <input
-                  {...a}
-                  type="datetime-local"
-                  value={p.plannedEnd}
-                  onChange={(e) => onChange({ plannedEnd: e.target.value })}
-                />
-              )}
-            </Field>
-          </>
-        ) : null}
       </div>
       <Field label={t('intake.titleField')} error={err('title')}>
         {(a) => (
@@ -193,6 +165,37 @@ export function ProblemFields({
           />
         )}
       </Field>
+      {level?.planned ? (
+        // After the summary and description in the Tab order: the window fields appear when
+        // impact and urgency are chosen, and an analyst tabbing on to type the summary must not
+        // land in a date field that takes the keystrokes (a datetime field is five Tab stops).
+        <div className="grid grid--problem-extra" data-testid={`planned-${index}`}>
+          <Field
+            label={t('intake.plannedStart')}
+            hint={t('intake.plannedHint')}
+            error={err('plannedStart')}
+          >
+            {(a) => (
+              <input
+                {...a}
+                type="datetime-local"
+                value={p.plannedStart}
+                onChange={(e) => onChange({ plannedStart: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={t('intake.plannedEnd')} error={err('plannedEnd')}>
+            {(a) => (
+              <input
+                {...a}
+                type="datetime-local"
+                value={p.plannedEnd}
+                onChange={(e) => onChange({ plannedEnd: e.target.value })}
+              />
+            )}
+          </Field>
+        </div>
+      ) : null}
       {canRemove ? (
         <button type="button" className="btn btn--ghost btn--small" onClick={onRemove}>
           {t('intake.removeProblem', { n })}

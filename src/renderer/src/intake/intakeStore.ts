@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Input } from '../../../shared/contract.ts';
 import type { ApiError } from '../../../shared/errors.ts';
+import { newCallerFieldFor } from '../../../shared/phone.ts';
 import type { CustomerDetail, IntakeReceipt } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 
@@ -37,7 +38,11 @@ export interface IntakeDraft {
   location: string;
   licence: string;
   problems: ProblemDraft[];
+  /** What the caller search last put into a new-caller field, while it still holds just that. */
+  carried: { field: CarriedField; value: string } | null;
 }
+
+type CarriedField = 'name' | 'phone' | 'accountNumber';
 
 let problemKey = 1;
 const emptyProblem = (): ProblemDraft => ({
@@ -69,15 +74,22 @@ const emptyDraft = (): IntakeDraft => ({
   location: '',
   licence: '',
   problems: [emptyProblem()],
+  carried: null,
 });
 
-type TextField = Exclude<keyof IntakeDraft, 'caller' | 'problems'>;
+type TextField = Exclude<keyof IntakeDraft, 'caller' | 'problems' | 'carried' | 'query'>;
 
 interface IntakeState {
   draft: IntakeDraft;
   error: ApiError | null;
   saving: boolean;
   set(field: TextField, value: string): void;
+  /**
+   * The caller search's text, carried into "New caller" as it is typed: a phone number into the
+   * phone field, an account number into the account field, a name into the name, each only
+   * while that field is empty or still holds what the search put there.
+   */
+  setQuery(query: string, carry?: boolean): void;
   selectCaller(c: CustomerDetail): void;
   /** The same caller read again (a contact was logged): nothing the analyst typed changes. */
   refreshCaller(c: CustomerDetail): void;
@@ -115,14 +127,42 @@ export function toInput(d: IntakeDraft): Input<'intake.submit'> {
   };
 }
 
+/** The draft with what the search carried taken back out, unless the analyst has changed it. */
+function withoutCarried(d: IntakeDraft): IntakeDraft {
+  const c = d.carried;
+  if (!c) return d;
+  return { ...d, carried: null, ...(d[c.field] === c.value ? { [c.field]: '' } : {}) };
+}
+
 /** The call being taken survives a trip to the board and back. */
 export const useIntake = create<IntakeState>((set, get) => ({
   draft: emptyDraft(),
   error: null,
   saving: false,
-  set: (field, value) => set({ draft: { ...get().draft, [field]: value } }),
-  selectCaller(c) {
+  set(field, value) {
     const d = get().draft;
+    // Typed over by the analyst: the field is theirs now, the search no longer moves it.
+    const carried = d.carried?.field === field ? null : d.carried;
+    set({ draft: { ...d, [field]: value, carried } });
+  },
+  setQuery(query, carry = true) {
+    // Not carried (the form put a number there itself): what was carried stays, as the analyst's.
+    if (!carry) return set({ draft: { ...get().draft, query, carried: null } });
+    const d = withoutCarried(get().draft);
+    const field = newCallerFieldFor(query);
+    const value = query.trim();
+    const fill = field !== null && d[field] === '';
+    set({
+      draft: {
+        ...d,
+        query,
+        ...(fill ? { [field]: value, carried: { field, value } } : {}),
+      },
+    });
+  },
+  selectCaller(c) {
+    // A number typed into the search to find the caller is theirs already: their record's wins.
+    const d = withoutCarried(get().draft);
     set({
       draft: {
         ...d,

@@ -4,7 +4,8 @@ import { Field } from '../ui/Field.tsx';
 import { useSession } from './sessionStore.ts';
 
 export function SignIn(): ReactElement {
-  const { t } = useT();
+  const tr = useT();
+  const { t } = tr;
   const signIn = useSession((s) => s.signIn);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -18,9 +19,15 @@ export function SignIn(): ReactElement {
     setBusy(false);
     if (err)
       setError(
-        err.code === 'UNAUTHENTICATED' || err.code === 'VALIDATION'
-          ? t('error.signIn')
-          : t(`error.${err.code}`),
+        err.code === 'THROTTLED'
+          ? // The core and the host both say how long to wait, in minutes, as the issue's limit.
+            tr.plural('signIn.throttled', err.issues[0]?.limit ?? 1)
+          : // A disabled account is said as such (the desk tells only whoever knows its password).
+            err.issues.some((i) => i.rule === 'account_disabled')
+            ? t('rule.account_disabled')
+            : err.code === 'UNAUTHENTICATED' || err.code === 'VALIDATION'
+              ? t('error.signIn')
+              : t(`error.${err.code}`),
       );
   }
 

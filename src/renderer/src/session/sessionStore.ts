@@ -1,10 +1,15 @@
 import { create } from 'zustand';
 import type { ApiError } from '../../../shared/errors.ts';
 import type { DeskInfo, UserInfo } from '../../../shared/views.ts';
-import { api } from '../api/index.ts';
+import { api, onSessionLost } from '../api/index.ts';
+import { useView } from '../app/viewStore.ts';
 
-/** `wallboard`: a display signed in with the wall-board role: it shows the wall-board only. */
-type Phase = 'loading' | 'signedOut' | 'setup' | 'ready' | 'wallboard' | 'unreachable';
+/**
+ * `wallboard`: a display signed in with the wall-board role: it shows the wall-board only.
+ * `changePassword`: signed in with a password an admin set: choosing one's own comes first.
+ */
+type Phase =
+  'loading' | 'signedOut' | 'setup' | 'ready' | 'wallboard' | 'unreachable' | 'changePassword';
 
 interface SessionState {
   phase: Phase;
@@ -14,6 +19,7 @@ interface SessionState {
   signIn(username: string, password: string): Promise<ApiError | null>;
   setup(input: Parameters<typeof api.invoke<'desk.setup'>>[1]): Promise<ApiError | null>;
   signOut(): Promise<void>;
+  changePassword(currentPassword: string, newPassword: string): Promise<ApiError | null>;
   /** Called when any call answers UNAUTHENTICATED: the session ended elsewhere. */
   expired(): void;
 }
@@ -26,7 +32,8 @@ export const useSession = create<SessionState>((set, get) => ({
     const s = await api.invoke('session.get', {});
     if (!s.ok) return set({ phase: 'unreachable' });
     if (s.value.needsSetup) return set({ phase: 'setup', user: null });
-    if (!s.value.user) return set({ phase: 'signedOut', user: null });
+    if (!s.value.user) return set({ phase: 'signedOut', user: null, desk: null });
+    if (s.value.mustChangePassword) return set({ phase: 'changePassword', user: s.value.user });
     if (s.value.user.role === 'wallboard') return set({ phase: 'wallboard', user: s.value.user });
     const desk = await api.invoke('desk.info', {});
     if (!desk.ok) return set({ phase: 'signedOut', user: null });
@@ -35,11 +42,19 @@ export const useSession = create<SessionState>((set, get) => ({
   async signIn(username, password) {
     const r = await api.invoke('auth.signIn', { username, password });
     if (!r.ok) return r.error;
+    // Whoever signs in starts at a new call, not on the screen the last person left open.
+    useView.getState().go('intake');
     await get().load();
     return null;
   },
   async setup(input) {
     const r = await api.invoke('desk.setup', input);
+    if (!r.ok) return r.error;
+    await get().load();
+    return null;
+  },
+  async changePassword(currentPassword, newPassword) {
+    const r = await api.invoke('auth.changePassword', { currentPassword, newPassword });
     if (!r.ok) return r.error;
     await get().load();
     return null;
@@ -52,3 +67,15 @@ export const useSession = create<SessionState>((set, get) => ({
     set({ phase: 'signedOut', user: null, desk: null });
   },
 }));
+
+// A session that ended elsewhere (disabled, a password reset, signed out) shows what is next:
+// the sign-in, or the new-password step. Several refused calls at once ask once.
+let asking = false;
+onSessionLost(() => {
+  if (asking) return;
+  asking = true;
+  void useSession
+    .getState()
+    .load()
+    .finally(() => (asking = false));
+});

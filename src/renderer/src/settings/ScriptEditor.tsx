@@ -100,7 +100,7 @@ export function ScriptEditor(): ReactElement {
             value={categoryId}
             onChange={(e) => setCategoryId(e.target.value)}
           >
-            <CategoryOptions categories={desk.categories} />
+            <CategoryOptions categories={desk.categories} all />
           </select>
         </div>
         <p className="muted">

@@ -9,6 +9,13 @@ import { ProblemBasics, type Basics } from './ProblemBasics.tsx';
 
 export const EDIT_TITLE_ID = 'ticket-edit-title';
 
+/**
+ * The ticket whose fields were just saved. The workspace mounts this form afresh for each
+ * version of the ticket (the draft starts from what was saved), so the form that had the focus
+ * is gone once the save lands and the focus with it: the new form gives it to its summary.
+ */
+let savedFrom: string | null = null;
+
 const assetLabel = (a: AssetInfo) =>
   [a.modelNumber, a.serial, a.location].filter(Boolean).join(' · ');
 
@@ -23,6 +30,13 @@ export function FieldsForm({ ticket, desk, onSaved }: WorkspaceFormProps): React
   });
   const [assetId, setAssetId] = useState(ticket.asset?.id ?? '');
   const [assets, setAssets] = useState<AssetInfo[]>(ticket.asset ? [ticket.asset] : []);
+
+  useEffect(() => {
+    if (savedFrom !== ticket.id) return;
+    savedFrom = null;
+    if (document.activeElement !== document.body) return;
+    document.getElementById(EDIT_TITLE_ID)?.closest('details')?.querySelector('summary')?.focus();
+  }, [ticket.id]);
 
   useEffect(() => {
     void api.invoke('customers.get', { id: ticket.customer.id }).then((r) => {
@@ -42,6 +56,7 @@ export function FieldsForm({ ticket, desk, onSaved }: WorkspaceFormProps): React
       api.invoke('tickets.update', { id: ticket.id, version: ticket.version, changes }),
       () => {
         show(t('ticket.saved', { key: ticket.key }));
+        savedFrom = ticket.id;
         onSaved();
       },
     );

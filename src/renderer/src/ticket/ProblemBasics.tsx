@@ -55,7 +55,7 @@ export function ProblemBasics({
       <Field label={t('ticket.category')} error={errors['categoryId']}>
         {(a) => (
           <select {...a} value={value.categoryId} onChange={(e) => pickCategory(e.target.value)}>
-            <CategoryOptions categories={desk.categories} />
+            <CategoryOptions categories={desk.categories} keep={value.categoryId} />
           </select>
         )}
       </Field>
@@ -66,7 +66,7 @@ export function ProblemBasics({
             value={value.queueId}
             onChange={(e) => onChange({ queueId: e.target.value })}
           >
-            <QueueOptions queues={desk.queues} />
+            <QueueOptions queues={desk.queues} keep={value.queueId} />
           </select>
         )}
       </Field>

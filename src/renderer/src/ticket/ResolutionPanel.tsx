@@ -12,6 +12,7 @@ import { when } from './history.ts';
 
 export const SOLUTION_ID = 'ticket-solution';
 export const REOPEN_ID = 'ticket-reopen-reason';
+const REOPEN_BUTTON_ID = 'ticket-reopen';
 const NO_CONTACT_ID = 'ticket-no-contact-reason';
 
 /**
@@ -41,6 +42,14 @@ export function ResolutionPanel({
   const closing = ticket.contacts.find((c) => c.id === ticket.closingContactId);
   const [similar, setSimilar] = useState<SimilarTicket[]>([]);
   const resolved = ticket.status === 'resolved';
+  // Resolving or reopening swaps this form for the other: once the reloaded ticket shows it, the
+  // focus goes to it (Reopen; the solution) instead of falling to the page with the old form.
+  const [focusNext, setFocusNext] = useState<'reopen' | 'resolve' | null>(null);
+  useEffect(() => {
+    if (focusNext !== (resolved ? 'reopen' : 'resolve')) return;
+    setFocusNext(null);
+    document.getElementById(resolved ? REOPEN_BUTTON_ID : SOLUTION_ID)?.focus();
+  }, [focusNext, resolved]);
 
   useEffect(() => {
     if (resolved) return;
@@ -99,6 +108,7 @@ export function ResolutionPanel({
     setSteps('');
     setNoContactReason('');
     show(t('ticket.resolved', { key: ticket.key }));
+    setFocusNext('reopen');
     onDone();
   }
 
@@ -108,6 +118,7 @@ export function ResolutionPanel({
       () => {
         setReason('');
         show(t('ticket.reopened', { key: ticket.key }));
+        setFocusNext('resolve');
         onDone();
       },
     );
@@ -149,7 +160,12 @@ export function ResolutionPanel({
           <Field id={REOPEN_ID} label={t('ticket.reopenReason')} error={errors['reason']}>
             {(a) => <input {...a} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
-          <button type="button" className="btn btn--small" onClick={() => void reopen()}>
+          <button
+            id={REOPEN_BUTTON_ID}
+            type="button"
+            className="btn btn--small"
+            onClick={() => void reopen()}
+          >
             {t('ticket.reopen')} <Kbd keys="Alt+R" />
           </button>
         </div>

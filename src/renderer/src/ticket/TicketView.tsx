@@ -15,18 +15,30 @@ import { Joined } from '../ui/Joined.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
 import { UserOptions } from '../ui/Options.tsx';
 import { useToasts } from '../ui/toastStore.ts';
-import { EDIT_TITLE_ID, FieldsForm } from './FieldsForm.tsx';
+import { EDIT_TITLE_ID } from './FieldsForm.tsx';
 import { formErrors, reveal } from '../ui/forms.ts';
 import { eventText, eventTicketRef, when } from './history.ts';
-import { LINK_TARGET_ID, LinksPanel } from './LinksPanel.tsx';
-import { NOTE_ID, NoteForm } from './NoteForm.tsx';
-import { PriorityEditor } from './PriorityEditor.tsx';
-import { REOPEN_ID, ResolutionPanel, SOLUTION_ID } from './ResolutionPanel.tsx';
-import { questionControlId, ScriptForm } from './ScriptForm.tsx';
-import { MERGE_INTO_ID, MergeForm, SPLIT_TITLE_ID, SplitForm } from './SplitMerge.tsx';
-import { SlaSection } from './SlaSection.tsx';
-import { CONTACT_FIRST_ID, ContactSection } from '../contacts/ContactSection.tsx';
-import { ESCALATE_ID, EscalationSection } from '../escalation/EscalationSection.tsx';
+import { LINK_TARGET_ID } from './LinksPanel.tsx';
+import { NOTE_ID } from './NoteForm.tsx';
+import { REOPEN_ID, SOLUTION_ID } from './ResolutionPanel.tsx';
+import { questionControlId } from './ScriptForm.tsx';
+import { MERGE_INTO_ID, SPLIT_TITLE_ID } from './SplitMerge.tsx';
+import { CONTACT_FIRST_ID } from '../contacts/ContactSection.tsx';
+import { ESCALATE_ID } from '../escalation/EscalationSection.tsx';
+// Each section behind its own error boundary: one that fails leaves the rest of the ticket.
+import {
+  ContactSection,
+  EscalationSection,
+  FieldsForm,
+  LinksPanel,
+  MergeForm,
+  NoteForm,
+  PriorityEditor,
+  ResolutionPanel,
+  ScriptForm,
+  SlaSection,
+  SplitForm,
+} from './sections.ts';
 
 /**
  * The ticket workspace: every field, the SOP questions, the resolution, links, split and merge,
@@ -236,7 +248,7 @@ export function TicketView({ id }: { id: string }): ReactElement {
                     onChange={(e) => void change('assign', e.target.value)}
                   >
                     <option value="">{t('board.unassigned')}</option>
-                    <UserOptions users={desk.users} />
+                    <UserOptions users={desk.users} keep={ticket.assigneeId} />
                   </select>
                 </div>
               </div>

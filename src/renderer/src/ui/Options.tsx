@@ -17,24 +17,55 @@ export function LevelOptions(): ReactElement {
   );
 }
 
-export function QueueOptions({ queues }: { queues: readonly QueueInfo[] }): ReactElement {
+/**
+ * Which entries a list offers: for new work (the default) only the active ones, and the one
+ * already chosen (`keep`) even if it was disabled since, so a form never shows a value it does
+ * not hold; a filter (`all`) lists the disabled ones too, to find the work still in them.
+ * Disabled entries say so in words, not by colour.
+ */
+interface Offer {
+  keep?: string | null | undefined;
+  all?: boolean;
+}
+
+function offered<T extends { id: string; active?: boolean }>(
+  items: readonly T[],
+  { keep, all }: Offer,
+): T[] {
+  return items.filter((x) => all || x.active !== false || x.id === keep);
+}
+
+function useLabel(): (name: string, active: boolean | undefined) => string {
+  const { t } = useT();
+  return (name, active) => (active === false ? t('admin.disabledName', { name }) : name);
+}
+
+export function QueueOptions({
+  queues,
+  ...offer
+}: { queues: readonly QueueInfo[] } & Offer): ReactElement {
+  const label = useLabel();
   return (
     <>
-      {queues.map((q) => (
+      {offered(queues, offer).map((q) => (
         <option key={q.id} value={q.id}>
-          {q.name}
+          {label(q.name, q.active)}
         </option>
       ))}
     </>
   );
 }
 
-export function UserOptions({ users }: { users: readonly UserInfo[] }): ReactElement {
+export function UserOptions({
+  users,
+  ...offer
+}: { users: readonly (UserInfo & { active?: boolean })[] } & Offer): ReactElement {
+  const label = useLabel();
   return (
     <>
-      {users.map((u) => (
+      {offered(users, offer).map((u) => (
         <option key={u.id} value={u.id}>
-          {u.displayName}
+          {label(u.displayName, u.active)}
         </option>
       ))}
     </>
@@ -43,14 +74,14 @@ export function UserOptions({ users }: { users: readonly UserInfo[] }): ReactEle
 
 export function CategoryOptions({
   categories,
-}: {
-  categories: readonly CategoryInfo[];
-}): ReactElement {
+  ...offer
+}: { categories: readonly CategoryInfo[] } & Offer): ReactElement {
+  const label = useLabel();
   return (
     <>
-      {categories.map((c) => (
+      {offered(categories, offer).map((c) => (
         <option key={c.id} value={c.id}>
-          {c.name}
+          {label(c.name, c.active)}
         </option>
       ))}
     </>

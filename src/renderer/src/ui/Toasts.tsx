@@ -1,9 +1,36 @@
-import type { ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
+import { createPortal } from 'react-dom';
 import { useToasts } from './toastStore.ts';
 
+/** The modal dialog on top, if one is open (the ticket workspace, search, the shortcut list). */
+const topModal = (): HTMLDialogElement | null =>
+  [...document.querySelectorAll<HTMLDialogElement>('dialog:modal')].at(-1) ?? null;
+
+/**
+ * Follows the open modal dialogs. A modal dialog sits in the top layer above everything and makes
+ * the rest of the page inert: a toast outside it is covered by it, and not announced.
+ */
+function useTopModal(): HTMLDialogElement | null {
+  const [modal, setModal] = useState(topModal);
+  useEffect(() => {
+    const watch = new MutationObserver(() => setModal(topModal()));
+    watch.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['open'],
+    });
+    setModal(topModal());
+    return () => watch.disconnect();
+  }, []);
+  return modal;
+}
+
+/** The toasts, inside the modal dialog on top when there is one, so they are seen and heard. */
 export function Toasts(): ReactElement {
   const toasts = useToasts((s) => s.toasts);
-  return (
+  const modal = useTopModal();
+  const region = (
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((t) => (
         <div key={t.id} className={`toast toast--${t.tone}`} data-testid="toast">
@@ -12,4 +39,5 @@ export function Toasts(): ReactElement {
       ))}
     </div>
   );
+  return modal ? createPortal(region, modal) : region;
 }

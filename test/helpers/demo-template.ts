@@ -1,0 +1,21 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { manualClock } from '../../src/core/clock.ts';
+import { DESK_FILE, openDesk } from '../../src/core/desk.ts';
+import { TEST_COST } from './password-cost.ts';
+import { T0 } from './start-time.ts';
+
+/** Opens, migrates and seeds a demo desk in a new folder, closes it, and returns its file. */
+export async function buildDemoTemplate(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'sb-template-'));
+  const desk = await openDesk({
+    dataDir: dir,
+    demo: true,
+    passwordCost: TEST_COST,
+    clock: manualClock(T0),
+    log: () => undefined,
+  });
+  await desk.close();
+  return join(dir, DESK_FILE);
+}
