@@ -1,0 +1,84 @@
+/**
+ * Many short-lived demo desks, for property tests (one desk per run) and for tests that read
+ * the desk's own log. The demo desk is seeded once per test file; each desk is a copy of its
+ * SQLite file, opened with a manual clock at T0 and no background work. Signed-in connections
+ * are made from the stored users, as a transport holds them after a sign-in, so a run costs a
+ * file copy and no password hashing.
+ */
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { manualClock, type ManualClock } from '../../src/core/clock.ts';
+import type { Connection } from '../../src/core/context.ts';
+import { DESK_FILE, openDesk, type Desk } from '../../src/core/desk.ts';
+import { currentUser } from '../../src/core/services/users.ts';
+import type { PushEvent } from '../../src/shared/events.ts';
+import { T0 } from './desk.ts';
+
+export interface Logged {
+  message: string;
+  error: unknown;
+}
+
+export interface FreshDesk {
+  desk: Desk;
+  clock: ManualClock;
+  events: PushEvent[];
+  /** Everything the desk logged. */
+  logged: Logged[];
+  /** A connection signed in as this demo user. */
+  as(username: string): Connection;
+  close(): Promise<void>;
+}
+
+let template: Promise<string> | null = null;
+
+function templateFile(): Promise<string> {
+  template ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-fresh-template-'));
+    const desk = await openDesk({
+      dataDir: dir,
+      demo: true,
+      clock: manualClock(T0),
+      log: () => undefined,
+      maintenance: false,
+      slaTicker: false,
+    });
+    await desk.close();
+    return join(dir, DESK_FILE);
+  })();
+  return template;
+}
+
+export async function freshDesk(opts: { slaTicker?: boolean } = {}): Promise<FreshDesk> {
+  const dir = mkdtempSync(join(tmpdir(), 'sb-fresh-'));
+  copyFileSync(await templateFile(), join(dir, DESK_FILE));
+  const clock = manualClock(T0);
+  const logged: Logged[] = [];
+  const desk = await openDesk({
+    dataDir: dir,
+    clock,
+    maintenance: false,
+    slaTicker: opts.slaTicker ?? false,
+    log: (message, error) => void logged.push({ message, error }),
+  });
+  const events: PushEvent[] = [];
+  desk.subscribe((e) => events.push(e));
+  return {
+    desk,
+    clock,
+    events,
+    logged,
+    as(username) {
+      const id = desk.db.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username);
+      const user = typeof id === 'string' ? currentUser(desk.db, id) : null;
+      if (!user) throw new Error(`no demo user ${username}`);
+      return { id: randomUUID(), user };
+    },
+    async close() {
+      await desk.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
