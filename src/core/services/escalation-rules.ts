@@ -3,7 +3,7 @@
  * next check comes. Each fires once per condition (remembered in `rule_firings`), so a clock
  * that jumps past several thresholds fires each one once, and a rule never fires twice.
  */
-import { addBusinessTime, MINUTE } from '../../shared/business-time.ts';
+import { addBusinessTimeWithin, MINUTE } from '../../shared/business-time.ts';
 import type { EscalationRule, Status, Tier } from '../../shared/domain.ts';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../store/database.ts';
@@ -125,8 +125,10 @@ export function applyEscalationRules(
       'SELECT seq, from_at FROM tier_spans WHERE ticket_id = ? AND to_at IS NULL',
     ).get(t.id) as { seq: number; from_at: number } | undefined;
     if (span) {
-      const deadline = addBusinessTime(cal, span.from_at, limit * MINUTE);
-      if (now < deadline) nextCheck = deadline;
+      // None: the calendar does not give that much time within its horizon.
+      const deadline = addBusinessTimeWithin(cal, span.from_at, limit * MINUTE);
+      if (deadline === null) nextCheck = null;
+      else if (now < deadline) nextCheck = deadline;
       // A ticket waiting to be accepted is not yet anybody's to be slow with.
       else if (t.handoff_state !== 'pending')
         when('tier_time', `span ${span.seq}`, () =>
