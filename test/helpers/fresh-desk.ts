@@ -6,7 +6,7 @@
  * file copy and no password hashing.
  */
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { manualClock, type ManualClock } from '../../src/core/clock.ts';
@@ -21,6 +21,13 @@ export interface Logged {
   error: unknown;
 }
 
+/** A desk's file at a moment, to start other desks from (see FreshDesk.snapshot). */
+export interface DeskSnapshot {
+  file: string;
+  /** The desk's clock when it was taken: desks started from it start there. */
+  now: number;
+}
+
 export interface FreshDesk {
   desk: Desk;
   clock: ManualClock;
@@ -30,13 +37,18 @@ export interface FreshDesk {
   /** A connection signed in as this demo user. */
   as(username: string): Connection;
   close(): Promise<void>;
+  /** Closes the desk and keeps its file: other desks start from it. */
+  snapshot(): Promise<DeskSnapshot>;
 }
+
+/** Memory-backed where the system has it: these desks are many and short-lived. */
+const SCRATCH = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 
 let template: Promise<string> | null = null;
 
 function templateFile(): Promise<string> {
   template ??= (async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sb-fresh-template-'));
+    const dir = mkdtempSync(join(SCRATCH, 'sb-fresh-template-'));
     const desk = await openDesk({
       dataDir: dir,
       demo: true,
@@ -51,10 +63,13 @@ function templateFile(): Promise<string> {
   return template;
 }
 
-export async function freshDesk(opts: { slaTicker?: boolean } = {}): Promise<FreshDesk> {
-  const dir = mkdtempSync(join(tmpdir(), 'sb-fresh-'));
-  copyFileSync(await templateFile(), join(dir, DESK_FILE));
-  const clock = manualClock(T0);
+/** A copy of the demo desk (or of `from`), open on its own file. */
+export async function freshDesk(
+  opts: { slaTicker?: boolean; from?: DeskSnapshot } = {},
+): Promise<FreshDesk> {
+  const dir = mkdtempSync(join(SCRATCH, 'sb-fresh-'));
+  copyFileSync(opts.from?.file ?? (await templateFile()), join(dir, DESK_FILE));
+  const clock = manualClock(opts.from?.now ?? T0);
   const logged: Logged[] = [];
   const desk = await openDesk({
     dataDir: dir,
@@ -63,6 +78,9 @@ export async function freshDesk(opts: { slaTicker?: boolean } = {}): Promise<Fre
     slaTicker: opts.slaTicker ?? false,
     log: (message, error) => void logged.push({ message, error }),
   });
+  // These desks are thrown away: a commit need not wait for the disk (the desks of the other
+  // tests keep the real setting).
+  desk.db.pragma('synchronous = OFF');
   const events: PushEvent[] = [];
   desk.subscribe((e) => events.push(e));
   return {
@@ -79,6 +97,11 @@ export async function freshDesk(opts: { slaTicker?: boolean } = {}): Promise<Fre
     async close() {
       await desk.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+    async snapshot() {
+      // Closing the last connection folds the WAL into the file: the copy is the whole desk.
+      await desk.close();
+      return { file: join(dir, DESK_FILE), now: clock.now() };
     },
   };
 }
