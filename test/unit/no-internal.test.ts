@@ -24,6 +24,7 @@ import {
   MANUAL_LINK_KINDS,
   outcomesFor,
   QUESTION_KINDS,
+  ROLES,
   ROOT_CAUSES,
   STATUSES,
   TIMED_CHANNELS,
@@ -1030,10 +1031,11 @@ async function runCalls(calls: Call[], jump: number, read: boolean): Promise<voi
 
 const jump = fc.oneof(fc.constantFrom(0, HOUR, DAY, 30 * DAY, 400 * DAY), fc.nat(60 * DAY));
 
+beforeAll(async () => {
+  ({ snapshot, ids } = await prepare());
+}, 60_000);
+
 describe('no input the contract accepts ends in INTERNAL', () => {
-  beforeAll(async () => {
-    ({ snapshot, ids } = await prepare());
-  }, 60_000);
   afterAll(() => {
     if (process.env['SB_PROPERTY_STATS']) console.table(outcomes);
   });
@@ -1076,4 +1078,179 @@ describe('no input the contract accepts ends in INTERNAL', () => {
       { numRuns: 50, seed: SEED },
     );
   }, 240_000);
+});
+
+/** Every reading method, with inputs its schema accepts: answered, or refused with a typed error. */
+const reads = [
+  fc.record({ m: fc.constant('tickets.get' as const), input: fc.record({ id: ticket }) }),
+  fc.record({
+    m: fc.constant('tickets.similar' as const),
+    input: fc.record({ id: ticket, limit: fc.integer({ min: 1, max: 10 }) }),
+  }),
+  fc.record({
+    m: fc.constant('customers.get' as const),
+    input: fc.record({ id: oneOf(() => ids.customers) }),
+  }),
+  fc.record({
+    m: fc.constant('scripts.get' as const),
+    input: fc.record({ categoryId: oneOf(() => ids.categories) }),
+  }),
+  fc.record({
+    m: fc.constant('contacts.list' as const),
+    input: fc.oneof(
+      fc.record({ ticketId: ticket, limit: fc.integer({ min: 1, max: 500 }) }),
+      fc.record({ customerId: oneOf(() => ids.customers) }),
+    ),
+  }),
+  ...(['tickets.board', 'tickets.page'] as const).map((m) =>
+    fc.record({
+      m: fc.constant(m),
+      input: fc.record({
+        status: fc.constantFrom(...STATUSES),
+        filters: fc.record(
+          {
+            queueId: oneOf(() => ids.queues),
+            priority: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
+            assigneeId: fc.oneof(
+              fc.constant('none'),
+              oneOf(() => ids.users),
+            ),
+            text: text(0, 200),
+          },
+          { requiredKeys: [] },
+        ),
+        cursor: fc.option(
+          fc.oneof(
+            fc.string({ maxLength: 200 }),
+            fc
+              .array(fc.oneof(fc.integer(), fc.double()), { maxLength: 3 })
+              .map((c) => Buffer.from(JSON.stringify(c)).toString('base64url')),
+          ),
+          { nil: null },
+        ),
+        perColumn: fc.integer({ min: 1, max: 500 }),
+        limit: fc.integer({ min: 1, max: 500 }),
+      }),
+    }),
+  ),
+  fc.record({
+    m: fc.constant('tickets.search' as const),
+    input: fc.record(
+      {
+        text: text(1, 200),
+        status: fc.constantFrom(...STATUSES),
+        queueId: oneOf(() => ids.queues),
+        priority: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
+        limit: fc.integer({ min: 1, max: 200 }),
+      },
+      { requiredKeys: ['text'] },
+    ),
+  }),
+  fc.record({
+    m: fc.constant('escalations.panel' as const),
+    input: fc.record(
+      { domainId: oneOf(() => ids.domains), tier, limit: fc.integer({ min: 1, max: 500 }) },
+      { requiredKeys: [] },
+    ),
+  }),
+  fc.record({
+    m: fc.constant('escalations.report' as const),
+    input: fc.record({ days: fc.integer({ min: 1, max: 366 }) }),
+  }),
+  ...(['customers.lookup', 'search.everywhere'] as const).map((m) =>
+    fc.record({
+      m: fc.constant(m),
+      input: fc.record({ query: text(1, 100), limit: fc.integer({ min: 1, max: 50 }) }),
+    }),
+  ),
+];
+
+describe('no reading input the contract accepts ends in INTERNAL, and none writes', () => {
+  it('any read, as anyone signed in, answers or refuses with a typed error', async () => {
+    const t = await freshDesk({ from: snapshot });
+    try {
+      const before = fingerprint(t.desk);
+      const users = ['analyst', 'tech3', 'supervisor', 'admin', 'wallboard'];
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...users),
+          fc.oneof(...reads),
+          async (user, { m, input }) => {
+            // Only the schema's own output: what the generator made must be accepted as it is.
+            const parsed = contract[m].input.safeParse(
+              m === 'tickets.board'
+                ? { filters: input.filters, perColumn: (input as { perColumn: number }).perColumn }
+                : m === 'tickets.page'
+                  ? {
+                      status: input.status,
+                      filters: input.filters,
+                      cursor: input.cursor,
+                      limit: input.limit,
+                    }
+                  : input,
+            );
+            expect(parsed.success, `${m} ${show(input)}`).toBe(true);
+            if (!parsed.success) return;
+            const r = await t.desk.call(t.as(user), m, parsed.data as never);
+            if (!r.ok)
+              expect(TYPED, `${m} as ${user} ${show(input)} → ${show(r)}`).toContain(r.error.code);
+            expect(t.logged).toEqual([]);
+          },
+        ),
+        { numRuns: 300, seed: SEED },
+      );
+      expect(fingerprint(t.desk) === before, 'a read wrote to the store').toBe(true);
+    } finally {
+      await t.close();
+    }
+  }, 120_000);
+});
+
+describe('people and the desk itself', () => {
+  it('users.create and desk.setup: saved, or refused with a typed error that changed nothing', async () => {
+    const create = callOf(
+      method({
+        method: 'users.create',
+        users: fc.constantFrom('admin', 'admin', 'supervisor'),
+        plan: fc.record({
+          username: fc.oneof(
+            fc.stringMatching(/^[a-z0-9._-]{2,64}$/),
+            fc.constantFrom('analyst', 'ANALYST', 'Tech2', 'σοφία', 'अमि', 'system'),
+          ),
+          displayName: text(1, 100),
+          password: fc.constantFrom('correct horse battery', 'x'.repeat(256), 'ünïcödé pässwörd'),
+          role: fc.constantFrom(...ROLES),
+          tier,
+          domainIds: fc.array(
+            oneOf(() => ids.domains),
+            { maxLength: 4 },
+          ),
+        }),
+        input: (_, p): Input<'users.create'> => p,
+      }),
+    );
+    const setup = callOf(
+      method({
+        method: 'desk.setup',
+        users: fc.constant('analyst'),
+        plan: fc.record({
+          deskName: text(1, 100),
+          prefix: fc.stringMatching(/^[A-Z]{2,5}$/),
+          admin: fc.record({
+            username: fc.stringMatching(/^[a-z]{2,20}$/),
+            displayName: text(1, 100),
+            password: fc.constant('correct horse battery'),
+          }),
+        }),
+        input: (_, p): Input<'desk.setup'> => p,
+      }),
+    );
+    // Each new user costs a password hash: a few runs only.
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(create, setup), { minLength: 1, maxLength: 2 }), (calls) =>
+        runCalls(calls, 0, false),
+      ),
+      { numRuns: 8, seed: SEED },
+    );
+  }, 120_000);
 });
