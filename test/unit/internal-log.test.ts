@@ -114,6 +114,34 @@ describe('an INTERNAL answer is logged with its cause on the desk, and only ther
     channel.port2.close();
   });
 
+  it('an endpoint that fails under the port is answered INTERNAL and logged on the desk, not left hanging', async () => {
+    const channel = new MessageChannel();
+    const port = (p: MessagePort): Port => ({
+      postMessage: (m) => p.postMessage(m),
+      onMessage: (l) => void p.on('message', l),
+    });
+    const bug = new Error('a shell bug');
+    // The desk's own endpoint, with a dispatch that throws before it reaches the desk.
+    const local = localEndpoint(t.desk);
+    serveEndpoint(
+      {
+        ...local,
+        dispatch: () => {
+          throw bug;
+        },
+      },
+      port(channel.port1),
+    );
+    const remote = remoteEndpoint(port(channel.port2));
+    const conn = await remote.open();
+    expect(await remote.dispatch(conn, 'desk.info', {})).toEqual(INTERNAL);
+    expect(t.logged).toEqual([
+      { message: 'INTERNAL: desk.info failed in the desk endpoint', error: bug },
+    ]);
+    channel.port1.close();
+    channel.port2.close();
+  });
+
   it('a push listener that throws is logged with its event; the saved call stays saved', async () => {
     const analyst = t.as('analyst');
     const boom = new Error('the window went away');
