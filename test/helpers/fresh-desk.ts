@@ -1,9 +1,9 @@
 /**
  * Many short-lived demo desks, for property tests (one desk per run) and for tests that read
  * the desk's own log. The demo desk is seeded once per test file; each desk is a copy of its
- * SQLite file, opened with a manual clock at T0 and no background work. Signed-in connections
- * are made from the stored users, as a transport holds them after a sign-in, so a run costs a
- * file copy and no password hashing.
+ * SQLite file, opened with a manual clock at T0 and no background work. Each demo user signs in
+ * once per test file; later connections carry the user that sign-in answered, as a transport
+ * holds it, so a run costs a file copy and no password hashing.
  */
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { manualClock, type ManualClock } from '../../src/core/clock.ts';
 import type { Connection } from '../../src/core/context.ts';
 import { DESK_FILE, openDesk, type Desk } from '../../src/core/desk.ts';
-import { currentUser } from '../../src/core/services/users.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/core/demo.ts';
+import type { UserInfo } from '../../src/shared/views.ts';
 import type { PushEvent } from '../../src/shared/events.ts';
 import { T0 } from './desk.ts';
 
@@ -34,7 +35,7 @@ export interface FreshDesk {
   events: PushEvent[];
   /** Everything the desk logged. */
   logged: Logged[];
-  /** A connection signed in as this demo user. */
+  /** A new connection, signed in as this demo user. */
   as(username: string): Connection;
   close(): Promise<void>;
   /** Closes the desk and keeps its file: other desks start from it. */
@@ -45,6 +46,8 @@ export interface FreshDesk {
 const SCRATCH = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 
 let template: Promise<string> | null = null;
+/** The demo users as their sign-in answered them (ids are the template's, so every copy's). */
+const signedIn = new Map<string, UserInfo>();
 
 function templateFile(): Promise<string> {
   template ??= (async () => {
@@ -81,6 +84,15 @@ export async function freshDesk(
   // These desks are thrown away: a commit need not wait for the disk (the desks of the other
   // tests keep the real setting).
   desk.db.pragma('synchronous = OFF');
+  if (signedIn.size === 0)
+    for (const { username } of DEMO_USERS) {
+      const r = await desk.call(desk.connect(), 'auth.signIn', {
+        username,
+        password: DEMO_PASSWORD,
+      });
+      if (!r.ok) throw new Error(`${username} cannot sign in: ${JSON.stringify(r.error)}`);
+      signedIn.set(username, r.value.user);
+    }
   const events: PushEvent[] = [];
   desk.subscribe((e) => events.push(e));
   return {
@@ -89,10 +101,9 @@ export async function freshDesk(
     events,
     logged,
     as(username) {
-      const id = desk.db.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username);
-      const user = typeof id === 'string' ? currentUser(desk.db, id) : null;
+      const user = signedIn.get(username);
       if (!user) throw new Error(`no demo user ${username}`);
-      return { id: randomUUID(), user };
+      return { id: randomUUID(), user: { ...user } };
     },
     async close() {
       await desk.close();
