@@ -124,11 +124,10 @@ export function applyEscalationRules(
       db,
       'SELECT seq, from_at FROM tier_spans WHERE ticket_id = ? AND to_at IS NULL',
     ).get(t.id) as { seq: number; from_at: number } | undefined;
-    if (span) {
-      // None: the calendar does not give that much time within its horizon.
-      const deadline = addBusinessTimeWithin(cal, span.from_at, limit * MINUTE);
-      if (deadline === null) nextCheck = null;
-      else if (now < deadline) nextCheck = deadline;
+    // No deadline when the calendar does not give that much time within its horizon.
+    const deadline = span ? addBusinessTimeWithin(cal, span.from_at, limit * MINUTE) : null;
+    if (span && deadline !== null) {
+      if (now < deadline) nextCheck = deadline;
       // A ticket waiting to be accepted is not yet anybody's to be slow with.
       else if (t.handoff_state !== 'pending')
         when('tier_time', `span ${span.seq}`, () =>
