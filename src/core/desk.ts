@@ -22,6 +22,7 @@ export interface DeskOptions {
   clock?: Clock;
   /** On a first start (no users yet) fill the desk with demo queues, categories, users and callers. */
   demo?: boolean;
+  /** Where the desk's own faults go, each with its cause (default: stderr). */
   log?: (message: string, error?: unknown) => void;
   /** Checkpoint the WAL from a worker thread (default on). Off only for short-lived tools. */
   maintenance?: boolean;
@@ -37,6 +38,8 @@ export interface DeskOptions {
 export interface Desk {
   readonly file: string;
   readonly db: Db;
+  /** The desk's log (DeskOptions.log): a shell logs its transport's own faults here too. */
+  readonly log: (message: string, error?: unknown) => void;
   /** A new, signed-out connection: one per window or browser session. */
   connect(): Connection;
   /** The untyped entry the transports use: anything may arrive from outside. */
@@ -79,7 +82,7 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
         try {
           l(event);
         } catch (e) {
-          log('event listener failed', e);
+          log(`a listener of ${event.name} failed`, e);
         }
       }
     },
@@ -109,23 +112,34 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
   };
   const tickSlaNow = () => scan((ctx) => tickTickets(ctx));
   const tickCallbacksNow = () => scan((ctx) => alertDueCallbacks(ctx));
+  // A scan that fails fails again a second later: its fault is logged once, and again only when
+  // it changes. One failing scan does not stop the other.
+  const failing = new Map<string, string>();
+  const scanned = (name: string, scanNow: () => number) => {
+    try {
+      scanNow();
+      failing.delete(name);
+    } catch (e) {
+      const fault = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      if (failing.get(name) === fault) return;
+      failing.set(name, fault);
+      log(`${name} failed`, e);
+    }
+  };
   // Clocks cross thresholds and call-backs fall due with nobody calling: look every second.
   const ticker =
     opts.slaTicker === false
       ? null
       : setInterval(() => {
-          try {
-            tickSlaNow();
-            tickCallbacksNow();
-          } catch (e) {
-            log('SLA scan failed', e);
-          }
+          scanned('SLA scan', tickSlaNow);
+          scanned('call-back scan', tickCallbacksNow);
         }, 1000);
   ticker?.unref();
 
   return {
     file,
     db,
+    log,
     tickSla: tickSlaNow,
     tickCallbacks: tickCallbacksNow,
     connect: () => ({ id: randomUUID(), user: null }),

@@ -5,7 +5,7 @@ import type { Issue, Result } from '../shared/errors.ts';
 import type { EventName, EventPayloads, PushEvent } from '../shared/events.ts';
 import type { Clock } from './clock.ts';
 import type { Connection, Ctx, Passwords } from './context.ts';
-import { DomainError } from './failure.ts';
+import { DomainError, INTERNAL_MESSAGE } from './failure.ts';
 import { handlers } from './handlers.ts';
 import { sessionUser } from './services/users.ts';
 import type { Db } from './store/database.ts';
@@ -35,10 +35,18 @@ export function zodIssues(error: z.ZodError): Issue[] {
   });
 }
 
+/** Who made a call, for the log: the signed-in user, else the connection. */
+function caller(conn: Connection): string {
+  const u = conn.user;
+  return u ? `${u.username} (user ${u.id}, connection ${conn.id})` : `connection ${conn.id}`;
+}
+
 /**
  * The one way into the core: method known → caller signed in → role sufficient → input valid →
  * run → typed result. Every transport (IPC, HTTP) calls this and nothing else; nothing here
- * throws to the caller.
+ * throws to the caller. A fault of the desk's own (a thrown error anywhere, a failed
+ * transaction, a closed store) is answered INTERNAL and logged here, once, with the method,
+ * the caller and the error itself (its stack); the answer says nothing of the cause.
  */
 export async function dispatch(
   env: DispatchEnv,
@@ -46,15 +54,39 @@ export async function dispatch(
   method: unknown,
   raw: unknown,
 ): Promise<Result<unknown>> {
+  let result: Result<unknown>;
+  let queued: PushEvent[] = [];
+  try {
+    ({ result, queued } = await run(env, conn, method, raw));
+  } catch (e) {
+    const name = isMethodName(method) ? method : `unknown method ${String(method).slice(0, 80)}`;
+    env.log(`INTERNAL: ${name} failed for ${caller(conn)}`, e);
+    return { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE, issues: [] } };
+  }
+  // Announced once the handler's transaction has committed; a listener's fault is the listener's
+  // (the desk logs it) and never turns a saved call into an error.
+  for (const e of queued) env.publish(e);
+  return result;
+}
+
+async function run(
+  env: DispatchEnv,
+  conn: Connection,
+  method: unknown,
+  raw: unknown,
+): Promise<{ result: Result<unknown>; queued: PushEvent[] }> {
+  const queued: PushEvent[] = [];
+  // A refused call changed nothing, so it announces nothing, whatever it queued before refusing.
+  const refuse = (result: Result<unknown>) => ({ result, queued: [] });
   if (!isMethodName(method)) {
-    return {
+    return refuse({
       ok: false,
       error: {
         code: 'NOT_FOUND',
         message: `Unknown method: ${String(method).slice(0, 80)}`,
         issues: [],
       },
-    };
+    });
   }
   const spec = contract[method];
 
@@ -64,13 +96,13 @@ export async function dispatch(
     const user = found?.user ?? null;
     conn.user = user;
     if (!user)
-      return {
+      return refuse({
         ok: false,
         error: { code: 'UNAUTHENTICATED', message: 'Sign in first', issues: [] },
-      };
+      });
     // A password an admin set: nothing but choosing a new one (a session from before it ends too).
     if (found?.mustChangePassword && method !== 'auth.changePassword')
-      return {
+      return refuse({
         ok: false,
         error: {
           code: 'UNAUTHENTICATED',
@@ -79,23 +111,23 @@ export async function dispatch(
             { path: '', rule: 'password_change_required', message: 'Choose a new password' },
           ],
         },
-      };
+      });
     if (ROLE_RANK[user.role] < ROLE_RANK[spec.access]) {
-      return {
+      return refuse({
         ok: false,
         error: {
           code: 'FORBIDDEN',
           message: `${method} needs the ${spec.access} role`,
           issues: [],
         },
-      };
+      });
     }
   }
 
   const parsed = spec.input.safeParse(raw);
   if (!parsed.success) {
     const issues = zodIssues(parsed.error);
-    return {
+    return refuse({
       ok: false,
       error: {
         code: 'VALIDATION',
@@ -105,10 +137,9 @@ export async function dispatch(
             : `${issues.length} fields need attention`,
         issues,
       },
-    };
+    });
   }
 
-  const queued: PushEvent[] = [];
   const ctx: Ctx = {
     db: env.db,
     clock: env.clock,
@@ -124,22 +155,14 @@ export async function dispatch(
     },
   };
   try {
-    const run = handlers[method] as (ctx: Ctx, input: unknown) => unknown;
-    const value = await run(ctx, parsed.data);
-    for (const e of queued) env.publish(e);
-    return { ok: true, value };
+    const handler = handlers[method] as (ctx: Ctx, input: unknown) => unknown;
+    const value = await handler(ctx, parsed.data);
+    return { result: { ok: true, value }, queued };
   } catch (e) {
-    if (e instanceof DomainError)
-      return { ok: false, error: { code: e.code, message: e.message, issues: e.issues } };
-    env.log(`${method} failed`, e);
-    return {
-      ok: false,
-      error: {
-        code: 'INTERNAL',
-        message: 'Something went wrong on this desk; nothing was saved',
-        issues: [],
-      },
-    };
+    // A refusal is a value; anything else is the desk's own fault (see dispatch).
+    if (e instanceof DomainError && e.code !== 'INTERNAL')
+      return refuse({ ok: false, error: { code: e.code, message: e.message, issues: e.issues } });
+    throw e;
   }
 }
 

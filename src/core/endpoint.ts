@@ -26,11 +26,14 @@ export interface DeskEndpoint {
   dispatch(conn: string, method: unknown, input: unknown): Promise<Result<unknown>>;
   close(conn: string): void;
   onEvent(listener: (event: PushEvent, to: string[]) => void): () => void;
+  /** The desk's log, where a transport's own faults go (see serveEndpoint). */
+  log?(message: string, error?: unknown): void;
 }
 
 export function localEndpoint(desk: Desk): DeskEndpoint {
   const conns = new Map<string, Connection>();
   return {
+    log: desk.log,
     async open() {
       const c = desk.connect();
       conns.set(c.id, c);

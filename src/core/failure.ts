@@ -1,5 +1,8 @@
 import type { ErrorCode, Issue } from '../shared/errors.ts';
 
+/** What the caller of a failed call is told: the cause stays in the desk's log, never in the answer. */
+export const INTERNAL_MESSAGE = 'Something went wrong on this desk; nothing was saved';
+
 /** Thrown inside core to abort a transaction; the dispatcher turns it into a typed error value. */
 export class DomainError extends Error {
   readonly code: ErrorCode;

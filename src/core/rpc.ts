@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Result } from '../shared/errors.ts';
 import type { PushEvent } from '../shared/events.ts';
+import { INTERNAL_MESSAGE } from './failure.ts';
 import type { DeskEndpoint } from './endpoint.ts';
 
 /**
@@ -30,6 +31,25 @@ type Reply = { id: number; value: unknown } | { event: PushEvent; to: string[] }
 
 export function serveEndpoint(endpoint: DeskEndpoint, port: Port): () => void {
   const off = endpoint.onEvent((event, to) => port.postMessage({ event, to } satisfies Reply));
+  const log = endpoint.log ?? ((m: string, e?: unknown) => console.error(`[switchboard] ${m}`, e));
+  /**
+   * Sends the answer to request `id`. The desk answers every call with a value, but a fault of
+   * this side (an answer the port cannot carry, an endpoint that throws) must still answer, or
+   * the caller waits for ever: it gets INTERNAL and the fault goes to the desk's log.
+   */
+  const answer = (id: number, what: string, value: Promise<unknown>) =>
+    value
+      .then((v) => port.postMessage({ id, value: v } satisfies Reply))
+      .catch((e: unknown) => {
+        log(`INTERNAL: ${what} failed in the desk endpoint`, e);
+        port.postMessage({
+          id,
+          value: {
+            ok: false,
+            error: { code: 'INTERNAL', message: INTERNAL_MESSAGE, issues: [] },
+          },
+        } satisfies Reply);
+      });
   port.onMessage((raw) => {
     const m = request.safeParse(raw);
     if (!m.success) {
@@ -46,15 +66,16 @@ export function serveEndpoint(endpoint: DeskEndpoint, port: Port): () => void {
       return;
     }
     const r = m.data;
-    if (r.op === 'open')
-      void endpoint.open().then((value) => port.postMessage({ id: r.id, value } satisfies Reply));
+    if (r.op === 'open') void answer(r.id, 'open', endpoint.open());
     else if (r.op === 'close') {
       endpoint.close(r.conn);
       port.postMessage({ id: r.id, value: null } satisfies Reply);
     } else
-      void endpoint
-        .dispatch(r.conn, r.method, r.input)
-        .then((value) => port.postMessage({ id: r.id, value } satisfies Reply));
+      void answer(
+        r.id,
+        typeof r.method === 'string' ? r.method.slice(0, 80) : 'dispatch',
+        Promise.resolve().then(() => endpoint.dispatch(r.conn, r.method, r.input)),
+      );
   });
   return off;
 }

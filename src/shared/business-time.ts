@@ -153,11 +153,17 @@ function localDay(cal: BusinessCalendar, y: number, m: number, d: number): Day {
   return found;
 }
 
+/**
+ * How far ahead business time is looked for: ten years of days. A policy may set targets of up
+ * to ten years of minutes and a calendar may open for a minute a week, so a target can lie
+ * further than this; it is then reached at no instant the desk can name (see addBusinessTimeWithin).
+ */
+export const HORIZON_DAYS = 3660;
+
 /** Local days from the one holding `t`: their start instant and opening intervals. */
 function* daysFrom(cal: BusinessCalendar, t: number): Generator<Day> {
   const { year, month, day } = localDate(cal.timeZone, t);
-  // Ten years of days is far beyond any target; a calendar with no open hours ends here.
-  for (let i = 0; i < 3660; i++) {
+  for (let i = 0; i < HORIZON_DAYS; i++) {
     const d = new Date(Date.UTC(year, month - 1, day + i));
     yield localDay(cal, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
   }
@@ -172,11 +178,29 @@ export function hasOpenHours(cal: BusinessCalendar): boolean {
 
 // ---- arithmetic -------------------------------------------------------------------------------
 
-/** The instant `durationMs` of business time after `start`. */
+/** The instant `durationMs` of business time after `start`; throws when there is none within the horizon. */
 export function addBusinessTime(cal: ClockCalendar, start: number, durationMs: number): number {
+  const at = addBusinessTimeWithin(cal, start, durationMs);
+  if (at !== null) return at;
+  throw new ClosedCalendarError(
+    cal !== ROUND_THE_CLOCK && !hasOpenHours(cal)
+      ? 'The calendar has no opening hours'
+      : 'No opening hours within ten years',
+  );
+}
+
+/**
+ * The instant `durationMs` of business time after `start`, or null when the calendar does not
+ * give that much within HORIZON_DAYS of it: a due time the desk's clocks treat as none.
+ */
+export function addBusinessTimeWithin(
+  cal: ClockCalendar,
+  start: number,
+  durationMs: number,
+): number | null {
   if (durationMs < 0) throw new RangeError('duration must not be negative');
   if (cal === ROUND_THE_CLOCK) return start + durationMs;
-  if (!hasOpenHours(cal)) throw new ClosedCalendarError('The calendar has no opening hours');
+  if (!hasOpenHours(cal)) return null;
   let remaining = durationMs;
   for (const { intervals } of daysFrom(cal, start)) {
     for (const [open, close] of intervals) {
@@ -186,7 +210,7 @@ export function addBusinessTime(cal: ClockCalendar, start: number, durationMs: n
       remaining -= close - from;
     }
   }
-  throw new ClosedCalendarError('No opening hours within ten years');
+  return null;
 }
 
 /** Business time between two instants (0 when `to` is not after `from`). */

@@ -4,7 +4,7 @@
  * resolution) is met or missed against business time consumed over those runs, so a pause
  * never eats the target and never brings a due time forward.
  */
-import { addBusinessTime, businessTimeBetween, type ClockCalendar } from './business-time.ts';
+import { addBusinessTimeWithin, businessTimeBetween, type ClockCalendar } from './business-time.ts';
 
 export type SlaState = 'on_track' | 'at_risk' | 'breached';
 
@@ -26,7 +26,8 @@ export function consumed(cal: ClockCalendar, runs: readonly ClockRun[], now: num
 
 /**
  * The instant at which `amountMs` of business time will have been consumed, or null when the
- * clock is stopped before that (it is paused: no due time until it runs again).
+ * clock is stopped before that (it is paused: no due time until it runs again) or the calendar
+ * does not reach it within its horizon (no due time the desk can name).
  */
 export function instantAt(
   cal: ClockCalendar,
@@ -36,9 +37,9 @@ export function instantAt(
   let used = 0;
   for (const r of runs) {
     const need = amountMs - used;
-    if (r.to === null) return addBusinessTime(cal, r.from, need);
+    if (r.to === null) return addBusinessTimeWithin(cal, r.from, need);
     const span = businessTimeBetween(cal, r.from, r.to);
-    if (span >= need) return addBusinessTime(cal, r.from, need);
+    if (span >= need) return addBusinessTimeWithin(cal, r.from, need);
     used += span;
   }
   return null;

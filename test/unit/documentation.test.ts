@@ -384,6 +384,35 @@ describe('split and merge', () => {
     ).toContain(n.id);
   });
 
+  it('a split off a ticket whose first response is already overdue is saved, its new ticket moved up a tier and found there', async () => {
+    const [tk] = await open(1, 'Router down and printer offline', 'Both since this morning.');
+    const info = await t.ok(a, 'desk.info', {});
+    const printer = info.categories.find((c) => c.code === 'PRINTER')!;
+    // The new ticket's clocks run from the original's creation: its first response is missed.
+    t.clock.advance(2 * 3_600_000);
+    t.desk.tickSla();
+    const version = (await get(tk!.id)).version;
+    const r = await t.desk.call(a, 'tickets.split', {
+      id: tk!.id,
+      version,
+      title: 'Printer offline',
+      categoryId: printer.id,
+      queueId: printer.defaultQueueId,
+      impact: 1,
+      urgency: 1,
+    });
+    expect(r).toMatchObject({ ok: true });
+    if (!r.ok) return;
+    const n = await get(r.value.created.id);
+    expect(n).toMatchObject({ status: 'escalated', tier: 2 });
+    const found = await t.ok(a, 'tickets.search', {
+      text: 'printer offline',
+      status: 'escalated',
+      queueId: n.queueId,
+    });
+    expect(found.items.map((c) => c.id)).toEqual([n.id]);
+  });
+
   it('a merge resolves the duplicate into its original; both histories are kept and name each other', async () => {
     const [orig] = await open(1, 'Ledger server unreachable');
     const [dup] = await open(1, 'Cannot reach the ledger');

@@ -124,3 +124,61 @@ describe('intake.submit', () => {
     expect(r).toMatchObject({ ok: false, error: { issues: [{ path: 'asset.assetId' }] } });
   });
 });
+
+/**
+ * A planned event is due at its window. A window that has already started is breached the
+ * moment the call is saved, and the escalation rules (on, as on every real desk) move it up a
+ * tier inside the save: the save must still be whole, and the ticket's search row must be the
+ * one of the ticket as it ended up, written once.
+ */
+describe('intake of a planned event, whatever its window', () => {
+  let t: TestDesk;
+  let analyst: Connection;
+  beforeEach(async () => {
+    t = await demoDesk();
+    analyst = await t.as('analyst');
+  });
+  afterEach(() => t.close());
+
+  const HOUR = 3_600_000;
+  it.each([
+    ['started two hours ago', -2 * HOUR],
+    ['starting now', 0],
+    ['starting in two hours', 2 * HOUR],
+  ])('a window %s: every ticket of the call is saved and found', async (_, offset) => {
+    const input = await validIntake(t, analyst, 2);
+    const start = t.clock.now() + offset;
+    // impact 3 × urgency 3 is the Planned event of the default matrix.
+    input.problems[0] = {
+      ...input.problems[0]!,
+      title: 'Comms room power-down',
+      impact: 3,
+      urgency: 3,
+      plannedStart: start,
+      plannedEnd: start + HOUR,
+    };
+    const r = await t.desk.call(analyst, 'intake.submit', input);
+    expect(r).toMatchObject({ ok: true });
+    if (!r.ok) return;
+    expect(r.value.tickets.map((k) => k.priority)).toEqual([4, 2]);
+    expect(count(t.desk, 'tickets')).toBe(2);
+    for (const k of r.value.tickets) {
+      const row = t.desk.db
+        .prepare('SELECT rowid, status, queue_id AS queueId FROM tickets WHERE id = ?')
+        .get(k.id) as { rowid: number; status: 'new'; queueId: string };
+      // One search row per ticket, and it carries the ticket's status and queue as they ended up.
+      expect(
+        t.desk.db
+          .prepare('SELECT count(*) FROM tickets_fts WHERE rowid = ?')
+          .pluck()
+          .get(row.rowid),
+      ).toBe(1);
+      const found = await t.ok(analyst, 'tickets.search', {
+        text: 'LON',
+        status: row.status,
+        queueId: row.queueId,
+      });
+      expect(found.items.map((c) => c.id)).toContain(k.id);
+    }
+  });
+});

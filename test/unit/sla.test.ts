@@ -224,3 +224,62 @@ describe('the default targets, per priority', () => {
     },
   );
 });
+
+/**
+ * The policy takes targets of up to ten years of minutes and the calendar any opening hours of
+ * at least one interval a week, so a business-hours target can lie decades of calendar away.
+ * Such a target has no due time (nothing is due within the ten years business time is looked
+ * ahead); the call is saved, and call-backs and rules that far away are not scheduled.
+ */
+describe('targets beyond the ten-year horizon of the calendar', () => {
+  let t: TestDesk;
+  let a: Connection;
+  beforeEach(async () => {
+    t = await demoDesk();
+    a = await t.as('analyst');
+    const s = await t.as('supervisor');
+    // Open one minute a week: Monday 09:00–09:01 in London.
+    await t.ok(s, 'calendar.update', {
+      timeZone: 'Europe/London',
+      week: { '1': [[540, 541]] },
+      holidays: [],
+    });
+  });
+  afterEach(() => t.close());
+
+  it('a call is saved; what the calendar cannot reach within ten years has no due time and no call-back', async () => {
+    // Tier 1 may hold a ticket for a year of business minutes: a rule deadline decades away.
+    const s = await t.as('supervisor');
+    const policy = await t.ok(s, 'policy.get', {});
+    await t.ok(s, 'policy.update', {
+      expectedVersion: policy.version,
+      body: {
+        ...policy.body,
+        escalation: { ...policy.body.escalation, maxInTierMin: [525_600, null] },
+      },
+    });
+    // P3, business hours: response 240 minutes (240 weeks, within ten years), update 1,440 and
+    // resolution 4,320 minutes (decades away), a retry after 120 minutes (120 weeks).
+    const input = await validIntake(t, a, 1);
+    input.problems[0] = { ...input.problems[0]!, impact: 2, urgency: 2 };
+    const r = await t.desk.call(a, 'intake.submit', input);
+    expect(r).toMatchObject({ ok: true });
+    if (!r.ok) return;
+    const id = r.value.tickets[0]!.id;
+    const d = await t.ok(a, 'tickets.get', { id });
+    expect(d.sla.responseDue).toBeGreaterThan(T0 + 4 * 365 * 24 * HOUR);
+    expect([d.sla.updateDue, d.sla.resolutionDue, d.callback]).toEqual([null, null, null]);
+    await t.ok(a, 'contacts.log', {
+      ticketId: id,
+      direction: 'outbound',
+      channel: 'phone',
+      outcome: 'no_answer',
+      summary: 'Rang, nobody answered',
+    });
+    const after = await t.ok(a, 'tickets.get', { id });
+    expect(after.callback).toMatchObject({ kind: 'retry' });
+    expect(after.callback!.dueAt).toBeGreaterThan(T0 + 2 * 365 * 24 * HOUR);
+    t.clock.advance(30 * 24 * HOUR);
+    expect(() => t.desk.tickSla()).not.toThrow();
+  });
+});

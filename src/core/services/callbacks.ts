@@ -3,7 +3,7 @@
  * communication log: after an update given, the policy's update interval (or the agreed time);
  * after a call that reached nobody, a retry; a time the analyst set wins over both.
  */
-import { addBusinessTime, localDate, MINUTE, zonedTime } from '../../shared/business-time.ts';
+import { addBusinessTimeWithin, localDate, MINUTE, zonedTime } from '../../shared/business-time.ts';
 import { UPDATE_GIVEN, type CallbackKind, type Status } from '../../shared/domain.ts';
 import { retryAfterMin } from '../../shared/policy.ts';
 import type { CallbackDay, CallbackItem, MyCallbacks, TicketCallback } from '../../shared/views.ts';
@@ -13,14 +13,17 @@ import { stmt } from '../store/statements.ts';
 import { contactsById, latestContact } from './contacts-read.ts';
 import { deskCalendar, ticketTerms } from './policy-terms.ts';
 
-/** When to try again after a contact at `at` that reached nobody: the policy's retry time. */
+/**
+ * When to try again after a contact at `at` that reached nobody: the policy's retry time, or null
+ * when the calendar does not open for that long within its horizon.
+ */
 export function retryAt(
   db: Db,
   t: { policy_version: number; priority: number },
   at: number,
-): number {
+): number | null {
   const { level, cal } = ticketTerms(db, t);
-  return addBusinessTime(cal, at, retryAfterMin(level) * MINUTE);
+  return addBusinessTimeWithin(cal, at, retryAfterMin(level) * MINUTE);
 }
 
 interface CallbackTicket {
@@ -68,9 +71,9 @@ export function syncCallback(
     if (last && !t.assignee_id) owner = last.by.id;
     // A set time or a retry belongs to the latest contact, not to one before a reopen.
     const current = last && last.at >= (t.reopened_at ?? 0);
+    const retry = current && !UPDATE_GIVEN.includes(last.outcome) ? retryAt(db, t, last.at) : null;
     if (current && last.next) next = { due: last.next.at, kind: 'set' };
-    else if (current && !UPDATE_GIVEN.includes(last.outcome))
-      next = { due: retryAt(db, t, last.at), kind: 'retry' };
+    else if (retry !== null) next = { due: retry, kind: 'retry' };
     else if (updateDue !== null) next = { due: updateDue, kind: 'update' };
   }
   if (!next) {

@@ -72,7 +72,7 @@ export function indexNewAsset(
 ): void {
   stmt(
     db,
-    'INSERT INTO assets_fts (rowid, model, serial, location, licence) VALUES (?, ?, ?, ?, ?)',
+    'INSERT OR REPLACE INTO assets_fts (rowid, model, serial, location, licence) VALUES (?, ?, ?, ?, ?)',
   ).run(
     rowid,
     foldForSearch(a.modelNumber),

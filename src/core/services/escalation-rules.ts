@@ -3,7 +3,7 @@
  * next check comes. Each fires once per condition (remembered in `rule_firings`), so a clock
  * that jumps past several thresholds fires each one once, and a rule never fires twice.
  */
-import { addBusinessTime, MINUTE } from '../../shared/business-time.ts';
+import { addBusinessTimeWithin, MINUTE } from '../../shared/business-time.ts';
 import type { EscalationRule, Status, Tier } from '../../shared/domain.ts';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../store/database.ts';
@@ -124,8 +124,9 @@ export function applyEscalationRules(
       db,
       'SELECT seq, from_at FROM tier_spans WHERE ticket_id = ? AND to_at IS NULL',
     ).get(t.id) as { seq: number; from_at: number } | undefined;
-    if (span) {
-      const deadline = addBusinessTime(cal, span.from_at, limit * MINUTE);
+    // No deadline when the calendar does not give that much time within its horizon.
+    const deadline = span ? addBusinessTimeWithin(cal, span.from_at, limit * MINUTE) : null;
+    if (span && deadline !== null) {
       if (now < deadline) nextCheck = deadline;
       // A ticket waiting to be accepted is not yet anybody's to be slow with.
       else if (t.handoff_state !== 'pending')

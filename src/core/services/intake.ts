@@ -11,7 +11,7 @@ import { indexNewAsset, reindexCustomer } from './customers.ts';
 import { currentPolicyVersion, policyVersion } from './policy-terms.ts';
 import { insertContact } from './contacts.ts';
 import { settle } from './settle.ts';
-import { appendEvent, insertTicket, insertTicketIndex } from './ticket-store.ts';
+import { appendEvent, insertTicket, writeTicketIndex } from './ticket-store.ts';
 import { stmt } from '../store/statements.ts';
 
 /** What each phone problem means, for logs and clients without a catalog (the UI words the rule). */
@@ -227,6 +227,18 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
         plannedEnd: p.plannedEnd ?? null,
         createdAt: now,
       });
+      // Its search row first: settling may move it (a window already started is breached at
+      // once, and a rule escalates it), and the move rewrites the row as the ticket ends up.
+      writeTicketIndex(db, rowid, {
+        key,
+        title: p.title,
+        description: p.description,
+        customer: customerName,
+        status: 'new',
+        queueId: p.queueId,
+        priority,
+        assigneeId: null,
+      });
       appendEvent(ctx, id, 'created', {
         key,
         callId,
@@ -259,16 +271,6 @@ export function submitIntake(ctx: Ctx, input: IntakeInput): IntakeReceipt {
         loggedBy: by,
       });
       settle(ctx, id);
-      insertTicketIndex(db, rowid, {
-        key,
-        title: p.title,
-        description: p.description,
-        customer: customerName,
-        status: 'new',
-        queueId: p.queueId,
-        priority,
-        assigneeId: null,
-      });
       return { id, key, priority: priority as Priority, queueId: p.queueId };
     });
 

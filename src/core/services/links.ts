@@ -22,7 +22,7 @@ import {
   forUpdate,
   indexTicket,
   insertTicket,
-  insertTicketIndex,
+  writeTicketIndex,
 } from './ticket-store.ts';
 
 const ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -191,6 +191,21 @@ export function splitTicket(
       plannedEnd: null,
       createdAt: o.created_at,
     });
+    const customer = (
+      stmt(db, 'SELECT name FROM customers WHERE id = ?').get(o.customer_id) as { name: string }
+    ).name;
+    // Indexed before it is settled: its clocks run from the original's creation, so a rule may
+    // escalate it at once, and that move rewrites the row (see writeTicketIndex).
+    writeTicketIndex(db, rowid, {
+      key,
+      title: input.title,
+      description: input.description,
+      customer,
+      status: 'new',
+      queueId: input.queueId,
+      priority,
+      assigneeId: null,
+    });
     appendEvent(ctx, id, 'created', {
       key,
       callId: o.call_id,
@@ -213,19 +228,6 @@ export function splitTicket(
       t.id,
     );
     settle(ctx, id);
-    const customer = (
-      stmt(db, 'SELECT name FROM customers WHERE id = ?').get(o.customer_id) as { name: string }
-    ).name;
-    insertTicketIndex(db, rowid, {
-      key,
-      title: input.title,
-      description: input.description,
-      customer,
-      status: 'new',
-      queueId: input.queueId,
-      priority,
-      assigneeId: null,
-    });
     ctx.emit('tickets.changed', { ids: [t.id, id], reason: 'split' });
     return { original: card(db, t.id)!, created: card(db, id)! };
   })();

@@ -10,7 +10,7 @@ import type { SimilarTicket, TicketCard, TicketResolution } from '../../shared/v
 import { actor, type Ctx } from '../context.ts';
 import { invalid, issue, notFound } from '../failure.ts';
 import type { Db } from '../store/database.ts';
-import { facetTokens } from '../store/fts.ts';
+import { facetTokens, matchAny } from '../store/fts.ts';
 import { stmt } from '../store/statements.ts';
 import { reindexAfterChange } from './settle.ts';
 import { unansweredRequired } from './scripts.ts';
@@ -194,8 +194,9 @@ export function similarTickets(ctx: Ctx, input: ParsedInput<'tickets.similar'>):
     .sort((a, b) => a.n - b.n)
     .slice(0, QUERY_TERMS)
     .map((x) => x.w);
-  if (terms.length === 0) return [];
-  const match = `{title description answers} : (${terms.map((w) => `"${w}"`).join(' OR ')}) AND facets : ${facetTokens({ status: 'resolved' })}`;
+  const words = matchAny(terms, ['title', 'description', 'answers']);
+  if (words === null) return [];
+  const match = `${words} AND facets : ${facetTokens({ status: 'resolved' })}`;
   const rows = stmt(
     db,
     `SELECT t.id, t.key, t.title, t.status, t.solution, t.root_cause AS rootCause,

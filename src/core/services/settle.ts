@@ -10,7 +10,9 @@ import { indexTicket } from './ticket-store.ts';
 
 type SettleCtx = Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>;
 
-export function settle(ctx: SettleCtx, id: string): void {
+/** Returns true when a rule moved the ticket (its search row was rewritten then). */
+export function settle(ctx: SettleCtx, id: string): boolean {
+  let moved = false;
   // A rule's move is a change too; rules fire once each, so this ends within a few rounds.
   for (let round = 0; round < 4; round++) {
     const c = applySla(ctx, id);
@@ -20,16 +22,17 @@ export function settle(ctx: SettleCtx, id: string): void {
         ctx.db,
         'UPDATE tickets SET sla_check_at = min(coalesce(sla_check_at, ?), ?) WHERE id = ?',
       ).run(r.nextCheck, r.nextCheck, id);
-    if (!r.moved) return;
+    if (!r.moved) return moved;
+    moved = true;
     indexTicket(ctx.db, id);
     ctx.emit('tickets.changed', { ids: [id], reason: 'escalated' });
   }
+  return moved;
 }
 
-/** After a change to a ticket's row: clocks, rules, and its search row rewritten. */
+/** After a change to a ticket's row: clocks, rules, and its search row rewritten (once). */
 export function reindexAfterChange(ctx: SettleCtx, id: string): void {
-  settle(ctx, id);
-  indexTicket(ctx.db, id);
+  if (!settle(ctx, id)) indexTicket(ctx.db, id);
 }
 
 /** The desk's scanner: every ticket whose next check (a clock threshold or a rule) has come. */

@@ -41,9 +41,10 @@ export function appendEventBy(
 
 /** A note's search row: search everywhere finds a ticket by what a technician wrote on it. */
 export function indexNote(db: Db, eventId: string, text: string): void {
+  // Like every search row, written as a replacement (see writeTicketIndex).
   stmt(
     db,
-    'INSERT INTO notes_fts (rowid, text) SELECT rowid, ? FROM ticket_events WHERE id = ?',
+    'INSERT OR REPLACE INTO notes_fts (rowid, text) SELECT rowid, ? FROM ticket_events WHERE id = ?',
   ).run(foldForSearch(text), eventId);
 }
 
@@ -68,8 +69,7 @@ export function indexTicket(db: Db, ticketId: string): void {
     solution: string;
     answers: string;
   };
-  stmt(db, 'DELETE FROM tickets_fts WHERE rowid = ?').run(t.rowid);
-  insertTicketIndex(db, t.rowid, {
+  writeTicketIndex(db, t.rowid, {
     key: t.key,
     title: t.title,
     description: t.description,
@@ -83,8 +83,14 @@ export function indexTicket(db: Db, ticketId: string): void {
   });
 }
 
-/** The search row of a ticket that has none yet (a new ticket): no delete, no read-back. */
-export function insertTicketIndex(
+/**
+ * Writes the ticket's search row from the fields given (no read-back), replacing the row it has,
+ * if any. A ticket may be indexed more than once in one transaction (a new ticket, then again
+ * when a rule moves it inside the same save), so this must never be a plain insert: that ended
+ * a save in a primary-key conflict. Index a new ticket before settling it, so that a rule's move
+ * writes the row last.
+ */
+export function writeTicketIndex(
   db: Db,
   rowid: number | bigint,
   t: {
@@ -98,7 +104,7 @@ export function insertTicketIndex(
 ): void {
   stmt(
     db,
-    `INSERT INTO tickets_fts (rowid, key, title, description, customer, answers, solution, facets)
+    `INSERT OR REPLACE INTO tickets_fts (rowid, key, title, description, customer, answers, solution, facets)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     rowid,

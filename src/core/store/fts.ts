@@ -1,21 +1,43 @@
 /**
- * Builds FTS5 MATCH expressions from what a user typed. Every token is quoted, so no input can
- * inject FTS syntax; the last token is a prefix so results follow the typing.
+ * Builds FTS5 MATCH expressions from what a user typed: every search path (caller look-up,
+ * ticket search, the board's text filter, search everywhere, similar tickets) goes through here.
+ * A query is only ever words: each is quoted, so no input can inject FTS syntax, and each is a
+ * prefix so results follow the typing.
  */
 import { foldAccents } from '../../shared/highlight.ts';
 
 /** Indexed text and queries are folded by the one shared function (see foldAccents). */
 export const foldForSearch = foldAccents;
 
+/**
+ * What the index's tokenizer keeps inside a word (`categories 'L* N* Co M*'`, migrations.ts):
+ * everything else separates words in a query as it does in the index. That takes FTS5's syntax
+ * out of the words, and control characters with it: a NUL inside a quoted word ends FTS5's
+ * reading of the query ("unterminated string").
+ */
+const NOT_IN_A_WORD = /[^\p{L}\p{N}\p{Co}\p{M}]+/u;
+
 export function tokens(text: string): string[] {
   return foldForSearch(text)
     .normalize('NFKC')
-    .split(/[\s"'`()*:^+\-.,;/\\@]+/u)
+    .split(NOT_IN_A_WORD)
     .filter((t) => t.length > 0)
     .slice(0, 12);
 }
 
 const quote = (t: string): string => `"${t.replaceAll('"', '""')}"`;
+
+const inColumns = (columns: readonly string[], body: string): string =>
+  `${columns.length === 1 ? columns[0] : `{${columns.join(' ')}}`} : (${body})`;
+
+/**
+ * Any one of these whole words (not prefixes) in the given columns, or null for none: the
+ * similar-tickets query, whose words come from stored text, not from typing.
+ */
+export function matchAny(words: readonly string[], columns: readonly string[]): string | null {
+  const ws = words.flatMap(tokens);
+  return ws.length ? inColumns(columns, ws.map(quote).join(' OR ')) : null;
+}
 
 /**
  * All tokens must match, each as a prefix, in the given columns. Returns null when nothing
@@ -25,8 +47,7 @@ export function matchAll(text: string, columns?: readonly string[]): string | nu
   const ts = tokens(text);
   if (ts.length === 0) return null;
   const body = ts.map((t) => `${quote(t)}*`).join(' AND ');
-  if (!columns) return body;
-  return `${columns.length === 1 ? columns[0] : `{${columns.join(' ')}}`} : (${body})`;
+  return columns ? inColumns(columns, body) : body;
 }
 
 /** The columns of tickets_fts a person's words are searched in (not `facets`). */
