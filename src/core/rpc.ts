@@ -88,7 +88,10 @@ const reply = z.union([
   }),
 ]);
 
-export function remoteEndpoint(port: Port): DeskEndpoint & { failAll(message: string): void } {
+export function remoteEndpoint(port: Port): DeskEndpoint & {
+  /** Answers every call still waiting INTERNAL with `message`; returns how many there were. */
+  failAll(message: string): number;
+} {
   let next = 1;
   const pending = new Map<number, (value: unknown) => void>();
   const listeners = new Set<(event: PushEvent, to: string[]) => void>();
@@ -119,10 +122,12 @@ export function remoteEndpoint(port: Port): DeskEndpoint & { failAll(message: st
     },
     /** The desk's process died: answer every waiting call with an error, never leave one hanging. */
     failAll(message) {
+      const waiting = pending.size;
       for (const [id, resolve] of pending) {
         resolve({ ok: false, error: { code: 'INTERNAL', message, issues: [] } });
         pending.delete(id);
       }
+      return waiting;
     },
   };
 }

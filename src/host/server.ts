@@ -78,10 +78,14 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     },
   });
   const api = apiRoute({ desk, sessions, clock, sameOrigin });
+  // The host's own faults go where the desk's do: an INTERNAL answer is never left unexplained.
+  const log = (message: string, error: unknown): void =>
+    desk.log ? desk.log(message, error) : console.error(`[switchboard] ${message}`, error);
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (!isAllowedHost(allowed, req.headers.host)) return plain(res, 421, MISDIRECTED);
-    handle(req, res).catch(() => {
+    handle(req, res).catch((e: unknown) => {
+      log(`INTERNAL: the host failed answering ${req.method} ${req.url}`, e);
       if (!res.headersSent) send(res, 500, failure('INTERNAL', 'Host error'));
       else res.destroy();
     });
@@ -170,7 +174,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Nothing thrown here may become an unhandled rejection: that would end the whole host.
-    upgrade(req, socket, head).catch(() => socket.destroy());
+    upgrade(req, socket, head).catch((e: unknown) => {
+      log(`the host failed opening the push channel for ${req.url}`, e);
+      socket.destroy();
+    });
   });
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     if (!isAllowedHost(allowed, req.headers.host)) {

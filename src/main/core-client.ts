@@ -38,7 +38,11 @@ export function startCore(args: string[]): CoreProcess {
     ready,
     onExit(listener) {
       child.on('exit', (code) => {
-        endpoint.failAll('The desk process stopped; reload to reconnect');
+        const failed = endpoint.failAll('The desk process stopped; reload to reconnect');
+        // The desk's own log died with it: its end and the calls it left are said here.
+        console.error(
+          `[switchboard] INTERNAL: the desk process exited with code ${code}; ${failed} waiting call(s) answered INTERNAL`,
+        );
         listener(code);
       });
     },

@@ -173,6 +173,40 @@ describe('the host: HTTP + WebSocket over the dispatcher', () => {
   });
 });
 
+describe("the host's own faults", () => {
+  const staticRoot = mkdtempSync(join(tmpdir(), 'sb-ui-'));
+  writeFileSync(join(staticRoot, 'index.html'), '<!doctype html><title>ui</title>');
+
+  it('an INTERNAL answer of the host itself is logged with its cause on the desk, and the answer says none of it', async () => {
+    const t = await demoDesk();
+    const endpoint = localEndpoint(t.desk);
+    const logged: { message: string; error: unknown }[] = [];
+    const cause = new Error('the desk process is gone');
+    const host = await startHost({
+      // The desk behind the host fails under it (as a desk process that died does).
+      desk: {
+        ...endpoint,
+        open: () => Promise.reject(cause),
+        log: (message, error) => void logged.push({ message, error }),
+      },
+      staticRoot,
+      port: 0,
+    });
+    try {
+      const res = await rawApi(host.url, 'session.get', {});
+      expect(res.status).toBe(500);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(res.body).not.toContain('desk process');
+      expect(logged).toHaveLength(1);
+      expect(logged[0]!.message).toContain('POST /api/session.get');
+      expect(logged[0]!.error).toBe(cause);
+    } finally {
+      await host.close();
+      await t.close();
+    }
+  });
+});
+
 describe('malformed request targets are typed refusals, never INTERNAL', () => {
   const staticRoot = mkdtempSync(join(tmpdir(), 'sb-ui-'));
   writeFileSync(join(staticRoot, 'index.html'), '<!doctype html><title>ui</title>');

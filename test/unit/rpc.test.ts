@@ -80,7 +80,7 @@ describe('the desk endpoint across a message port', () => {
     const silent = new MessageChannel(); // nobody serves this one
     const remote = remoteEndpoint(port(silent.port2));
     const pending = remote.dispatch('c', 'desk.info', {});
-    remote.failAll('The desk process stopped');
+    expect(remote.failAll('The desk process stopped')).toBe(1);
     expect(await pending).toMatchObject({
       ok: false,
       error: { code: 'INTERNAL', message: 'The desk process stopped' },
