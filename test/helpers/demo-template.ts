@@ -6,15 +6,17 @@ import { DESK_FILE, openDesk } from '../../src/core/desk.ts';
 import { TEST_COST } from './password-cost.ts';
 import { T0 } from './start-time.ts';
 
-/** Opens, migrates and seeds a demo desk in a new folder, closes it, and returns its file. */
-export async function buildDemoTemplate(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'sb-template-'));
+/** Opens, migrates and seeds a demo desk in a new folder under `parent`, closes it, returns its file. */
+export async function buildDemoTemplate(parent = tmpdir()): Promise<string> {
+  const dir = mkdtempSync(join(parent, 'sb-template-'));
   const desk = await openDesk({
     dataDir: dir,
     demo: true,
     passwordCost: TEST_COST,
     clock: manualClock(T0),
     log: () => undefined,
+    maintenance: false,
+    slaTicker: false,
   });
   await desk.close();
   return join(dir, DESK_FILE);

@@ -15,6 +15,7 @@ import { DESK_FILE, openDesk, type Desk } from '../../src/core/desk.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/core/demo.ts';
 import type { UserInfo } from '../../src/shared/views.ts';
 import type { PushEvent } from '../../src/shared/events.ts';
+import { buildDemoTemplate } from './demo-template.ts';
 import { TEST_COST } from './password-cost.ts';
 import { T0 } from './start-time.ts';
 
@@ -51,20 +52,7 @@ let template: Promise<string> | null = null;
 const signedIn = new Map<string, UserInfo>();
 
 function templateFile(): Promise<string> {
-  template ??= (async () => {
-    const dir = mkdtempSync(join(SCRATCH, 'sb-fresh-template-'));
-    const desk = await openDesk({
-      dataDir: dir,
-      demo: true,
-      passwordCost: TEST_COST,
-      clock: manualClock(T0),
-      log: () => undefined,
-      maintenance: false,
-      slaTicker: false,
-    });
-    await desk.close();
-    return join(dir, DESK_FILE);
-  })();
+  template ??= buildDemoTemplate(SCRATCH);
   return template;
 }
 

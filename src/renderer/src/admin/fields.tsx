@@ -9,6 +9,38 @@ import { QueueOptions } from '../ui/Options.tsx';
 
 type Errors = Record<string, string>;
 
+/** One text field of a form value: `name` is both the value's key and its error's path. */
+function TextField<V extends Record<K, string>, K extends keyof V & string>({
+  label,
+  name,
+  value,
+  onChange,
+  errors,
+  upper = false,
+}: {
+  label: string;
+  name: K;
+  value: V;
+  onChange: (v: V) => void;
+  errors: Errors;
+  /** Codes are upper case whatever is typed. */
+  upper?: boolean;
+}): ReactElement {
+  return (
+    <Field label={label} error={errors[name]}>
+      {(a) => (
+        <input
+          {...a}
+          value={value[name]}
+          onChange={(e) =>
+            onChange({ ...value, [name]: upper ? e.target.value.toUpperCase() : e.target.value })
+          }
+        />
+      )}
+    </Field>
+  );
+}
+
 export type QueueValue = Input<'queues.create'>;
 
 export function QueueFields({
@@ -23,24 +55,21 @@ export function QueueFields({
   const { t } = useT();
   return (
     <>
-      <Field label={t('admin.queueCode')} error={errors['code']}>
-        {(a) => (
-          <input
-            {...a}
-            value={value.code}
-            onChange={(e) => onChange({ ...value, code: e.target.value.toUpperCase() })}
-          />
-        )}
-      </Field>
-      <Field label={t('admin.queueName')} error={errors['name']}>
-        {(a) => (
-          <input
-            {...a}
-            value={value.name}
-            onChange={(e) => onChange({ ...value, name: e.target.value })}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('admin.queueCode')}
+        name="code"
+        value={value}
+        onChange={onChange}
+        errors={errors}
+        upper
+      />
+      <TextField
+        label={t('admin.queueName')}
+        name="name"
+        value={value}
+        onChange={onChange}
+        errors={errors}
+      />
     </>
   );
 }
@@ -61,33 +90,28 @@ export function CategoryFields({
   const { t } = useT();
   return (
     <>
-      <Field label={t('admin.categoryCode')} error={errors['code']}>
-        {(a) => (
-          <input
-            {...a}
-            value={value.code}
-            onChange={(e) => onChange({ ...value, code: e.target.value.toUpperCase() })}
-          />
-        )}
-      </Field>
-      <Field label={t('admin.categoryName')} error={errors['name']}>
-        {(a) => (
-          <input
-            {...a}
-            value={value.name}
-            onChange={(e) => onChange({ ...value, name: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label={t('admin.domain')} error={errors['domain']}>
-        {(a) => (
-          <input
-            {...a}
-            value={value.domain}
-            onChange={(e) => onChange({ ...value, domain: e.target.value })}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('admin.categoryCode')}
+        name="code"
+        value={value}
+        onChange={onChange}
+        errors={errors}
+        upper
+      />
+      <TextField
+        label={t('admin.categoryName')}
+        name="name"
+        value={value}
+        onChange={onChange}
+        errors={errors}
+      />
+      <TextField
+        label={t('admin.domain')}
+        name="domain"
+        value={value}
+        onChange={onChange}
+        errors={errors}
+      />
       <Field label={t('admin.defaultQueue')} error={errors['defaultQueueId']}>
         {(a) => (
           <select
@@ -136,15 +160,13 @@ export function PersonFields({
   const domainError = Object.entries(errors).find(([path]) => path.startsWith('domainIds'))?.[1];
   return (
     <>
-      <Field label={t('admin.displayName')} error={errors['displayName']}>
-        {(a) => (
-          <input
-            {...a}
-            value={value.displayName}
-            onChange={(e) => onChange({ ...value, displayName: e.target.value })}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('admin.displayName')}
+        name="displayName"
+        value={value}
+        onChange={onChange}
+        errors={errors}
+      />
       <Field label={t('admin.role')} error={errors['role']}>
         {(a) => (
           <select
