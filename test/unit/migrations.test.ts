@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountKey, phoneKey } from '../../src/core/caller-keys.ts';
 import { ACCOUNT_OWNER_SQL, PHONE_OWNERS_SQL } from '../../src/core/services/customers.ts';
+import { policyVersion } from '../../src/core/services/policy-terms.ts';
 import { openDatabase, type Db } from '../../src/core/store/database.ts';
 import { facetTokens, foldForSearch, matchAll, matchTicketText } from '../../src/core/store/fts.ts';
 import { MIGRATIONS } from '../../src/core/store/migrations/index.ts';
-import { policyBodySchema } from '../../src/shared/policy-schema.ts';
 
 describe('migrations on a desk with data', () => {
   it('14 rebuilds the users table for the wall-board role and every reference still holds', () => {
@@ -185,7 +185,10 @@ const q = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 const NAME = 'Γιώργος Παπαδόπουλος';
 const NOTE = 'Replaced the toner cartridge';
-/** Policy version 1 as migration 5 wrote it when it shipped (88066fb): no retries, no rules. */
+/**
+ * Policy version 1 as migration 5 wrote it when it shipped (88066fb): no retries, no rules. Desks
+ * of that time hold it as version 1; here it is a later version, since the store is made today.
+ */
 const FIRST_POLICY_BODY =
   '{"priorities":[{"label":"Business failure","firstResponseMin":15,"updateEveryMin":30,"resolutionMin":240,"clock":"24x7","planned":false},{"label":"Critical","firstResponseMin":30,"updateEveryMin":60,"resolutionMin":480,"clock":"business","planned":false},{"label":"Routine service","firstResponseMin":240,"updateEveryMin":1440,"resolutionMin":4320,"clock":"business","planned":false},{"label":"Planned event","firstResponseMin":1440,"updateEveryMin":2880,"resolutionMin":10080,"clock":"business","planned":true}],"matrix":[[1,2,3],[2,3,3],[3,3,4]],"atRiskShare":0.75}';
 
@@ -427,8 +430,8 @@ describe('a desk at every earlier schema, with data in it, migrates to the lates
         .all(),
     );
     // Every policy version a desk holds still reads, the one migration 5 first shipped included.
-    for (const body of db.prepare('SELECT body FROM policies').pluck().all() as string[])
-      expect(policyBodySchema.safeParse(JSON.parse(body)).success).toBe(true);
+    for (const version of db.prepare('SELECT version FROM policies').pluck().all() as number[])
+      expect(() => policyVersion(db, version), `policy ${version}`).not.toThrow();
     db.close();
   });
 });
