@@ -6,7 +6,7 @@ import { manualClock } from '../../src/core/clock.ts';
 import { idGenerator } from '../../src/core/ids.ts';
 import { resolveStaticPath } from '../../src/core/static-files.ts';
 import { MigrationError, openDatabase } from '../../src/core/store/database.ts';
-import { MIGRATIONS } from '../../src/core/store/migrations.ts';
+import { MIGRATIONS } from '../../src/core/store/migrations/index.ts';
 import { priorityFor, DEFAULT_PRIORITY_MATRIX, LEVELS } from '../../src/shared/domain.ts';
 import { createTranslator } from '../../src/shared/i18n/index.ts';
 import { phoneKey } from '../../src/core/caller-keys.ts';

@@ -10,7 +10,7 @@ import { foldAccents } from '../../shared/highlight.ts';
 export const foldForSearch = foldAccents;
 
 /**
- * What the index's tokenizer keeps inside a word (`categories 'L* N* Co M*'`, migrations.ts):
+ * What the index's tokenizer keeps inside a word (`categories 'L* N* Co M*'`, migrations/):
  * everything else separates words in a query as it does in the index. That takes FTS5's syntax
  * out of the words, and control characters with it: a NUL inside a quoted word ends FTS5's
  * reading of the query ("unterminated string").

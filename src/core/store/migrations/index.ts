@@ -1,0 +1,43 @@
+/**
+ * Numbered migrations, applied in order at start and recorded in PRAGMA user_version: one file
+ * per version, each fixed SQL text. Never edit a migration that has shipped: add the next file
+ * here.
+ */
+import type { Migration } from './migration.ts';
+import { migration as m001 } from './001-foundation.ts';
+import { migration as m002 } from './002-scale.ts';
+import { migration as m003 } from './003-lookup.ts';
+import { migration as m004 } from './004-facets.ts';
+import { migration as m005 } from './005-policy-and-sla-clocks.ts';
+import { migration as m006 } from './006-time-to-breach.ts';
+import { migration as m007 } from './007-documentation-and-resolution.ts';
+import { migration as m008 } from './008-customer-communication.ts';
+import { migration as m009 } from './009-callbacks-last-contact.ts';
+import { migration as m010 } from './010-escalation.ts';
+import { migration as m011 } from './011-escalation-panel-counts.ts';
+import { migration as m012 } from './012-escalation-panel-filters.ts';
+import { migration as m013 } from './013-callbacks-tier.ts';
+import { migration as m014 } from './014-wall-board.ts';
+import { migration as m015 } from './015-caller-keys.ts';
+import { migration as m016 } from './016-desk-admin.ts';
+
+export type { Migration } from './migration.ts';
+
+export const MIGRATIONS: readonly Migration[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+  m010,
+  m011,
+  m012,
+  m013,
+  m014,
+  m015,
+  m016,
+];
