@@ -13,7 +13,7 @@ import { syncDeskClock } from '../app/deskClock.ts';
 import { matches, SHORTCUTS } from '../app/shortcuts.ts';
 import { useLiveReload } from '../app/useLiveReload.ts';
 import { useView } from '../app/viewStore.ts';
-import { slaText } from '../board/TicketCardView.tsx';
+import { slaText } from '../ui/timeText.ts';
 import { useNow } from '../board/useNow.ts';
 import { useT } from '../i18n/index.ts';
 import { useSession } from '../session/sessionStore.ts';

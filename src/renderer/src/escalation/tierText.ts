@@ -1,7 +1,7 @@
 /** Where a ticket sits, in words, and how long it stayed. */
 import type { Translator } from '../../../shared/i18n/index.ts';
 import type { DeskInfo, Handoff, UserInfo } from '../../../shared/views.ts';
-import { ageText } from '../board/TicketCardView.tsx';
+import { ageText } from '../ui/timeText.ts';
 
 export function positionText(
   tr: Translator,

@@ -6,7 +6,7 @@ import { api } from '../api/index.ts';
 import { matches, SHORTCUTS } from '../app/shortcuts.ts';
 import { useView } from '../app/viewStore.ts';
 import { useBoard } from '../board/boardStore.ts';
-import { slaText } from '../board/TicketCardView.tsx';
+import { slaText } from '../ui/timeText.ts';
 import { useNow } from '../board/useNow.ts';
 import { useT } from '../i18n/index.ts';
 import { useSession } from '../session/sessionStore.ts';
