@@ -71,15 +71,13 @@ export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDe
       actorId: string;
       actorName: string;
     }[]
-  ).map(
-    (e): TicketEvent => ({
-      id: e.id,
-      at: e.at,
-      actor: { id: e.actorId, displayName: e.actorName },
-      // Parsed once, here: a payload of the wrong shape reaches the history as unreadable.
-      ...parseHistoryEvent(e.type, e.data),
-    }),
-  );
+  ).map((e): TicketEvent => ({
+    id: e.id,
+    at: e.at,
+    actor: { id: e.actorId, displayName: e.actorName },
+    // Parsed once, here: a payload of the wrong shape reaches the history as unreadable.
+    ...parseHistoryEvent(e.type, e.data),
+  }));
   return {
     ...base,
     sla: ticketSla(db, input.id, base.status, events),
