@@ -13,9 +13,9 @@ import type {
   Role,
   RootCause,
   Status,
-  TicketEventType,
   Tier,
 } from './domain.ts';
+import type { HistoryEvent, UnreadableEvent } from './history-events.ts';
 
 /** Epoch milliseconds, UTC. */
 export type Millis = number;
@@ -238,13 +238,12 @@ export interface TicketCard {
   nextDueAt: Millis | null;
 }
 
-export interface TicketEvent {
+/** One history entry: who and when, and the event (its kind with that kind's payload). */
+export type TicketEvent = {
   id: string;
-  type: TicketEventType;
   at: Millis;
   actor: { id: string; displayName: string };
-  data: Record<string, unknown>;
-}
+} & (HistoryEvent | UnreadableEvent);
 
 export interface TicketDetail extends TicketCard {
   description: string;

@@ -267,6 +267,7 @@ describe('the ticket workspace', () => {
     });
     const ev = (await get(tk!.id)).events.at(-1)!;
     expect(ev.type).toBe('fields_changed');
+    if (ev.type !== 'fields_changed') throw new Error('narrows the event for the typecheck');
     expect(ev.data['changes']).toEqual([
       { field: 'title', from: before.title, to: 'VPN drops every ten minutes' },
       { field: 'categoryId', from: before.categoryId, to: vpn.id },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TICKET_EVENT_TYPES } from '../../src/shared/domain.ts';
+import { parseHistoryEvent } from '../../src/shared/history-events.ts';
 import { demoDesk, validIntake, type TestDesk } from '../helpers/desk.ts';
 
 describe('ticket history is append-only', () => {
@@ -319,5 +320,20 @@ describe('the history is complete', () => {
         (x) => !seen.has(x) && !x.startsWith('sla_') && x !== 'supervisors_alerted',
       ),
     ).toEqual([]);
+  });
+
+  it('every event written so far, seeded and by that whole life, parses as its own kind', () => {
+    const rows = t.desk.db.prepare('SELECT type, data FROM ticket_events').all() as {
+      type: string;
+      data: string;
+    }[];
+    // Each parses as its own kind and keeps every stored key and value: the union describes the
+    // stored JSON, it does not reshape it.
+    expect(rows.map((r) => parseHistoryEvent(r.type, r.data))).toEqual(
+      rows.map((r) => ({ type: r.type, data: JSON.parse(r.data) as unknown })),
+    );
+    expect(new Set(rows.map((r) => r.type)).size).toBeGreaterThanOrEqual(
+      TICKET_EVENT_TYPES.length - 3,
+    );
   });
 });

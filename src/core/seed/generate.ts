@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { priorityFor, type Level, type Status } from '../../shared/domain.ts';
+import { encodeHistoryEvent } from '../../shared/history-events.ts';
 import { accountKey, phoneKey } from '../caller-keys.ts';
 import { DEMO_PASSWORD, DEMO_USERS, insertTiers } from '../demo.ts';
 import { DESK_FILE } from '../desk.ts';
@@ -345,22 +346,16 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
     );
     contacts++;
     if (!event) return;
-    insEvent.run(
-      uuidv7At(at, r),
-      ticketId,
-      'contact_logged',
-      JSON.stringify({
-        contactId: id,
-        direction: c.direction,
-        channel: 'phone',
-        outcome: c.outcome,
-        at,
-        summary,
-        ...(closing ? { closing: true } : {}),
-      }),
-      by,
+    const logged = encodeHistoryEvent('contact_logged', {
+      contactId: id,
+      direction: c.direction,
+      channel: 'phone',
+      outcome: c.outcome,
       at,
-    );
+      summary,
+      ...(closing ? { closing: true as const } : {}),
+    });
+    insEvent.run(uuidv7At(at, r), ticketId, logged.type, logged.data, by, at);
     events++;
   };
   while (seq < n) {
@@ -434,24 +429,18 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
             1 + path.length + (assignee ? 1 : 0),
             cat.domainId,
           ) as { rowid: number };
-          insEvent.run(
-            uuidv7At(createdAt, r),
-            id,
-            'created',
-            JSON.stringify({
-              key,
-              callId,
-              title,
-              categoryId: cat.id,
-              queueId,
-              impact,
-              urgency,
-              priority,
-              status: 'new',
-            }),
-            taker.id,
-            createdAt,
-          );
+          const created = encodeHistoryEvent('created', {
+            key,
+            callId,
+            title,
+            categoryId: cat.id,
+            queueId,
+            impact,
+            urgency,
+            priority,
+            status: 'new',
+          });
+          insEvent.run(uuidv7At(createdAt, r), id, created.type, created.data, taker.id, createdAt);
           events++;
           // The call itself opens the log (part of the creation record, as intake writes it).
           contact(
@@ -467,14 +456,8 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
           let at = createdAt;
           if (assignee) {
             at += 60_000;
-            insEvent.run(
-              uuidv7At(at, r),
-              id,
-              'assigned',
-              JSON.stringify({ from: null, to: assignee.id }),
-              taker.id,
-              at,
-            );
+            const assigned = encodeHistoryEvent('assigned', { from: null, to: assignee.id });
+            insEvent.run(uuidv7At(at, r), id, assigned.type, assigned.data, taker.id, at);
             events++;
           }
           let from: Status = 'new';
@@ -487,14 +470,13 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
             if (to === 'resolved') {
               solution = cat.solutions.length ? r.pick(cat.solutions) : '';
               const rootCause = r.pick(ROOT_CAUSES);
-              insEvent.run(
-                uuidv7At(at, r),
-                id,
-                'resolved',
-                JSON.stringify({ from, solution, rootCause, reproductionSteps: '' }),
-                by,
-                at,
-              );
+              const resolved = encodeHistoryEvent('resolved', {
+                from,
+                solution,
+                rootCause,
+                reproductionSteps: '',
+              });
+              insEvent.run(uuidv7At(at, r), id, resolved.type, resolved.data, by, at);
               // The SOP: the customer hears it is solved before the ticket is closed.
               contact(
                 id,
@@ -508,14 +490,8 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
               );
               setResolution.run(solution, rootCause, at, by, id);
             } else {
-              insEvent.run(
-                uuidv7At(at, r),
-                id,
-                'status_changed',
-                JSON.stringify({ from, to }),
-                by,
-                at,
-              );
+              const moved = encodeHistoryEvent('status_changed', { from, to });
+              insEvent.run(uuidv7At(at, r), id, moved.type, moved.data, by, at);
             }
             events++;
             from = to;

@@ -1,5 +1,6 @@
 import { MINUTE } from '../../shared/business-time.ts';
 import type { Status } from '../../shared/domain.ts';
+import { encodeHistoryEvent } from '../../shared/history-events.ts';
 import { runsFrom, slaClock, slaState, type SlaClock, type SlaState } from '../../shared/sla.ts';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../store/database.ts';
@@ -176,17 +177,14 @@ export function applySla(
         ...c.targets.map((x) => (s === 'breached' ? x.clock.dueAt : x.clock.atRiskAt) ?? Infinity),
         now,
       );
+      const event = encodeHistoryEvent(s === 'breached' ? 'sla_breached' : 'sla_at_risk', {
+        targets: which,
+        noticedAt: now,
+      });
       stmt(
         db,
         'INSERT INTO ticket_events (id, ticket_id, type, data, actor_id, at) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(
-        ctx.newId(),
-        ticketId,
-        s === 'breached' ? 'sla_breached' : 'sla_at_risk',
-        JSON.stringify({ targets: which, noticedAt: now }),
-        SYSTEM_USER_ID,
-        at,
-      );
+      ).run(ctx.newId(), ticketId, event.type, event.data, SYSTEM_USER_ID, at);
     }
   }
   ctx.emit('sla.changed', { ids: [ticketId], state: c.state });

@@ -1,6 +1,7 @@
 /** One ticket with everything done on it: fields, history, clock, script answers, links, resolution. */
 import type { ParsedInput } from '../../shared/contract.ts';
 import type { Status } from '../../shared/domain.ts';
+import { parseHistoryEvent } from '../../shared/history-events.ts';
 import type { TicketDetail, TicketEvent, TicketSla } from '../../shared/views.ts';
 import type { Ctx } from '../context.ts';
 import { notFound } from '../failure.ts';
@@ -64,7 +65,7 @@ export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDe
          FROM ticket_events e JOIN users u ON u.id = e.actor_id WHERE e.ticket_id = ? ORDER BY e.at, e.id`,
     ).all(input.id) as {
       id: string;
-      type: TicketEvent['type'];
+      type: string;
       at: number;
       data: string;
       actorId: string;
@@ -72,10 +73,10 @@ export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDe
     }[]
   ).map((e): TicketEvent => ({
     id: e.id,
-    type: e.type,
     at: e.at,
     actor: { id: e.actorId, displayName: e.actorName },
-    data: JSON.parse(e.data) as Record<string, unknown>,
+    // Parsed once, here: a payload of the wrong shape reaches the history as unreadable.
+    ...parseHistoryEvent(e.type, e.data),
   }));
   return {
     ...base,

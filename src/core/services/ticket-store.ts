@@ -2,7 +2,8 @@
  * The write primitives every ticket mutation is built from: one history event, the search row,
  * the card read back, the optimistic version check, a status change with its clock facts.
  */
-import type { Status, TicketEventType } from '../../shared/domain.ts';
+import type { Status } from '../../shared/domain.ts';
+import { encodeHistoryEvent, type HistoryEventArgs } from '../../shared/history-events.ts';
 import type { TicketCard } from '../../shared/views.ts';
 import { actor, type Ctx } from '../context.ts';
 import { conflict, notFound } from '../failure.ts';
@@ -16,26 +17,28 @@ import { domainOfCategory } from './tiers.ts';
 export function appendEvent(
   ctx: Ctx,
   ticketId: string,
-  type: TicketEventType,
-  data: Record<string, unknown>,
+  ...event: HistoryEventArgs
 ): { id: string; at: number } {
-  return appendEventBy(ctx, actor(ctx).id, ticketId, type, data);
+  return appendEventBy(ctx, actor(ctx).id, ticketId, ...event);
 }
 
-/** The one event, by a given author: a person, or the desk itself (SYSTEM_USER_ID) for its rules. */
+/**
+ * The one event, by a given author: a person, or the desk itself (SYSTEM_USER_ID) for its rules.
+ * Only a kind with its own payload's shape typechecks (see shared/history-events.ts).
+ */
 export function appendEventBy(
   ctx: Pick<Ctx, 'db' | 'clock' | 'newId'>,
   by: string,
   ticketId: string,
-  type: TicketEventType,
-  data: Record<string, unknown>,
+  ...event: HistoryEventArgs
 ): { id: string; at: number } {
   const id = ctx.newId();
   const at = ctx.clock.now();
+  const { type, data } = encodeHistoryEvent(...event);
   stmt(
     ctx.db,
     'INSERT INTO ticket_events (id, ticket_id, type, data, actor_id, at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(id, ticketId, type, JSON.stringify(data), by, at);
+  ).run(id, ticketId, type, data, by, at);
   return { id, at };
 }
 

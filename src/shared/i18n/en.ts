@@ -702,6 +702,7 @@ export const en = {
   'event.escalation_accepted': '{actor} accepted it and gave it to {assignee}',
   'event.escalation_returned': '{actor} returned it to {to}: “{reason}”',
   'event.supervisors_alerted': 'The supervisors were alerted: {reason}',
+  'event.unreadable': 'An event this version cannot read ({type}), recorded by {actor}',
 } as const;
 
 export type MessageKey = keyof typeof en;
