@@ -1,17 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHistoryEvent } from '../../src/shared/history-events.ts';
-import { createTranslator, type Translator } from '../../src/shared/i18n/index.ts';
-import type { DeskInfo, TicketEvent } from '../../src/shared/views.ts';
+import { createTranslator } from '../../src/shared/i18n/index.ts';
+import { eventText } from '../../src/renderer/src/ticket/history.ts';
 import { demoDesk, validIntake, type TestDesk } from '../helpers/desk.ts';
-
-/**
- * The renderer's history text, loaded at run time: this test's tsconfig (Node, no JSX) cannot
- * follow the renderer's imports into its .tsx components; tsconfig.web.json typechecks the module.
- */
-const historyModule = '../../src/renderer/src/ticket/history.ts';
-const { eventText } = (await import(historyModule)) as {
-  eventText: (tr: Translator, desk: DeskInfo, e: TicketEvent) => string;
-};
 
 describe('a stored event that does not parse', () => {
   let t: TestDesk;
