@@ -211,4 +211,49 @@ test.describe('the push channel in a browser', () => {
     expect.soft(note.frames, 'frames the browser received for it').toBe(1);
     expect(note.calls.filter((u) => u.endsWith('/api/tickets.get'))).toHaveLength(1);
   });
+
+  test('a session the host ends (1008) leaves no socket behind; the next sign-in opens one', async ({
+    page,
+  }) => {
+    const admin = await apiClient(host.url, 'admin');
+    const person = async () =>
+      (await admin.call('admin.directory', {})).people.find((p) => p.username === 'tech2')!;
+    const frames = framesOf(page);
+    await signIn(page, host.url, 'tech2');
+    await expect.poll(async () => (await socketsOf(page)).filter(live).length).toBe(1);
+
+    // An admin disables them. Their next action is refused: the host ends the session there,
+    // closing its socket (1008), and the page goes to the sign-in with nothing left connecting.
+    const before = await person();
+    await admin.call('users.setActive', {
+      id: before.id,
+      expectedVersion: before.version,
+      active: false,
+    });
+    await page.keyboard.press('F4');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect.poll(async () => (await socketsOf(page)).filter(live).length).toBe(0);
+    expect((await settle(page)).filter(live), 'sockets live once signed out').toHaveLength(0);
+
+    const disabled = await person();
+    await admin.call('users.setActive', {
+      id: disabled.id,
+      expectedVersion: disabled.version,
+      active: true,
+    });
+    await page.getByLabel('User name').fill('tech2');
+    await page.getByLabel('Password').fill('switchboard');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: /Sign out/ })).toBeVisible();
+    await expect.poll(async () => (await socketsOf(page)).filter(live).length).toBe(1);
+    expect((await settle(page)).filter(live), 'sockets live signed in again').toHaveLength(1);
+    await page.keyboard.press('F4');
+    await page.locator(`[data-ticket="${ticket.key}"]`).click();
+    await expect(page.getByTestId('history')).toBeVisible();
+
+    const note = await noteFromElsewhere(page, frames, desk, ticket.id);
+    expect.soft(note.heard, 'times the page heard the one note').toBe(1);
+    expect.soft(note.frames, 'frames the browser received for it').toBe(1);
+    expect(note.calls.filter((u) => u.endsWith('/api/tickets.get'))).toHaveLength(1);
+  });
 });
