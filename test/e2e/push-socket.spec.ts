@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIResponse, type Page, type Route } from '@playwright/test';
 import type { Input, MethodName, Output } from '../../src/shared/contract.ts';
-import { apiClient, type ApiClient } from '../helpers/busy-desk.ts';
+import { apiClient, seedBusyDesk, type ApiClient } from '../helpers/busy-desk.ts';
 import { startHostProcess, type HostProcess } from '../helpers/host-process.ts';
 import { signIn } from '../helpers/ui.ts';
 
@@ -255,5 +255,59 @@ test.describe('the push channel in a browser', () => {
     expect.soft(note.heard, 'times the page heard the one note').toBe(1);
     expect.soft(note.frames, 'frames the browser received for it').toBe(1);
     expect(note.calls.filter((u) => u.endsWith('/api/tickets.get'))).toHaveLength(1);
+  });
+});
+
+test.describe('call-backs after a change of user', () => {
+  let host: HostProcess;
+  test.beforeAll(async () => {
+    host = await startHostProcess(undefined, ['--test-clock', '2026-11-23T09:00:00Z']);
+    // The analyst's morning: call-backs of theirs fall due today.
+    await seedBusyDesk(host.url);
+  });
+  test.afterAll(async () => {
+    await host.stop();
+  });
+
+  test("the last user's call-backs, answered late, never show for the next one", async ({
+    page,
+  }) => {
+    // The first list the page asks for (the analyst's) is held back until the next user is in.
+    let held: { route: Route; response: APIResponse } | null = null;
+    const arrived = new Promise<void>((resolve) => {
+      void page.route('**/api/callbacks.mine', async (route) => {
+        if (held) return route.continue();
+        held = { route, response: await route.fetch() };
+        resolve();
+      });
+    });
+    await signIn(page, host.url, 'analyst');
+    await arrived;
+    const mine = (await held!.response.json()) as { ok: true; value: Output<'callbacks.mine'> };
+    expect(mine.value.items.length, "the analyst's call-backs today").toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: /Sign out/ }).click();
+    await page.getByLabel('User name').fill('tech2');
+    await page.getByLabel('Password').fill('switchboard');
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/callbacks.mine')),
+      page.keyboard.press('Enter'),
+    ]);
+    await expect(page.getByText(/Tomás Ortega/)).toBeVisible();
+    await page.keyboard.press('F6');
+    await expect(page.getByRole('heading', { name: /call-backs/i }).first()).toBeVisible();
+
+    // Now the analyst's answer comes in.
+    const late = held!;
+    await Promise.all([
+      page.waitForResponse((r) => r.request() === late.route.request()),
+      late.route.fulfill({ response: late.response }),
+    ]);
+    // Two frames: whatever that answer set has been drawn.
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+    expect(await page.getByTestId('callback').count(), 'call-backs listed for tech2').toBe(0);
+    expect(await page.getByTestId('callbacks-badge').count(), 'badge for tech2').toBe(0);
   });
 });
