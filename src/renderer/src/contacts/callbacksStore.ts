@@ -13,16 +13,24 @@ interface CallbacksState {
   watch(userId: string, onDue: (keys: string[]) => void): () => void;
 }
 
+/**
+ * Which watch is on: each `watch` and its end start a new one. An answer asked for under an
+ * earlier one (the last user's, before a sign-out) may come in late; it is dropped, not shown.
+ */
+let watching = 0;
+
 /** The signed-in analyst's call-backs due today and the badge count, kept live by push. */
 export const useCallbacks = create<CallbacksState>((set, get) => ({
   data: null,
   async load() {
+    const askedUnder = watching;
     const r = await api.invoke('callbacks.mine', {});
-    if (!r.ok) return;
+    if (!r.ok || askedUnder !== watching) return;
     syncDeskClock(r.value.asOf);
     set({ data: r.value });
   },
   watch(userId, onDue) {
+    watching++;
     void get().load();
     const offChanged = api.on('callbacks.changed', (e) => {
       if (e.ownerIds.includes(userId)) void get().load();
@@ -41,6 +49,7 @@ export const useCallbacks = create<CallbacksState>((set, get) => ({
       offChanged();
       offDue();
       offTickets();
+      watching++;
       set({ data: null });
     };
   },
