@@ -1,4 +1,4 @@
-import type { BoardFilters } from '../../shared/contract.ts';
+import type { BoardFilters, Input } from '../../shared/contract.ts';
 import { STATUSES, type Status } from '../../shared/domain.ts';
 import { looksLikePhone } from '../../shared/phone.ts';
 import { accountKey, phoneKey } from '../caller-keys.ts';
@@ -87,14 +87,15 @@ export function rawTwins(db: Db) {
   const searchMatch = db.prepare(`SELECT ${CARD} FROM tickets_fts f
     JOIN tickets t ON t.rowid = f.rowid JOIN customers c ON c.id = t.customer_id
     WHERE tickets_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?`);
-  function search(s: {
-    text: string;
-    limit: number;
-    status?: string | undefined;
-    queueId?: string | undefined;
-  }): string[] {
-    const match = matchTicketText(s.text, { status: s.status, queueId: s.queueId });
-    return match ? ids(searchMatch.all(match, s.limit + 1)).slice(0, s.limit) : [];
+  /** Takes the operation's own input (`limit` as the contract defaults it). */
+  function search(s: Input<'tickets.search'>): string[] {
+    const limit = s.limit ?? 50;
+    const match = matchTicketText(s.text, {
+      status: s.status,
+      queueId: s.queueId,
+      priority: s.priority,
+    });
+    return match ? ids(searchMatch.all(match, limit + 1)).slice(0, limit) : [];
   }
 
   // ---- board: counts off the counter table, each column a LIMITed scan of its own index -------
@@ -108,10 +109,13 @@ export function rawTwins(db: Db) {
   function board(f: BoardFilters, perColumn: number): Record<Status, string[]> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (f.queueId) where.push('queue_id = ?') && params.push(f.queueId);
-    if (f.priority) where.push('priority = ?') && params.push(f.priority);
-    if (f.assigneeId)
-      where.push('assignee_id = ?') && params.push(f.assigneeId === 'none' ? '' : f.assigneeId);
+    const put = (sql: string, value: unknown) => {
+      where.push(sql);
+      params.push(value);
+    };
+    if (f.queueId) put('queue_id = ?', f.queueId);
+    if (f.priority) put('priority = ?', f.priority);
+    if (f.assigneeId) put('assignee_id = ?', f.assigneeId === 'none' ? '' : f.assigneeId);
     prepared(
       `SELECT status, sum(n) AS n FROM ticket_counts${where.length ? ` WHERE ${where.join(' AND ')}` : ''} GROUP BY status`,
     ).all(...params);
@@ -132,10 +136,14 @@ export function rawTwins(db: Db) {
         resolved && driver !== kind ? `+t.${name}` : `t.${name}`;
       let sql = `SELECT ${CARD} FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.status = ?`;
       const p: unknown[] = [status];
-      if (f.queueId) ((sql += ` AND ${col('queue_id', 'q')} = ?`), p.push(f.queueId));
-      if (f.priority) ((sql += ` AND ${col('priority', 'p')} = ?`), p.push(f.priority));
-      if (f.assigneeId === 'none') sql += ` AND ${col('assignee_id', 'a')} IS NULL`;
-      else if (f.assigneeId) ((sql += ` AND ${col('assignee_id', 'a')} = ?`), p.push(f.assigneeId));
+      const and = (cond: string, ...value: unknown[]) => {
+        sql += ` AND ${cond}`;
+        p.push(...value);
+      };
+      if (f.queueId) and(`${col('queue_id', 'q')} = ?`, f.queueId);
+      if (f.priority) and(`${col('priority', 'p')} = ?`, f.priority);
+      if (f.assigneeId === 'none') and(`${col('assignee_id', 'a')} IS NULL`);
+      else if (f.assigneeId) and(`${col('assignee_id', 'a')} = ?`, f.assigneeId);
       sql += resolved
         ? ' ORDER BY t.rowid DESC LIMIT ?'
         : ' ORDER BY t.sla_next_due, t.rowid LIMIT ?';
@@ -182,7 +190,10 @@ export function rawTwins(db: Db) {
     const c = matchAll(query, CUSTOMER_TEXT_COLUMNS);
     if (c) take('customer', evCustomers.all(c, limit));
     const a = matchAll(query);
-    if (a) (take('asset', evAssets.all(a, limit)), take('note', evNotes.all(a, limit)));
+    if (a) {
+      take('asset', evAssets.all(a, limit));
+      take('note', evNotes.all(a, limit));
+    }
     return hits
       .sort((x, y) => x.rank - y.rank)
       .slice(0, limit)
