@@ -245,6 +245,15 @@ describe('each raw twin fetches the same rows as its operation', () => {
     }
   });
 
+  it('board text filter, column by column', async () => {
+    for (const s of wl.searches.slice(0, 30)) {
+      const got = await call('tickets.board', { filters: { text: s.text }, perColumn: 50 });
+      const twin = raw.boardText(s.text, 50);
+      for (const col of got.columns)
+        expect(twin[col.status], `${col.status} ${s.text}`).toEqual(col.items.map((i) => i.id));
+    }
+  });
+
   it('panel counts', async () => {
     expect(raw.counts()).toEqual((await call('tickets.counts', {})).byStatus);
   });

@@ -152,6 +152,33 @@ export function rawTwins(db: Db) {
     return out;
   }
 
+  // ---- board text filter: one MATCH for every open hit, a capped count and a page of resolved --
+  const textOpen =
+    db.prepare(`SELECT ${CARD} FROM tickets t JOIN customers c ON c.id = t.customer_id
+    WHERE t.rowid IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?)
+    ORDER BY t.sla_next_due, t.rowid`);
+  const textCount = db.prepare(
+    'SELECT count(*) AS n FROM (SELECT 1 FROM tickets_fts WHERE tickets_fts MATCH ? LIMIT 1001)',
+  );
+  const textResolved = db.prepare(`SELECT ${CARD} FROM tickets_fts f
+    JOIN tickets t ON t.rowid = f.rowid JOIN customers c ON c.id = t.customer_id
+    WHERE tickets_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?`);
+  function boardText(text: string, perColumn: number): Record<Status, string[]> {
+    const out = Object.fromEntries(STATUSES.map((s) => [s, [] as string[]])) as Record<
+      Status,
+      string[]
+    >;
+    const open = STATUSES.filter((s) => s !== 'resolved');
+    const match = matchTicketText(text, {}, open);
+    if (match === null) return out;
+    for (const r of textOpen.all(match) as { id: string; status: Status }[])
+      if (out[r.status].length < perColumn) out[r.status].push(r.id);
+    const resolved = matchTicketText(text, { status: 'resolved' })!;
+    textCount.get(resolved);
+    out.resolved = ids(textResolved.all(resolved, perColumn + 1)).slice(0, perColumn);
+    return out;
+  }
+
   // ---- panel counts: the counter table, read whole --------------------------------------------
   const countsAll = db.prepare(
     'SELECT status, queue_id, priority, assignee_id, n FROM ticket_counts WHERE n > 0',
@@ -379,6 +406,7 @@ export function rawTwins(db: Db) {
     lookup,
     search,
     board,
+    boardText,
     counts,
     everywhere,
     callbacksMine,
