@@ -600,7 +600,7 @@ for (const res of results) {
         ? ''
         : `p95 ≤ ${r.absTargetMs} ms ${r.p95 <= r.absTargetMs ? 'met' : 'over'}`;
     console.log(
-      `${r.op.padEnd(56)} ${String(r.n).padStart(5)} ${fmt(r.p50).padStart(8)} ${fmt(r.p95).padStart(8)} ${fmt(r.max).padStart(8)} ${fmt(r.raw?.p95).padStart(8)} ${(r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`).padStart(6)} ${(r.ratioP50 === undefined ? '' : `${r.ratioP50.toFixed(2)}×`).padStart(6)}  ${v.padEnd(22)} ${abs}${r.ratio !== undefined && r.note ? ` (${r.note})` : ''}`,
+      `${r.op.padEnd(56)} ${String(r.n).padStart(5)} ${fmt(r.p50).padStart(8)} ${fmt(r.p95).padStart(8)} ${fmt(r.max).padStart(8)} ${fmt(r.raw?.p95).padStart(8)} ${(r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`).padStart(6)} ${(r.ratioP50 === undefined ? '' : `${r.ratioP50.toFixed(2)}×`).padStart(6)}  ${v.padEnd(22)} ${abs}${r.ratio !== undefined && r.note ? ` (${r.note})` : ''}`.trimEnd(),
     );
   }
   const mem = res.rssMBAfterPass.map((m) => m.toFixed(0)).join(' / ');
