@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawTwins, type RawTwins } from '../../src/core/bench/raw-twins.ts';
 import { buildWorkload, type Workload } from '../../src/core/bench/workload.ts';
 import type { Connection } from '../../src/core/context.ts';
 import { DEMO_PASSWORD } from '../../src/core/demo.ts';
@@ -35,6 +36,7 @@ let desk: Desk;
 let conn: Connection;
 let wl: Workload;
 let all: T[];
+let raw: RawTwins;
 
 async function call<M extends MethodName>(m: M, input: Input<M>): Promise<Output<M>> {
   const r = await desk.call(conn, m, input);
@@ -49,6 +51,7 @@ beforeAll(async () => {
   conn = desk.connect();
   await call('auth.signIn', { username: 'analyst', password: DEMO_PASSWORD });
   wl = buildWorkload(desk.db, 40);
+  raw = rawTwins(desk.db);
   all = desk.db
     .prepare(
       'SELECT rowid AS rid, id, key, status, priority, queue_id AS queueId, assignee_id AS assigneeId, created_at AS createdAt, sla_next_due AS due FROM tickets',
@@ -208,5 +211,131 @@ describe('bench queries return what the reference queries return', () => {
     for (const p of [1, 2, 3, 4] as const)
       expect(got.byPriority[p] ?? 0).toBe(open.filter((t) => t.priority === p).length);
     expect(got.unassignedOpen).toBe(open.filter((t) => t.assigneeId === null).length);
+  });
+});
+
+/**
+ * The bench divides each operation's time by its raw twin's (src/core/bench/raw-twins.ts): plain
+ * statements on the same indexes. That ratio means something only if the twin is the same work,
+ * so here each twin must fetch exactly the rows its operation returns, in the same order.
+ */
+describe('each raw twin fetches the same rows as its operation', () => {
+  it('caller look-up by phone, account and name', async () => {
+    for (const l of wl.lookups) {
+      const got = (await call('customers.lookup', { query: l.query, limit: 8 })).map((h) => h.id);
+      expect(raw.lookup(l.query, 8), `${l.kind} ${l.query}`).toEqual(got);
+    }
+  });
+
+  it('ticket search, with and without its filters', async () => {
+    for (const s of wl.searches) {
+      const got = (await call('tickets.search', s)).items.map((i) => i.id);
+      expect(raw.search(s), JSON.stringify(s)).toEqual(got);
+    }
+  });
+
+  it('board first page and every filter change, column by column', async () => {
+    for (const b of wl.boards) {
+      const got = await call('tickets.board', b);
+      const twin = raw.board(b.filters ?? {}, b.perColumn ?? 50);
+      for (const col of got.columns)
+        expect(twin[col.status], `${col.status} ${JSON.stringify(b.filters)}`).toEqual(
+          col.items.map((i) => i.id),
+        );
+    }
+  });
+
+  it('board text filter, column by column', async () => {
+    for (const s of wl.searches.slice(0, 30)) {
+      const got = await call('tickets.board', { filters: { text: s.text }, perColumn: 50 });
+      const twin = raw.boardText(s.text, 50);
+      for (const col of got.columns)
+        expect(twin[col.status], `${col.status} ${s.text}`).toEqual(col.items.map((i) => i.id));
+    }
+  });
+
+  it('panel counts', async () => {
+    expect(raw.counts()).toEqual((await call('tickets.counts', {})).byStatus);
+  });
+
+  it('search everywhere: tickets, callers, equipment and notes, best first', async () => {
+    const queries = wl.searches.filter((s) => !s.queueId && !s.status).map((s) => s.text);
+    // Callers' names and equipment words too, so every one of the four indexes answers.
+    queries.push(...wl.lookups.filter((l) => l.kind === 'name').map((l) => l.query));
+    let kinds = new Set<string>();
+    for (const q of queries) {
+      const got = await call('search.everywhere', { query: q, limit: 12 });
+      kinds = new Set([...kinds, ...got.map((h) => h.kind)]);
+      expect(raw.everywhere(q, 12), q).toEqual(got.map((h) => `${h.kind}:${h.id}`));
+    }
+    expect(kinds.has('ticket') && kinds.has('customer')).toBe(true);
+  });
+
+  it("My call-backs, the busiest analyst's", async () => {
+    const busiest = desk.db
+      .prepare(
+        `SELECT u.id, u.username FROM callbacks cb JOIN users u ON u.id = cb.owner_id
+         GROUP BY cb.owner_id ORDER BY count(*) DESC LIMIT 1`,
+      )
+      .get() as { id: string; username: string };
+    const owner = desk.connect();
+    await desk.call(owner, 'auth.signIn', { username: busiest.username, password: DEMO_PASSWORD });
+    const r = await desk.call(owner, 'callbacks.mine', {});
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const got = [...r.value.items, ...r.value.later.flatMap((d) => d.items)].map((i) => i.ticketId);
+    expect(got.length).toBeGreaterThan(0);
+    expect(
+      raw.callbacksMine(busiest.id, r.value.asOf, r.value.endOfDay, r.value.laterUntil),
+    ).toEqual(got);
+  });
+
+  it('returning caller: open tickets of callers with open work', async () => {
+    const callers = desk.db
+      .prepare(
+        "SELECT DISTINCT customer_id FROM tickets WHERE status <> 'resolved' ORDER BY rowid DESC LIMIT 40",
+      )
+      .pluck()
+      .all() as string[];
+    for (const id of callers) {
+      const got = (await call('customers.get', { id })).openTickets.map((t) => t.id);
+      expect(got.length).toBeGreaterThan(0);
+      expect(raw.returningCaller(id)).toEqual(got);
+    }
+  });
+
+  it('escalation panel, every filter shape', async () => {
+    const info = await call('desk.info', {});
+    const shapes: { domainId?: string; tier?: 1 | 2 }[] = [{}, { tier: 1 }, { tier: 2 }];
+    for (const d of info.domains) shapes.push({ domainId: d.id }, { domainId: d.id, tier: 1 });
+    for (const shape of shapes) {
+      const got = await call('escalations.panel', shape);
+      expect(raw.panel({ ...shape, now: got.asOf, limit: 200 }), JSON.stringify(shape)).toEqual(
+        got.items.map((i) => i.id),
+      );
+    }
+  });
+
+  it('wall-board: every figure', async () => {
+    const got = await call('wallboard.get', {});
+    const twin = raw.wallboard(got.asOf, got.dayStart);
+    expect(twin).toEqual({
+      byPriority: Object.fromEntries(
+        got.openByPriority.filter((p) => p.open > 0).map((p) => [p.priority, p.open]),
+      ),
+      openByQueue: Object.fromEntries(got.openByQueue.map((q) => [q.queueId, q.open])),
+      openByTier: Object.fromEntries(got.openByTier.map((t) => [t.tier, t.open])),
+      breached: got.breached,
+      atRisk: got.atRisk,
+      awaitingAcceptance: got.awaitingAcceptance,
+      oldestWaiting: got.oldestWaiting?.key ?? null,
+      callbacksOverdue: got.callbacksOverdue,
+      callsToday: got.callsToday,
+      resolvedToday: got.resolvedToday,
+      createdByHour: Object.fromEntries(
+        got.hours.filter((h) => h.created > 0).map((h) => [h.hour, h.created]),
+      ),
+      analystsLoad: Object.fromEntries(got.analysts.map((a) => [a.id, a.open])),
+    });
+    expect(got.openByTier.length).toBeGreaterThan(0);
   });
 });
