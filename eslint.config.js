@@ -89,6 +89,21 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron],
+          patterns: [
+            ...shells,
+            folder('tools', 'Seed and bench are tools over the core, not part of it.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/tools/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [electron], patterns: shells }] },
   },
   {

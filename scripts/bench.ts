@@ -2,7 +2,7 @@
  * `npm run bench -- [--tickets 100000 --tickets 1000000 | --sizes 100000,1000000] [--data DIR]
  * [--runs N] [--passes N]`: speed on big desks, in one run, in figures that hold across machines.
  *
- * Every read operation is timed next to its raw twin (src/core/bench/raw-twins.ts: the same rows
+ * Every read operation is timed next to its raw twin (src/tools/bench/raw-twins.ts: the same rows
  * off the same indexes with plain better-sqlite3 statements), sample by sample, so both see the
  * same machine at the same moment; the verdict is `service ÷ raw` at p95 (≤ 2). With two sizes or
  * more, each interactive row's `p95 at the largest ÷ p95 at the smallest` is its growth (≤ 1.5).
@@ -16,13 +16,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { rawTwins } from '../src/core/bench/raw-twins.ts';
-import { buildWorkload } from '../src/core/bench/workload.ts';
+import { rawTwins } from '../src/tools/bench/raw-twins.ts';
+import { buildWorkload } from '../src/tools/bench/workload.ts';
 import { DEMO_PASSWORD } from '../src/core/demo.ts';
 import { DESK_FILE, openDesk } from '../src/core/desk.ts';
 import { idGenerator } from '../src/core/ids.ts';
 import { systemClock } from '../src/core/clock.ts';
-import { seedDesk } from '../src/core/seed/generate.ts';
+import { seedDesk } from '../src/tools/seed/generate.ts';
 import { facetTokens, foldForSearch } from '../src/core/store/fts.ts';
 import type { Input, MethodName, Output } from '../src/shared/contract.ts';
 import { priorityFor } from '../src/shared/domain.ts';

@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { seedDesk } from '../src/core/seed/generate.ts';
+import { seedDesk } from '../src/tools/seed/generate.ts';
 
 const { values } = parseArgs({
   options: {

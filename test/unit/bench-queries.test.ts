@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawTwins, type RawTwins } from '../../src/core/bench/raw-twins.ts';
-import { buildWorkload, type Workload } from '../../src/core/bench/workload.ts';
+import { rawTwins, type RawTwins } from '../../src/tools/bench/raw-twins.ts';
+import { buildWorkload, type Workload } from '../../src/tools/bench/workload.ts';
 import type { Connection } from '../../src/core/context.ts';
 import { DEMO_PASSWORD } from '../../src/core/demo.ts';
 import { openDesk, type Desk } from '../../src/core/desk.ts';
-import { seedDesk } from '../../src/core/seed/generate.ts';
+import { seedDesk } from '../../src/tools/seed/generate.ts';
 import { TEXT_COUNT_CAP } from '../../src/core/services/board.ts';
 import { CUSTOMER_TEXT_COLUMNS, matchAll, TICKET_TEXT_COLUMNS } from '../../src/core/store/fts.ts';
 import type { Input, MethodName, Output } from '../../src/shared/contract.ts';
@@ -215,7 +215,7 @@ describe('bench queries return what the reference queries return', () => {
 });
 
 /**
- * The bench divides each operation's time by its raw twin's (src/core/bench/raw-twins.ts): plain
+ * The bench divides each operation's time by its raw twin's (src/tools/bench/raw-twins.ts): plain
  * statements on the same indexes. That ratio means something only if the twin is the same work,
  * so here each twin must fetch exactly the rows its operation returns, in the same order.
  */

@@ -31,6 +31,11 @@ describe('process boundaries', () => {
       "import { openDesk } from '../../core/desk.ts';\nexport const a = openDesk;\n",
     ],
     ['src/core/x.ts', "import { bindIpc } from '../main/ipc.ts';\nexport const a = bindIpc;\n"],
+    [
+      'src/core/x.ts',
+      "import { seedDesk } from '../tools/seed/generate.ts';\nexport const a = seedDesk;\n",
+    ],
+    ['src/tools/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
   ])('%s may not: %s', async (file, code) => {
     expect(await errors(file, code)).toBe(1);
   });
@@ -38,6 +43,7 @@ describe('process boundaries', () => {
   it.each([
     ['src/main/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
     ['src/core/x.ts', "import { join } from 'node:path';\nexport const a = join;\n"],
+    ['src/tools/x.ts', "import { openDesk } from '../core/desk.ts';\nexport const a = openDesk;\n"],
     [
       'src/renderer/src/x.ts',
       "import type { Api } from '../../shared/api.ts';\nexport type A = Api;\n",

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/core/store/database.ts';
-import { seedDesk } from '../../src/core/seed/generate.ts';
+import { seedDesk } from '../../src/tools/seed/generate.ts';
 import { DESK_FILE } from '../../src/core/desk.ts';
 
 const dirs: string[] = [];

@@ -6,7 +6,7 @@ import { manualClock } from '../../src/core/clock.ts';
 import type { Connection } from '../../src/core/context.ts';
 import { DEMO_PASSWORD } from '../../src/core/demo.ts';
 import { openDesk, type Desk } from '../../src/core/desk.ts';
-import { SEED_NOW, seedDesk } from '../../src/core/seed/generate.ts';
+import { SEED_NOW, seedDesk } from '../../src/tools/seed/generate.ts';
 import { HOUR } from '../../src/shared/business-time.ts';
 import { contract, METHOD_NAMES } from '../../src/shared/contract.ts';
 import type { WallboardView } from '../../src/shared/views.ts';

@@ -1,15 +1,15 @@
 import type { BoardFilters, Input } from '../../shared/contract.ts';
 import { STATUSES, type Status } from '../../shared/domain.ts';
 import { looksLikePhone } from '../../shared/phone.ts';
-import { accountKey, phoneKey } from '../caller-keys.ts';
+import { accountKey, phoneKey } from '../../core/caller-keys.ts';
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../store/database.ts';
+import type { Db } from '../../core/store/database.ts';
 import {
   CUSTOMER_TEXT_COLUMNS,
   matchAll,
   matchTicketText,
   TICKET_TEXT_COLUMNS,
-} from '../store/fts.ts';
+} from '../../core/store/fts.ts';
 
 /**
  * The bench's calibration: for each read operation, the same rows fetched off the same indexes by

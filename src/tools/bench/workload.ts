@@ -1,7 +1,7 @@
 import type { Input } from '../../shared/contract.ts';
 import { STATUSES } from '../../shared/domain.ts';
 import { rng } from '../seed/rng.ts';
-import type { Db } from '../store/database.ts';
+import type { Db } from '../../core/store/database.ts';
 
 /**
  * The queries the benchmark runs, drawn from the store itself (so they hit real data), the same
