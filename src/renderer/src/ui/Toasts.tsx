@@ -10,9 +10,11 @@ const topModal = (): HTMLDialogElement | null =>
  * Follows the open modal dialogs. A modal dialog sits in the top layer above everything and makes
  * the rest of the page inert: a toast outside it is covered by it, and not announced.
  */
-function useTopModal(): HTMLDialogElement | null {
+function useTopModal(active: boolean): HTMLDialogElement | null {
   const [modal, setModal] = useState(topModal);
   useEffect(() => {
+    // Only while a toast shows: the observer sees every DOM change (a scrolled board's cards too).
+    if (!active) return;
     const watch = new MutationObserver(() => setModal(topModal()));
     watch.observe(document.body, {
       subtree: true,
@@ -22,14 +24,14 @@ function useTopModal(): HTMLDialogElement | null {
     });
     setModal(topModal());
     return () => watch.disconnect();
-  }, []);
+  }, [active]);
   return modal;
 }
 
 /** The toasts, inside the modal dialog on top when there is one, so they are seen and heard. */
 export function Toasts(): ReactElement {
   const toasts = useToasts((s) => s.toasts);
-  const modal = useTopModal();
+  const modal = useTopModal(toasts.length > 0);
   const region = (
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((t) => (
