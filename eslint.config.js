@@ -97,13 +97,17 @@ export default tseslint.config(
           patterns: [
             ...shells,
             folder('tools', 'Seed and bench are tools over the core, not part of it.'),
+            folder(
+              'demo',
+              'The demo desk is data the shells pass to openDesk, not part of the engine.',
+            ),
           ],
         },
       ],
     },
   },
   {
-    files: ['src/tools/**/*.ts'],
+    files: ['src/tools/**/*.ts', 'src/demo/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [electron], patterns: shells }] },
   },
   {

@@ -1,6 +1,6 @@
 /** One cold start of the core, in its own process, for `npm run bench`: prints JSON timings. */
-import { DEMO_PASSWORD } from '../src/core/demo.ts';
-import { openDesk } from '../src/core/desk.ts';
+import { DEMO_PASSWORD } from '../src/demo/demo-desk.ts';
+import { openDesk } from '../src/core/kernel/desk.ts';
 
 const dataDir = process.argv[2]!;
 const desk = await openDesk({ dataDir });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Clock } from '../core/clock.ts';
-import type { DeskEndpoint } from '../core/endpoint.ts';
-import { ADDRESS_SIGN_IN_LIMIT, FailureLimiter, throttled } from '../core/throttle.ts';
+import type { Clock } from '../core/kernel/clock.ts';
+import type { DeskEndpoint } from '../core/kernel/endpoint.ts';
+import { ADDRESS_SIGN_IN_LIMIT, FailureLimiter, throttled } from '../core/access/throttle.ts';
 import type { Result } from '../shared/errors.ts';
 import type { UserInfo } from '../shared/views.ts';
 import { clientKey } from './client-address.ts';

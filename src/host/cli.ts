@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { manualClock, type ManualClock } from '../core/clock.ts';
-import { openDesk } from '../core/desk.ts';
-import { localEndpoint } from '../core/endpoint.ts';
+import { manualClock, type ManualClock } from '../core/kernel/clock.ts';
+import { openDesk } from '../core/kernel/desk.ts';
+import { seedDemoDesk } from '../demo/demo-desk.ts';
+import { localEndpoint } from '../core/kernel/endpoint.ts';
 import { parseAllowedHost } from './allowed-hosts.ts';
 import { startHost } from './server.ts';
 
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
   const dataDir = resolve(args.data ?? defaultDataDir());
   const desk = await openDesk({
     dataDir,
-    demo: !args['real-desk'],
+    firstStart: args['real-desk'] ? undefined : seedDemoDesk,
     ...(testClock ? { clock: testClock } : {}),
   });
   const host = await startHost({

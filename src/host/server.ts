@@ -3,9 +3,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { systemClock, type Clock, type ManualClock } from '../core/clock.ts';
-import type { DeskEndpoint } from '../core/endpoint.ts';
-import { contentSecurityPolicy, contentType, resolveStaticPath } from '../core/static-files.ts';
+import { systemClock, type Clock, type ManualClock } from '../core/kernel/clock.ts';
+import type { DeskEndpoint } from '../core/kernel/endpoint.ts';
+import {
+  contentSecurityPolicy,
+  contentType,
+  resolveStaticPath,
+} from '../core/kernel/static-files.ts';
 import { allowedHostSet, isAllowedHost, isAllowedOrigin, isLoopback } from './allowed-hosts.ts';
 import { apiRoute } from './api.ts';
 import {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../core/kernel/clock.ts';
 
 const COOKIE = 'sb_sid';
 const HOUR = 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { utilityProcess, type UtilityProcess } from 'electron';
 import { join } from 'node:path';
-import { remoteEndpoint } from '../core/rpc.ts';
-import type { DeskEndpoint } from '../core/endpoint.ts';
+import { remoteEndpoint } from '../core/kernel/rpc.ts';
+import type { DeskEndpoint } from '../core/kernel/endpoint.ts';
 
 export interface CoreProcess {
   endpoint: DeskEndpoint;

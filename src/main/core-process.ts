@@ -3,9 +3,10 @@
  * (a text-filtered board on a big desk, a save that carries an index merge, opening the file)
  * runs here, so the main process, which routes input to every window, never waits on it.
  */
-import { openDesk } from '../core/desk.ts';
-import { localEndpoint } from '../core/endpoint.ts';
-import { serveEndpoint } from '../core/rpc.ts';
+import { openDesk } from '../core/kernel/desk.ts';
+import { seedDemoDesk } from '../demo/demo-desk.ts';
+import { localEndpoint } from '../core/kernel/endpoint.ts';
+import { serveEndpoint } from '../core/kernel/rpc.ts';
 
 interface ParentPort {
   postMessage(message: unknown): void;
@@ -20,7 +21,10 @@ const arg = (name: string): string | undefined => {
 
 const dataDir = arg('--data');
 if (!dataDir) throw new Error('core process started without --data');
-const desk = await openDesk({ dataDir, demo: !process.argv.includes('--real-desk') });
+const desk = await openDesk({
+  dataDir,
+  firstStart: process.argv.includes('--real-desk') ? undefined : seedDemoDesk,
+});
 serveEndpoint(localEndpoint(desk), {
   postMessage: (m) => parentPort.postMessage(m),
   onMessage: (listener) => parentPort.on('message', (e) => listener(e.data)),

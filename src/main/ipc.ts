@@ -1,5 +1,5 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import type { DeskEndpoint } from '../core/endpoint.ts';
+import type { DeskEndpoint } from '../core/kernel/endpoint.ts';
 import { CHANNEL_EVENT, CHANNEL_INVOKE } from '../shared/ipc.ts';
 
 /**

@@ -1,7 +1,11 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { APP_SCHEME } from '../shared/ipc.ts';
-import { contentSecurityPolicy, contentType, resolveStaticPath } from '../core/static-files.ts';
+import {
+  contentSecurityPolicy,
+  contentType,
+  resolveStaticPath,
+} from '../core/kernel/static-files.ts';
 import { isAppUrl } from './trusted-url.ts';
 
 /** Must run before app is ready: app:// behaves like https (secure, standard, fetch-able). */

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { manualClock, type ManualClock } from '../../src/core/clock.ts';
-import { openDesk, type Desk } from '../../src/core/desk.ts';
-import type { ScryptCost } from '../../src/core/password.ts';
+import { manualClock, type ManualClock } from '../../src/core/kernel/clock.ts';
+import { openDesk, type Desk } from '../../src/core/kernel/desk.ts';
+import { seedDemoDesk } from '../../src/demo/demo-desk.ts';
+import type { ScryptCost } from '../../src/core/access/password.ts';
 import type { Input, Output } from '../../src/shared/contract.ts';
 import type { Result } from '../../src/shared/errors.ts';
 import { TEST_COST } from './password-cost.ts';
@@ -36,7 +37,7 @@ export async function deskWithCost(
   const clock = opts.clock ?? manualClock(T0);
   const desk = await openDesk({
     dataDir: dir,
-    demo: true,
+    firstStart: seedDemoDesk,
     clock,
     slaTicker: false,
     maintenance: false,

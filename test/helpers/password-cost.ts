@@ -1,4 +1,4 @@
-import type { ScryptCost } from '../../src/core/password.ts';
+import type { ScryptCost } from '../../src/core/access/password.ts';
 
 /**
  * Real scrypt, at a cost a test can pay hundreds of times: production's (2^17) takes a third of a

@@ -2,8 +2,8 @@
  * Type-level tests of the typed history, checked by `npm run typecheck` (tsconfig.json takes in
  * test/): each `@ts-expect-error` line must fail to typecheck, or the check itself fails.
  */
-import type { Ctx } from '../../src/core/context.ts';
-import { appendEvent, appendEventBy } from '../../src/core/services/ticket-store.ts';
+import type { Ctx } from '../../src/core/kernel/context.ts';
+import { appendEvent, appendEventBy } from '../../src/core/tickets/write.ts';
 import {
   assertNever,
   encodeHistoryEvent,

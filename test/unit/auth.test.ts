@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { METHOD_NAMES, contract } from '../../src/shared/contract.ts';
 import { ROLE_RANK } from '../../src/shared/domain.ts';
-import { DEMO_PASSWORD } from '../../src/core/demo.ts';
+import { DEMO_PASSWORD } from '../../src/demo/demo-desk.ts';
 import { demoDesk, fingerprint, type TestDesk } from '../helpers/desk.ts';
-import { hashCost, hashPassword } from '../../src/core/password.ts';
+import { hashCost, hashPassword } from '../../src/core/access/password.ts';
 import { deskWithCost, TEST_COST, type CostedDesk } from '../helpers/desk-with-cost.ts';
 
 describe('sign-in and roles', () => {

@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawTwins, type RawTwins } from '../../src/tools/bench/raw-twins.ts';
 import { buildWorkload, type Workload } from '../../src/tools/bench/workload.ts';
-import type { Connection } from '../../src/core/context.ts';
-import { DEMO_PASSWORD } from '../../src/core/demo.ts';
-import { openDesk, type Desk } from '../../src/core/desk.ts';
+import type { Connection } from '../../src/core/kernel/context.ts';
+import { DEMO_PASSWORD } from '../../src/demo/demo-desk.ts';
+import { openDesk, type Desk } from '../../src/core/kernel/desk.ts';
 import { seedDesk } from '../../src/tools/seed/generate.ts';
-import { TEXT_COUNT_CAP } from '../../src/core/services/board.ts';
+import { TEXT_COUNT_CAP } from '../../src/core/board/board.ts';
 import { CUSTOMER_TEXT_COLUMNS, matchAll, TICKET_TEXT_COLUMNS } from '../../src/core/store/fts.ts';
 import type { Input, MethodName, Output } from '../../src/shared/contract.ts';
 import { STATUSES } from '../../src/shared/domain.ts';
-import { accountKey, phoneKey } from '../../src/core/caller-keys.ts';
+import { accountKey, phoneKey } from '../../src/core/callers/caller-keys.ts';
 
 /**
  * The benchmark's queries are fast because of indexes, counters and query shapes chosen for

@@ -28,7 +28,7 @@ describe('process boundaries', () => {
     ['src/renderer/src/x.ts', "import { join } from 'path';\nexport const a = join;\n"],
     [
       'src/renderer/src/x.ts',
-      "import { openDesk } from '../../core/desk.ts';\nexport const a = openDesk;\n",
+      "import { openDesk } from '../../core/kernel/desk.ts';\nexport const a = openDesk;\n",
     ],
     ['src/core/x.ts', "import { bindIpc } from '../main/ipc.ts';\nexport const a = bindIpc;\n"],
     [
@@ -36,6 +36,11 @@ describe('process boundaries', () => {
       "import { seedDesk } from '../tools/seed/generate.ts';\nexport const a = seedDesk;\n",
     ],
     ['src/tools/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    [
+      'src/core/kernel/x.ts',
+      "import { seedDemoDesk } from '../../demo/demo-desk.ts';\nexport const a = seedDemoDesk;\n",
+    ],
+    ['src/demo/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
   ])('%s may not: %s', async (file, code) => {
     expect(await errors(file, code)).toBe(1);
   });
@@ -43,7 +48,14 @@ describe('process boundaries', () => {
   it.each([
     ['src/main/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
     ['src/core/x.ts', "import { join } from 'node:path';\nexport const a = join;\n"],
-    ['src/tools/x.ts', "import { openDesk } from '../core/desk.ts';\nexport const a = openDesk;\n"],
+    [
+      'src/tools/x.ts',
+      "import { openDesk } from '../core/kernel/desk.ts';\nexport const a = openDesk;\n",
+    ],
+    [
+      'src/demo/x.ts',
+      "import { insertUser } from '../core/access/users.ts';\nexport const a = insertUser;\n",
+    ],
     [
       'src/renderer/src/x.ts',
       "import type { Api } from '../../shared/api.ts';\nexport type A = Api;\n",

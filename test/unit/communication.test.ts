@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../../src/core/context.ts';
+import type { Connection } from '../../src/core/kernel/context.ts';
 import { DAY, HOUR, MINUTE } from '../../src/shared/business-time.ts';
 import type { Input } from '../../src/shared/contract.ts';
 import {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, METHOD_NAMES } from '../../src/shared/contract.ts';
-import type { Connection } from '../../src/core/context.ts';
+import type { Connection } from '../../src/core/kernel/context.ts';
 import { count, demoDesk, fingerprint, validIntake, type TestDesk } from '../helpers/desk.ts';
 
 /** Inputs no method accepts: wrong shapes, and an unknown key (every schema is strict). */

@@ -2,14 +2,14 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { manualClock } from '../../src/core/clock.ts';
-import { idGenerator } from '../../src/core/ids.ts';
-import { resolveStaticPath } from '../../src/core/static-files.ts';
+import { manualClock } from '../../src/core/kernel/clock.ts';
+import { idGenerator } from '../../src/core/kernel/ids.ts';
+import { resolveStaticPath } from '../../src/core/kernel/static-files.ts';
 import { MigrationError, openDatabase } from '../../src/core/store/database.ts';
 import { MIGRATIONS } from '../../src/core/store/migrations/index.ts';
 import { priorityFor, DEFAULT_PRIORITY_MATRIX, LEVELS } from '../../src/shared/domain.ts';
 import { createTranslator } from '../../src/shared/i18n/index.ts';
-import { phoneKey } from '../../src/core/caller-keys.ts';
+import { phoneKey } from '../../src/core/callers/caller-keys.ts';
 import { foldDigits, looksLikePhone } from '../../src/shared/phone.ts';
 
 describe('UUIDv7 ids', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../../src/core/context.ts';
+import type { Connection } from '../../src/core/kernel/context.ts';
 import { count, demoDesk, fingerprint, validIntake, type TestDesk } from '../helpers/desk.ts';
 
 describe('intake.submit', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../../src/core/context.ts';
+import type { Connection } from '../../src/core/kernel/context.ts';
 import { demoDesk, type TestDesk } from '../helpers/desk.ts';
 
 describe('caller look-up as you type', () => {

@@ -14,7 +14,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Connection } from '../../src/core/context.ts';
+import type { Connection } from '../../src/core/kernel/context.ts';
 import { facetTokens } from '../../src/core/store/fts.ts';
 import { DAY, HOUR, MINUTE } from '../../src/shared/business-time.ts';
 import { contract, type Input, type MethodName, type Output } from '../../src/shared/contract.ts';

@@ -6,7 +6,7 @@ import {
   hashPassword,
   needsRehash,
   verifyPassword,
-} from '../../src/core/password.ts';
+} from '../../src/core/access/password.ts';
 
 const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
 

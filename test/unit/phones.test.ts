@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { phoneKey } from '../../src/core/caller-keys.ts';
-import type { Connection } from '../../src/core/context.ts';
+import { phoneKey } from '../../src/core/callers/caller-keys.ts';
+import type { Connection } from '../../src/core/kernel/context.ts';
 import {
   ACCOUNT_OWNER_SQL,
   ACCOUNT_PREFIX_SQL,
   PHONE_OWNERS_SQL,
   PHONE_PREFIX_SQL,
-} from '../../src/core/services/customers.ts';
-import { readSettings, writeSettings } from '../../src/core/settings.ts';
+} from '../../src/core/callers/customers.ts';
+import { readSettings, writeSettings } from '../../src/core/kernel/settings.ts';
 import { count, demoDesk, fingerprint, validIntake, type TestDesk } from '../helpers/desk.ts';
 
 /**

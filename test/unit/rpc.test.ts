@@ -1,8 +1,8 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/core/demo.ts';
-import { localEndpoint } from '../../src/core/endpoint.ts';
-import { remoteEndpoint, serveEndpoint, type Port } from '../../src/core/rpc.ts';
+import { DEMO_PASSWORD } from '../../src/demo/demo-desk.ts';
+import { localEndpoint } from '../../src/core/kernel/endpoint.ts';
+import { remoteEndpoint, serveEndpoint, type Port } from '../../src/core/kernel/rpc.ts';
 import { count, demoDesk, fingerprint, validIntake, type TestDesk } from '../helpers/desk.ts';
 
 const port = (p: MessagePort): Port => ({

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../../src/core/context.ts';
+import type { Connection } from '../../src/core/kernel/context.ts';
 import { contract, type Input, type MethodName } from '../../src/shared/contract.ts';
 import { demoDesk, fingerprint, validIntake, type TestDesk } from '../helpers/desk.ts';
 

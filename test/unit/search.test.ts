@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../../src/core/context.ts';
+import type { Connection } from '../../src/core/kernel/context.ts';
 import { demoDesk, validIntake, type TestDesk } from '../helpers/desk.ts';
 
 describe('search everywhere', () => {

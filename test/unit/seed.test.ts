@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/core/store/database.ts';
 import { seedDesk } from '../../src/tools/seed/generate.ts';
-import { DESK_FILE } from '../../src/core/desk.ts';
+import { DESK_FILE } from '../../src/core/kernel/desk.ts';
 
 const dirs: string[] = [];
 async function seeded(tickets: number, seed: number): Promise<string> {

@@ -4,7 +4,7 @@ import {
   FailureLimiter,
   USER_SIGN_IN_LIMIT,
   throttled,
-} from '../../src/core/throttle.ts';
+} from '../../src/core/access/throttle.ts';
 
 const MIN = 60_000;
 

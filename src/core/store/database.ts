@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { accountKey, phoneKey } from '../caller-keys.ts';
+import { accountKey, phoneKey } from '../callers/caller-keys.ts';
 import { facetTokens, foldForSearch } from './fts.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 

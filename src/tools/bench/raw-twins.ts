@@ -1,7 +1,7 @@
 import type { BoardFilters, Input } from '../../shared/contract.ts';
 import { STATUSES, type Status } from '../../shared/domain.ts';
 import { looksLikePhone } from '../../shared/phone.ts';
-import { accountKey, phoneKey } from '../../core/caller-keys.ts';
+import { accountKey, phoneKey } from '../../core/callers/caller-keys.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../core/store/database.ts';
 import {

@@ -1,5 +1,5 @@
 /** Words the seeded desk is made of: callers and problems in English, French, Greek, Hindi and Arabic. */
-import { DEMO_QUEUES, DEMO_TIERS } from '../../core/demo.ts';
+import { DEMO_QUEUES, DEMO_TIERS } from '../../demo/demo-desk.ts';
 
 export const LANGS = ['en', 'fr', 'el', 'hi', 'ar'] as const;
 export type Lang = (typeof LANGS)[number];

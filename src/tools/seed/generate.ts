@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { priorityFor, type Level, type Status } from '../../shared/domain.ts';
 import { encodeHistoryEvent } from '../../shared/history-events.ts';
-import { accountKey, phoneKey } from '../../core/caller-keys.ts';
-import { DEMO_PASSWORD, DEMO_USERS, insertTiers } from '../../core/demo.ts';
-import { DESK_FILE } from '../../core/desk.ts';
-import { hashPassword, PASSWORD_COST } from '../../core/password.ts';
-import { writeSettings } from '../../core/settings.ts';
+import { accountKey, phoneKey } from '../../core/callers/caller-keys.ts';
+import { DEMO_PASSWORD, DEMO_USERS, insertTiers } from '../../demo/demo-desk.ts';
+import { DESK_FILE } from '../../core/kernel/desk.ts';
+import { hashPassword, PASSWORD_COST } from '../../core/access/password.ts';
+import { writeSettings } from '../../core/kernel/settings.ts';
 import { openDatabase } from '../../core/store/database.ts';
 import { facetTokens, foldForSearch } from '../../core/store/fts.ts';
 import {
@@ -30,11 +30,11 @@ import {
   type Lang,
 } from './corpus.ts';
 import { ROOT_CAUSES } from '../../shared/domain.ts';
-import { insertScript } from '../../core/services/scripts.ts';
-import { SOP_LIBRARY } from '../../core/sop-library.ts';
+import { insertScript } from '../../core/resolution/scripts.ts';
+import { SOP_LIBRARY } from '../../demo/sop-library.ts';
 import { rng, uuidv7At, type Rng } from './rng.ts';
-import { applySla, tickSla } from '../../core/services/sla.ts';
-import { applyEscalationRules } from '../../core/services/escalation-rules.ts';
+import { applySla, tickSla } from '../../core/sla/clocks.ts';
+import { applyEscalationRules } from '../../core/escalation/rules.ts';
 
 export interface SeedOptions {
   dataDir: string;

@@ -1,0 +1,261 @@
+import type { ParsedInput } from '../../shared/contract.ts';
+import type { Role, Tier } from '../../shared/domain.ts';
+import type { DeskPerson, SessionInfo, UserInfo } from '../../shared/views.ts';
+import { regionFor } from '../callers/caller-keys.ts';
+import { actor, type Ctx } from '../kernel/context.ts';
+import { DomainError, invalid, issue } from '../kernel/failure.ts';
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password.ts';
+import { throttled } from './throttle.ts';
+import { writeSettings } from '../kernel/settings.ts';
+import type { Db } from '../store/database.ts';
+import { stmt } from '../store/statements.ts';
+import { recordAdminChange } from '../admin/admin-edits.ts';
+import { deskEvent } from '../sla/policy.ts';
+import { SYSTEM_USER_ID } from '../sla/clocks.ts';
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  tier: Tier;
+  active: number;
+  must_change_password: number;
+}
+
+export const toUserInfo = (
+  r: Omit<UserRow, 'password_hash' | 'active' | 'must_change_password'>,
+): UserInfo => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role,
+  tier: r.tier,
+});
+
+const USER_COLUMNS = 'id, username, display_name, role, tier';
+
+/** The people who work tickets, the disabled ones too (marked): old tickets still name them. */
+export function listUsers(db: Db): DeskPerson[] {
+  const rows = stmt(
+    db,
+    // A wall-board display is nobody's assignee; the desk's own system user is nobody at all.
+    `SELECT ${USER_COLUMNS}, active FROM users
+     WHERE role <> 'wallboard' AND id <> ? ORDER BY display_name`,
+  ).all(SYSTEM_USER_ID) as UserRow[];
+  return rows.map((r) => ({ ...toUserInfo(r), active: r.active === 1 }));
+}
+
+/**
+ * The user a session speaks for, as stored now: null once disabled. `mustChangePassword`: an
+ * admin set their password, and only choosing their own is allowed until they do.
+ */
+export function sessionUser(
+  db: Db,
+  id: string,
+): { user: UserInfo; mustChangePassword: boolean } | null {
+  const r = stmt(
+    db,
+    `SELECT ${USER_COLUMNS}, must_change_password FROM users WHERE id = ? AND active = 1`,
+  ).get(id) as UserRow | undefined;
+  return r ? { user: toUserInfo(r), mustChangePassword: r.must_change_password === 1 } : null;
+}
+
+/** True once the desk has people (the built-in system user does not count). */
+export const hasUsers = (db: Db): boolean =>
+  stmt(db, "SELECT 1 FROM users WHERE username <> 'system' LIMIT 1").get() !== undefined;
+
+export function sessionInfo(ctx: Ctx): SessionInfo {
+  // Re-read, like every protected call: a session of a disabled person has ended.
+  const found = ctx.conn.user ? sessionUser(ctx.db, ctx.conn.user.id) : null;
+  ctx.conn.user = found?.user ?? null;
+  return {
+    user: ctx.conn.user,
+    needsSetup: !hasUsers(ctx.db),
+    ...(found?.mustChangePassword ? { mustChangePassword: true as const } : {}),
+  };
+}
+
+export async function signIn(
+  ctx: Ctx,
+  input: ParsedInput<'auth.signIn'>,
+): Promise<{ user: UserInfo }> {
+  // User names match whatever their case (the column is NOCASE), and so do their failures.
+  const attempt = ctx.passwords.failures.begin(input.username.toLowerCase(), ctx.clock.now());
+  if (attempt.waitMs > 0) {
+    // Refused before the password is looked at: a right one too, or waiting would not hold.
+    const e = throttled(attempt.waitMs);
+    throw new DomainError(e.code, e.message, e.issues);
+  }
+  try {
+    const row = stmt(ctx.db, 'SELECT * FROM users WHERE username = ? AND id <> ?').get(
+      input.username,
+      SYSTEM_USER_ID,
+    ) as UserRow | undefined;
+    // Verify against a dummy hash when the user is unknown, so timing does not reveal who exists.
+    const ok = await verifyPassword(
+      input.password,
+      row?.password_hash ?? dummyHash(ctx.passwords.cost),
+    );
+    if (!row || !ok) {
+      attempt.failed(ctx.clock.now());
+      throw new DomainError('UNAUTHENTICATED', 'Wrong user name or password');
+    }
+    attempt.succeeded();
+    // Said only to whoever knows the password: to anyone else a disabled account is unknown.
+    if (!row.active) throw accountDisabled();
+    if (needsRehash(row.password_hash, ctx.passwords.cost)) await rehash(ctx, row, input.password);
+    ctx.conn.user = toUserInfo(row);
+    return { user: ctx.conn.user };
+  } finally {
+    attempt.abandoned(); // only if it ended some other way (the store failed)
+  }
+}
+
+/**
+ * Brings a hash made at an older cost to the desk's, now that the password is known; unless the
+ * password was changed meanwhile (then the newer hash stands).
+ */
+async function rehash(ctx: Ctx, row: UserRow, password: string): Promise<void> {
+  const fresh = await hashPassword(password, ctx.passwords.cost);
+  stmt(ctx.db, 'UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?').run(
+    fresh,
+    row.id,
+    row.password_hash,
+  );
+}
+
+const accountDisabled = () =>
+  new DomainError('UNAUTHENTICATED', 'This account is disabled; ask an admin', [
+    issue('username', 'account_disabled', 'This account is disabled'),
+  ]);
+
+/**
+ * The signed-in person chooses a new password, proving the current one (a temporary one an
+ * admin set, or their own). Hashed outside the transaction; a reset meanwhile is a CONFLICT.
+ */
+export async function changePassword(
+  ctx: Ctx,
+  input: ParsedInput<'auth.changePassword'>,
+): Promise<{ user: UserInfo }> {
+  const me = actor(ctx);
+  const stored = () =>
+    stmt(ctx.db, 'SELECT password_hash FROM users WHERE id = ? AND active = 1')
+      .pluck()
+      .get(me.id) as string | undefined;
+  const before = stored();
+  if (!before) throw accountDisabled();
+  if (!(await verifyPassword(input.currentPassword, before)))
+    throw invalid([issue('currentPassword', 'wrong_password', 'Not your current password')]);
+  if (await verifyPassword(input.newPassword, before))
+    throw invalid([issue('newPassword', 'same_password', 'Choose a password you do not use now')]);
+  const hash = await hashPassword(input.newPassword, ctx.passwords.cost);
+  ctx.db.transaction(() => {
+    if (stored() !== before)
+      throw new DomainError('CONFLICT', 'Your password was changed meanwhile; sign in again', [
+        issue('', 'stale', 'Changed meanwhile'),
+      ]);
+    stmt(ctx.db, 'UPDATE users SET password_hash = ?, must_change_password = 0 WHERE id = ?').run(
+      hash,
+      me.id,
+    );
+    deskEvent(ctx, 'password_changed', { id: me.id });
+  })();
+  return { user: me };
+}
+
+export function signOut(ctx: Ctx): Record<string, never> {
+  ctx.conn.user = null;
+  return {};
+}
+
+interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  tier: Tier;
+}
+
+/** A password to hash at the desk's cost, or a hash already made (the demo's shared one). */
+type Secret = { password: string } | { passwordHash: string };
+
+/** Hashes outside the transaction (scrypt is slow on purpose), then writes. */
+export async function insertUser(
+  db: Db,
+  ctx: Pick<Ctx, 'clock' | 'newId' | 'passwords'>,
+  u: NewUser & Secret & { domainIds?: readonly string[] },
+  createdBy: string | null,
+  guard?: () => void,
+  /** Runs inside the writing transaction, once the user exists: its history entry. */
+  record?: (user: UserInfo) => void,
+): Promise<UserInfo> {
+  const hash =
+    'passwordHash' in u ? u.passwordHash : await hashPassword(u.password, ctx.passwords.cost);
+  const id = ctx.newId();
+  const user = { id, username: u.username, displayName: u.displayName, role: u.role, tier: u.tier };
+  db.transaction(() => {
+    guard?.();
+    const taken = stmt(db, 'SELECT 1 FROM users WHERE username = ?').get(u.username);
+    if (taken) throw invalid([issue('username', 'taken', 'This user name is taken')]);
+    const domains = [...new Set(u.domainIds ?? [])];
+    const known = stmt(db, 'SELECT 1 FROM domains WHERE id = ?');
+    const unknown = domains.findIndex((d) => !known.get(d));
+    if (unknown >= 0) throw invalid([issue(`domainIds.${unknown}`, 'unknown', 'No such domain')]);
+    stmt(
+      db,
+      `INSERT INTO users (id, username, display_name, password_hash, role, tier, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, u.username, u.displayName, hash, u.role, u.tier, ctx.clock.now(), createdBy);
+    // The domains they serve; none named: all of them.
+    for (const d of domains)
+      stmt(db, 'INSERT INTO user_domains (user_id, domain_id) VALUES (?, ?)').run(id, d);
+    record?.(user);
+  })();
+  return user;
+}
+
+export async function createUser(ctx: Ctx, input: ParsedInput<'users.create'>): Promise<UserInfo> {
+  // The history names who was created and how, never the password.
+  const { username, displayName, role, tier, domainIds } = input;
+  return insertUser(ctx.db, ctx, input, actor(ctx).id, undefined, (user) =>
+    recordAdminChange(ctx, 'user_created', {
+      id: user.id,
+      username,
+      displayName,
+      role,
+      tier,
+      domainIds,
+    }),
+  );
+}
+
+/** First start of a real desk: name it and create its admin. Only while the desk has no users. */
+export async function setupDesk(
+  ctx: Ctx,
+  input: ParsedInput<'desk.setup'>,
+): Promise<{ user: UserInfo }> {
+  const guard = () => {
+    if (hasUsers(ctx.db)) throw new DomainError('CONFLICT', 'This desk is already set up');
+  };
+  guard();
+  // The desk's national numbers are read with this code's numbering plan: it must have one.
+  if (input.countryCode && !regionFor(input.countryCode))
+    throw invalid([issue('countryCode', 'calling_code', 'No country has this calling code')]);
+  const user = await insertUser(
+    ctx.db,
+    ctx,
+    { ...input.admin, role: 'admin', tier: 3 },
+    null,
+    () => {
+      guard();
+      writeSettings(ctx.db, {
+        name: input.deskName,
+        prefix: input.prefix,
+        countryCode: input.countryCode,
+      });
+    },
+  );
+  ctx.conn.user = user;
+  return { user };
+}

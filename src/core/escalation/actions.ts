@@ -1,0 +1,134 @@
+/**
+ * A person's escalation steps: hand a ticket to another tier with a reason and a hand-over note;
+ * the receiving tier accepts it (someone of that tier takes it) or returns it with a reason.
+ */
+import type { ParsedInput } from '../../shared/contract.ts';
+import type { Role, Tier } from '../../shared/domain.ts';
+import { ROLE_RANK } from '../../shared/domain.ts';
+import type { TicketCard } from '../../shared/views.ts';
+import { actor, type Ctx } from '../kernel/context.ts';
+import { invalid, issue } from '../kernel/failure.ts';
+import { stmt } from '../store/statements.ts';
+import {
+  acceptHandover,
+  handOver,
+  HANDOVER_COLUMNS,
+  returnHandover,
+  type HandoverTicket,
+} from './handover.ts';
+import { reindexAfterChange } from '../tickets/settle.ts';
+import { card, forUpdate } from '../tickets/write.ts';
+import { isMember, tierOf } from './tiers.ts';
+
+interface Held extends HandoverTicket {
+  key: string;
+  handoff_state: 'pending' | 'returned' | null;
+  handoff_id: string | null;
+}
+
+function held(ctx: Ctx, id: string, version: number): { card: TicketCard; t: Held } {
+  const c = forUpdate(ctx.db, id, version);
+  const t = stmt(
+    ctx.db,
+    `SELECT ${HANDOVER_COLUMNS}, key, handoff_state, handoff_id FROM tickets WHERE id = ?`,
+  ).get(id) as Held;
+  if (c.status === 'resolved')
+    throw invalid([issue('status', 'resolved', `${c.key} is resolved: reopen it first`)]);
+  if (!t.domain_id)
+    throw invalid([issue('domainId', 'no_domain', `${c.key}'s category has no technical domain`)]);
+  return { card: c, t };
+}
+
+/** The receiving tier's members, and supervisors, answer a hand-over. */
+function mayAnswer(ctx: Ctx, t: Held): void {
+  const user = actor(ctx);
+  if (ROLE_RANK[user.role] >= ROLE_RANK.supervisor) return;
+  if (!isMember(ctx.db, user, t.domain_id!, t.tier))
+    throw invalid([
+      issue(
+        'tier',
+        'not_member',
+        `Only tier ${t.tier} of this domain (or a supervisor) can answer this hand-over`,
+      ),
+    ]);
+}
+
+export function escalateTicket(ctx: Ctx, input: ParsedInput<'tickets.escalate'>): TicketCard {
+  const by = actor(ctx).id;
+  return ctx.db.transaction(() => {
+    const { card: c, t } = held(ctx, input.id, input.version);
+    if (t.handoff_state === 'pending')
+      throw invalid([
+        issue('handoff', 'pending', `${c.key} is waiting for tier ${t.tier} to accept it`),
+      ]);
+    const to = {
+      domainId: input.toDomainId ?? t.domain_id!,
+      tier: (input.toTier ?? (input.toDomainId ? t.tier : t.tier + 1)) as Tier,
+    };
+    if (to.domainId === t.domain_id && to.tier === t.tier)
+      throw invalid([issue('toTier', 'same', `${c.key} is in that tier already`)]);
+    if (!tierOf(ctx.db, to.domainId, to.tier))
+      throw invalid([
+        issue(
+          'toTier',
+          'no_tier',
+          input.toTier || input.toDomainId
+            ? 'That domain has no such tier'
+            : `${c.key} is in the top tier of its domain`,
+        ),
+      ]);
+    handOver(ctx, by, t, to, { reason: input.reason, note: input.note, rule: null });
+    reindexAfterChange(ctx, t.id);
+    ctx.emit('tickets.changed', { ids: [t.id], reason: 'escalated' });
+    return card(ctx.db, t.id)!;
+  })();
+}
+
+/**
+ * Answers the hand-over waiting on a ticket (the receiving tier's member or a supervisor), in one
+ * transaction: `answer` writes the accept or the return; then clocks, rules, search row, event.
+ */
+function answerHandover(
+  ctx: Ctx,
+  ref: { id: string; version: number },
+  reason: 'accepted' | 'returned',
+  answer: (t: Held & { handoff_id: string }, by: string) => void,
+): TicketCard {
+  const by = actor(ctx).id;
+  return ctx.db.transaction(() => {
+    const { card: c, t } = held(ctx, ref.id, ref.version);
+    if (t.handoff_state !== 'pending' || !t.handoff_id)
+      throw invalid([issue('handoff', 'none', `${c.key} is not waiting to be accepted`)]);
+    mayAnswer(ctx, t);
+    answer(t as Held & { handoff_id: string }, by);
+    reindexAfterChange(ctx, t.id);
+    ctx.emit('tickets.changed', { ids: [t.id], reason });
+    return card(ctx.db, t.id)!;
+  })();
+}
+
+export function acceptEscalation(
+  ctx: Ctx,
+  input: ParsedInput<'tickets.acceptEscalation'>,
+): TicketCard {
+  return answerHandover(ctx, input, 'accepted', (t, by) => {
+    const assignee = stmt(
+      ctx.db,
+      'SELECT id, tier, role FROM users WHERE id = ? AND active = 1',
+    ).get(input.assigneeId) as { id: string; tier: Tier; role: Role } | undefined;
+    if (!assignee || !isMember(ctx.db, assignee, t.domain_id!, t.tier))
+      throw invalid([
+        issue('assigneeId', 'not_member', `Choose someone of tier ${t.tier} of this domain`),
+      ]);
+    acceptHandover(ctx, by, t.id, t.handoff_id, assignee.id);
+  });
+}
+
+export function returnEscalation(
+  ctx: Ctx,
+  input: ParsedInput<'tickets.returnEscalation'>,
+): TicketCard {
+  return answerHandover(ctx, input, 'returned', (t, by) =>
+    returnHandover(ctx, by, t.id, t.handoff_id, input.reason),
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * The policy's automatic escalation rules, run by the desk on every change and when a ticket's
+ * next check comes. Each fires once per condition (remembered in `rule_firings`), so a clock
+ * that jumps past several thresholds fires each one once, and a rule never fires twice.
+ */
+import { addBusinessTimeWithin, MINUTE } from '../../shared/business-time.ts';
+import type { EscalationRule, Status, Tier } from '../../shared/domain.ts';
+import type { Ctx } from '../kernel/context.ts';
+import type { Db } from '../store/database.ts';
+import { stmt } from '../store/statements.ts';
+import { handOver, HANDOVER_COLUMNS, type HandoverTicket } from './handover.ts';
+import { ticketTerms } from '../sla/policy-terms.ts';
+import { SYSTEM_USER_ID, type SlaComputation } from '../sla/clocks.ts';
+import { appendEventBy } from '../tickets/write.ts';
+import { tierOf } from './tiers.ts';
+
+type RuleCtx = Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>;
+
+interface RuleTicket extends HandoverTicket {
+  key: string;
+  title: string;
+  status: Status;
+  priority: number;
+  policy_version: number;
+  reopen_count: number;
+  handoff_state: 'pending' | 'returned' | null;
+}
+
+const read = (db: Db, id: string): RuleTicket =>
+  stmt(
+    db,
+    `SELECT ${HANDOVER_COLUMNS}, key, title, priority, policy_version, reopen_count, handoff_state
+     FROM tickets WHERE id = ?`,
+  ).get(id) as RuleTicket;
+
+/** Remembers that the rule fired for this condition; false when it had already. */
+function fire(
+  db: Db,
+  ticketId: string,
+  rule: EscalationRule,
+  condition: string,
+  at: number,
+): boolean {
+  return (
+    stmt(
+      db,
+      'INSERT OR IGNORE INTO rule_firings (ticket_id, rule, condition, at) VALUES (?, ?, ?, ?)',
+    ).run(ticketId, rule, condition, at).changes === 1
+  );
+}
+
+export interface RulesOutcome {
+  /** A rule moved the ticket (its clocks and search row need recomputing). */
+  moved: boolean;
+  /** The next instant a rule may fire by time alone, or null. */
+  nextCheck: number | null;
+}
+
+/**
+ * Runs every rule on the ticket as it stands at the clock's now. `c` is its clocks, just computed.
+ * With `record` set, conditions that hold are remembered without acting (a seeded desk's history).
+ */
+export function applyEscalationRules(
+  ctx: RuleCtx,
+  ticketId: string,
+  c: SlaComputation,
+  record = false,
+): RulesOutcome {
+  const { db } = ctx;
+  const now = ctx.clock.now();
+  let t = read(db, ticketId);
+  if (t.status === 'resolved' || t.domain_id === null) return { moved: false, nextCheck: null };
+  const { policy, cal } = ticketTerms(db, t);
+  const rules = policy.escalation;
+  let moved = false;
+  let nextCheck: number | null = null;
+
+  const alert = (rule: EscalationRule, reason: string) => {
+    appendEventBy(ctx, SYSTEM_USER_ID, t.id, 'supervisors_alerted', { rule, reason });
+    ctx.emit('supervisors.alerted', { ticketId: t.id, key: t.key, title: t.title, rule });
+  };
+  /** Up one tier of the same domain, unless a hand-over is already under way; at the top, alert. */
+  const moveTo = (tier: number, rule: EscalationRule, reason: string) => {
+    if (t.handoff_state === 'pending' || tier <= t.tier) return;
+    if (!tierOf(db, t.domain_id!, tier)) return alert(rule, reason);
+    handOver(
+      ctx,
+      SYSTEM_USER_ID,
+      t,
+      { domainId: t.domain_id!, tier: tier as Tier },
+      {
+        reason,
+        note: '',
+        rule,
+      },
+    );
+    moved = true;
+    t = read(db, t.id);
+  };
+  const when = (rule: EscalationRule, condition: string, act: () => void) => {
+    if (fire(db, t.id, rule, condition, now) && !record) act();
+  };
+
+  if (rules.alertPriority1 && t.priority === 1)
+    when('priority1', 'priority 1', () => alert('priority1', 'Business failure'));
+
+  const n = rules.reopenedToTier2;
+  if (n !== null && t.reopen_count >= n)
+    when('reopened', String(n), () => moveTo(2, 'reopened', `Reopened ${t.reopen_count} times`));
+
+  if (rules.breachUp)
+    for (const target of c.targets)
+      if (
+        (target.name === 'response' || target.name === 'resolution') &&
+        target.state === 'breached'
+      )
+        when('breach', target.name, () =>
+          moveTo(t.tier + 1, 'breach', `The ${target.name} target was missed`),
+        );
+
+  const limit = t.tier < 3 ? rules.maxInTierMin[t.tier - 1] : null;
+  if (typeof limit === 'number') {
+    const span = stmt(
+      db,
+      'SELECT seq, from_at FROM tier_spans WHERE ticket_id = ? AND to_at IS NULL',
+    ).get(t.id) as { seq: number; from_at: number } | undefined;
+    // No deadline when the calendar does not give that much time within its horizon.
+    const deadline = span ? addBusinessTimeWithin(cal, span.from_at, limit * MINUTE) : null;
+    if (span && deadline !== null) {
+      if (now < deadline) nextCheck = deadline;
+      // A ticket waiting to be accepted is not yet anybody's to be slow with.
+      else if (t.handoff_state !== 'pending')
+        when('tier_time', `span ${span.seq}`, () =>
+          moveTo(t.tier + 1, 'tier_time', `More than ${limit} minutes in tier ${t.tier}`),
+        );
+    }
+  }
+  return { moved, nextCheck };
+}

@@ -1,0 +1,35 @@
+import type { EventName, EventPayloads } from '../../shared/events.ts';
+import type { UserInfo } from '../../shared/views.ts';
+import type { Clock } from './clock.ts';
+import { DomainError } from './failure.ts';
+import type { ScryptCost } from '../access/password.ts';
+import type { FailureLimiter } from '../access/throttle.ts';
+import type { Db } from '../store/database.ts';
+
+/** One signed-in (or not yet) window or browser tab. The transport keeps it; core reads and sets `user`. */
+export interface Connection {
+  readonly id: string;
+  user: UserInfo | null;
+}
+
+/** The desk's password handling: the cost hashes are made at, and failed sign-ins per user name. */
+export interface Passwords {
+  readonly cost: ScryptCost;
+  readonly failures: FailureLimiter;
+}
+
+/** What a handler gets: the store, the clock, the caller, and a way to announce changes. */
+export interface Ctx {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly newId: () => string;
+  readonly passwords: Passwords;
+  readonly conn: Connection;
+  /** Queued, and sent only once the handler has returned (its transaction committed). */
+  emit<E extends EventName>(name: E, payload: EventPayloads[E]): void;
+}
+
+export function actor(ctx: Ctx): UserInfo {
+  if (!ctx.conn.user) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+  return ctx.conn.user;
+}

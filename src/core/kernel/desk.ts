@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Input, MethodName, Output } from '../../shared/contract.ts';
+import type { Result } from '../../shared/errors.ts';
+import type { PushEvent } from '../../shared/events.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { Connection, Ctx } from './context.ts';
+import { dispatch, type DispatchEnv } from './dispatcher.ts';
+import { idGenerator } from './ids.ts';
+import { PASSWORD_COST, type ScryptCost } from '../access/password.ts';
+import { FailureLimiter, USER_SIGN_IN_LIMIT } from '../access/throttle.ts';
+import { openDatabase, type Db } from '../store/database.ts';
+import { startMaintenance } from '../store/maintenance.ts';
+import { hasUsers } from '../access/users.ts';
+import { tickTickets } from '../tickets/settle.ts';
+import { alertDueCallbacks } from '../communication/callbacks.ts';
+
+export interface DeskOptions {
+  /** Folder holding the desk's SQLite file (created if missing). */
+  dataDir: string;
+  clock?: Clock;
+  /**
+   * On a first start (no users yet), fills the new desk: the shells pass the demo desk
+   * (`src/demo/`), which is data, not part of the engine.
+   */
+  firstStart?: (env: DispatchEnv) => Promise<void>;
+  /** Where the desk's own faults go, each with its cause (default: stderr). */
+  log?: (message: string, error?: unknown) => void;
+  /** Checkpoint the WAL from a worker thread (default on). Off only for short-lived tools. */
+  maintenance?: boolean;
+  /** Scan SLA clocks every second (default on). Tests with a manual clock call tickSla() instead. */
+  slaTicker?: boolean;
+  /**
+   * The cost new password hashes are made at, and older ones are brought to at sign-in
+   * (default PASSWORD_COST, current guidance). Tests that hash many times pass a cheaper one.
+   */
+  passwordCost?: ScryptCost;
+}
+
+export interface Desk {
+  readonly file: string;
+  readonly db: Db;
+  /** The desk's log (DeskOptions.log): a shell logs its transport's own faults here too. */
+  readonly log: (message: string, error?: unknown) => void;
+  /** A new, signed-out connection: one per window or browser session. */
+  connect(): Connection;
+  /** The untyped entry the transports use: anything may arrive from outside. */
+  dispatch(conn: Connection, method: unknown, input: unknown): Promise<Result<unknown>>;
+  /** The typed entry for in-process callers (tests, seeders, benchmarks). */
+  call<M extends MethodName>(
+    conn: Connection,
+    method: M,
+    input: Input<M>,
+  ): Promise<Result<Output<M>>>;
+  subscribe(listener: (event: PushEvent) => void): () => void;
+  /** Runs the scanner once now: clocks and escalation rules (the desk also runs it every second); returns tickets looked at. */
+  tickSla(): number;
+  /** Tells owners of call-backs that fell due (the desk also does it every second); returns how many. */
+  tickCallbacks(): number;
+  /** Stops the checkpoint worker, then closes the store (the last connection tidies the WAL). */
+  close(): Promise<void>;
+}
+
+export const DESK_FILE = 'desk.sqlite';
+
+export async function openDesk(opts: DeskOptions): Promise<Desk> {
+  const file = join(opts.dataDir, DESK_FILE);
+  const db = openDatabase(file);
+  const clock = opts.clock ?? systemClock;
+  const listeners = new Set<(event: PushEvent) => void>();
+  const log =
+    opts.log ?? ((m: string, e?: unknown) => console.error(`[switchboard] ${m}`, e ?? ''));
+  const env: DispatchEnv = {
+    db,
+    clock,
+    newId: idGenerator(clock),
+    passwords: {
+      cost: opts.passwordCost ?? PASSWORD_COST,
+      failures: new FailureLimiter(USER_SIGN_IN_LIMIT),
+    },
+    log,
+    publish(event) {
+      for (const l of listeners) {
+        try {
+          l(event);
+        } catch (e) {
+          log(`a listener of ${event.name} failed`, e);
+        }
+      }
+    },
+  };
+
+  if (opts.firstStart && !hasUsers(db)) {
+    await opts.firstStart(env);
+  }
+  let maintenance = null;
+  if (opts.maintenance !== false && file !== ':memory:') {
+    // The worker checkpoints; SQLite's own automatic checkpoint stays as a safety net far above it.
+    db.pragma('wal_autocheckpoint = 10000');
+    maintenance = startMaintenance(file, (m) => log(m));
+  }
+
+  /** Runs a scan with the desk's store and clock, then sends what it announced. */
+  const scan = (run: (ctx: Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>) => number): number => {
+    const queued: PushEvent[] = [];
+    const n = run({
+      db,
+      clock,
+      newId: env.newId,
+      emit: (name, payload) => queued.push({ name, payload } as PushEvent),
+    });
+    for (const e of queued) env.publish(e);
+    return n;
+  };
+  const tickSlaNow = () => scan((ctx) => tickTickets(ctx));
+  const tickCallbacksNow = () => scan((ctx) => alertDueCallbacks(ctx));
+  // A scan that fails fails again a second later: its fault is logged once, and again only when
+  // it changes. One failing scan does not stop the other.
+  const failing = new Map<string, string>();
+  const scanned = (name: string, scanNow: () => number) => {
+    try {
+      scanNow();
+      failing.delete(name);
+    } catch (e) {
+      const fault = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      if (failing.get(name) === fault) return;
+      failing.set(name, fault);
+      log(`${name} failed`, e);
+    }
+  };
+  // Clocks cross thresholds and call-backs fall due with nobody calling: look every second.
+  const ticker =
+    opts.slaTicker === false
+      ? null
+      : setInterval(() => {
+          scanned('SLA scan', tickSlaNow);
+          scanned('call-back scan', tickCallbacksNow);
+        }, 1000);
+  ticker?.unref();
+
+  return {
+    file,
+    db,
+    log,
+    tickSla: tickSlaNow,
+    tickCallbacks: tickCallbacksNow,
+    connect: () => ({ id: randomUUID(), user: null }),
+    dispatch: (conn, method, input) => dispatch(env, conn, method, input),
+    call: (conn, method, input) => dispatch(env, conn, method, input) as never,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      if (ticker) clearInterval(ticker);
+      listeners.clear();
+      await maintenance?.stop();
+      if (db.open) db.close();
+    },
+  };
+}

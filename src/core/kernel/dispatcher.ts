@@ -1,0 +1,169 @@
+import type { z } from 'zod';
+import { contract, isMethodName, type MethodName } from '../../shared/contract.ts';
+import { ROLE_RANK } from '../../shared/domain.ts';
+import type { Issue, Result } from '../../shared/errors.ts';
+import type { EventName, EventPayloads, PushEvent } from '../../shared/events.ts';
+import type { Clock } from './clock.ts';
+import type { Connection, Ctx, Passwords } from './context.ts';
+import { DomainError, INTERNAL_MESSAGE } from './failure.ts';
+import { handlers } from './handlers.ts';
+import { sessionUser } from '../access/users.ts';
+import type { Db } from '../store/database.ts';
+
+export interface DispatchEnv {
+  db: Db;
+  clock: Clock;
+  newId: () => string;
+  passwords: Passwords;
+  publish(event: PushEvent): void;
+  log(message: string, error?: unknown): void;
+}
+
+export function zodIssues(error: z.ZodError): Issue[] {
+  return error.issues.map((i) => {
+    const params = (i as { params?: { rule?: string } }).params;
+    const limit =
+      (i as { minimum?: unknown; maximum?: unknown }).minimum ??
+      (i as { maximum?: unknown }).maximum;
+    const out: Issue = {
+      path: i.path.map(String).join('.'),
+      rule: i.code === 'custom' ? (params?.rule ?? 'custom') : i.code,
+      message: i.message,
+    };
+    if (typeof limit === 'number' || typeof limit === 'bigint') out.limit = Number(limit);
+    return out;
+  });
+}
+
+/** Who made a call, for the log: the signed-in user, else the connection. */
+function caller(conn: Connection): string {
+  const u = conn.user;
+  return u ? `${u.username} (user ${u.id}, connection ${conn.id})` : `connection ${conn.id}`;
+}
+
+/**
+ * The one way into the core: method known → caller signed in → role sufficient → input valid →
+ * run → typed result. Every transport (IPC, HTTP) calls this and nothing else; nothing here
+ * throws to the caller. A fault of the desk's own (a thrown error anywhere, a failed
+ * transaction, a closed store) is answered INTERNAL and logged here, once, with the method,
+ * the caller and the error itself (its stack); the answer says nothing of the cause.
+ */
+export async function dispatch(
+  env: DispatchEnv,
+  conn: Connection,
+  method: unknown,
+  raw: unknown,
+): Promise<Result<unknown>> {
+  let result: Result<unknown>;
+  let queued: PushEvent[] = [];
+  try {
+    ({ result, queued } = await run(env, conn, method, raw));
+  } catch (e) {
+    const name = isMethodName(method) ? method : `unknown method ${String(method).slice(0, 80)}`;
+    env.log(`INTERNAL: ${name} failed for ${caller(conn)}`, e);
+    return { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE, issues: [] } };
+  }
+  // Announced once the handler's transaction has committed; a listener's fault is the listener's
+  // (the desk logs it) and never turns a saved call into an error.
+  for (const e of queued) env.publish(e);
+  return result;
+}
+
+async function run(
+  env: DispatchEnv,
+  conn: Connection,
+  method: unknown,
+  raw: unknown,
+): Promise<{ result: Result<unknown>; queued: PushEvent[] }> {
+  const queued: PushEvent[] = [];
+  // A refused call changed nothing, so it announces nothing, whatever it queued before refusing.
+  const refuse = (result: Result<unknown>) => ({ result, queued: [] });
+  if (!isMethodName(method)) {
+    return refuse({
+      ok: false,
+      error: {
+        code: 'NOT_FOUND',
+        message: `Unknown method: ${String(method).slice(0, 80)}`,
+        issues: [],
+      },
+    });
+  }
+  const spec = contract[method];
+
+  if (spec.access !== 'public') {
+    // Re-read the user each call: a deactivated or demoted user loses access at once.
+    const found = conn.user ? sessionUser(env.db, conn.user.id) : null;
+    const user = found?.user ?? null;
+    conn.user = user;
+    if (!user)
+      return refuse({
+        ok: false,
+        error: { code: 'UNAUTHENTICATED', message: 'Sign in first', issues: [] },
+      });
+    // A password an admin set: nothing but choosing a new one (a session from before it ends too).
+    if (found?.mustChangePassword && method !== 'auth.changePassword')
+      return refuse({
+        ok: false,
+        error: {
+          code: 'UNAUTHENTICATED',
+          message: 'Choose a new password first',
+          issues: [
+            { path: '', rule: 'password_change_required', message: 'Choose a new password' },
+          ],
+        },
+      });
+    if (ROLE_RANK[user.role] < ROLE_RANK[spec.access]) {
+      return refuse({
+        ok: false,
+        error: {
+          code: 'FORBIDDEN',
+          message: `${method} needs the ${spec.access} role`,
+          issues: [],
+        },
+      });
+    }
+  }
+
+  const parsed = spec.input.safeParse(raw);
+  if (!parsed.success) {
+    const issues = zodIssues(parsed.error);
+    return refuse({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message:
+          issues.length === 1
+            ? `${issues[0]!.path || 'input'}: ${issues[0]!.message}`
+            : `${issues.length} fields need attention`,
+        issues,
+      },
+    });
+  }
+
+  const ctx: Ctx = {
+    db: env.db,
+    clock: env.clock,
+    newId: env.newId,
+    passwords: env.passwords,
+    conn,
+    emit<E extends EventName>(name: E, payload: EventPayloads[E]) {
+      // One call that says the same thing twice (an intake of three problems for one owner's
+      // call-back list) says it once.
+      const event = { name, payload } as PushEvent;
+      const same = JSON.stringify(event);
+      if (!queued.some((e) => JSON.stringify(e) === same)) queued.push(event);
+    },
+  };
+  try {
+    const handler = handlers[method] as (ctx: Ctx, input: unknown) => unknown;
+    const value = await handler(ctx, parsed.data);
+    return { result: { ok: true, value }, queued };
+  } catch (e) {
+    // A refusal is a value; anything else is the desk's own fault (see dispatch).
+    if (e instanceof DomainError && e.code !== 'INTERNAL')
+      return refuse({ ok: false, error: { code: e.code, message: e.message, issues: e.issues } });
+    throw e;
+  }
+}
+
+export type { MethodName };

@@ -1,0 +1,37 @@
+import type { ErrorCode, Issue } from '../../shared/errors.ts';
+
+/** What the caller of a failed call is told: the cause stays in the desk's log, never in the answer. */
+export const INTERNAL_MESSAGE = 'Something went wrong on this desk; nothing was saved';
+
+/** Thrown inside core to abort a transaction; the dispatcher turns it into a typed error value. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: Issue[];
+  constructor(code: ErrorCode, message: string, issues: Issue[] = []) {
+    super(message);
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+export const notFound = (what: string): DomainError =>
+  new DomainError('NOT_FOUND', `${what} was not found`);
+
+export const conflict = (message: string): DomainError => new DomainError('CONFLICT', message);
+
+export function invalid(issues: Issue[]): DomainError {
+  const first = issues[0];
+  return new DomainError(
+    'VALIDATION',
+    issues.length === 1 && first
+      ? `${first.path}: ${first.message}`
+      : `${issues.length} fields need attention`,
+    issues,
+  );
+}
+
+export const issue = (path: string, rule: string, message: string): Issue => ({
+  path,
+  rule,
+  message,
+});

@@ -1,0 +1,41 @@
+import type { Db } from '../store/database.ts';
+import { stmt } from '../store/statements.ts';
+
+export interface DeskSettings {
+  name: string;
+  prefix: string;
+  /** Country calling code used to read national phone numbers ("44" for 020 ... in the UK). */
+  countryCode: string;
+}
+
+export function readSettings(db: Db): DeskSettings {
+  const rows = stmt(db, 'SELECT key, value FROM settings').all() as {
+    key: string;
+    value: string;
+  }[];
+  const m = new Map(rows.map((r) => [r.key, r.value]));
+  return {
+    name: m.get('desk.name') ?? '',
+    prefix: m.get('desk.prefix') ?? 'SB',
+    countryCode: m.get('desk.countryCode') ?? '',
+  };
+}
+
+export function writeSettings(db: Db, s: DeskSettings): void {
+  const put = stmt(
+    db,
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  put.run('desk.name', s.name);
+  put.run('desk.prefix', s.prefix);
+  put.run('desk.countryCode', s.countryCode);
+}
+
+/** Next value of a named counter, inside the caller's transaction. */
+export function nextCounter(db: Db, name: string): number {
+  const row = stmt(
+    db,
+    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
+  ).get(name) as { value: number };
+  return row.value;
+}

@@ -1,0 +1,68 @@
+/** Editing a ticket's own fields: one event per save, listing each field from → to. */
+import type { ParsedInput } from '../../shared/contract.ts';
+import type { Issue } from '../../shared/errors.ts';
+import type { TicketCard } from '../../shared/views.ts';
+import { actor, type Ctx } from '../kernel/context.ts';
+import { invalid, issue } from '../kernel/failure.ts';
+import { stmt } from '../store/statements.ts';
+import { reindexAfterChange } from './settle.ts';
+import { appendEvent, card, forUpdate } from './write.ts';
+
+/** Contract field → column. */
+const COLUMNS = {
+  title: 'title',
+  description: 'description',
+  categoryId: 'category_id',
+  queueId: 'queue_id',
+  assetId: 'asset_id',
+} as const;
+type Field = keyof typeof COLUMNS;
+
+export function updateTicket(ctx: Ctx, input: ParsedInput<'tickets.update'>): TicketCard {
+  const by = actor(ctx).id;
+  return ctx.db.transaction(() => {
+    const { db } = ctx;
+    const t = forUpdate(db, input.id, input.version);
+    if (t.status === 'resolved')
+      throw invalid([issue('changes', 'resolved', `Reopen ${t.key} to change it`)]);
+    const row = stmt(
+      db,
+      `SELECT title, description, category_id AS categoryId, queue_id AS queueId, asset_id AS assetId,
+              customer_id AS customerId FROM tickets WHERE id = ?`,
+    ).get(t.id) as Record<Field, string | null> & { customerId: string };
+    const c = input.changes;
+    const issues: Issue[] = [];
+    if (
+      c.categoryId &&
+      !stmt(db, 'SELECT 1 FROM categories WHERE id = ? AND active = 1').get(c.categoryId)
+    )
+      issues.push(issue('changes.categoryId', 'unknown', 'No such category'));
+    if (c.queueId && !stmt(db, 'SELECT 1 FROM queues WHERE id = ? AND active = 1').get(c.queueId))
+      issues.push(issue('changes.queueId', 'unknown', 'No such queue'));
+    if (
+      c.assetId &&
+      !stmt(db, 'SELECT 1 FROM assets WHERE id = ? AND customer_id = ?').get(
+        c.assetId,
+        row.customerId,
+      )
+    )
+      issues.push(
+        issue('changes.assetId', 'unknown', "This equipment is not on the caller's record"),
+      );
+    if (issues.length) throw invalid(issues);
+
+    const changes = (Object.keys(COLUMNS) as Field[])
+      .filter((f) => c[f] !== undefined && c[f] !== row[f])
+      .map((f) => ({ field: f, from: row[f], to: c[f] ?? null }));
+    if (changes.length === 0) return t;
+    stmt(
+      db,
+      `UPDATE tickets SET ${changes.map((x) => `${COLUMNS[x.field]} = ?`).join(', ')},
+         updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?`,
+    ).run(...changes.map((x) => x.to), ctx.clock.now(), by, t.id);
+    appendEvent(ctx, t.id, 'fields_changed', { changes });
+    reindexAfterChange(ctx, t.id);
+    ctx.emit('tickets.changed', { ids: [t.id], reason: 'updated' });
+    return card(db, t.id)!;
+  })();
+}

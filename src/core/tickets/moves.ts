@@ -1,0 +1,145 @@
+/** Ticket mutations from the board and the ticket view: move, re-rate, note, assign. */
+import type { ParsedInput } from '../../shared/contract.ts';
+import { policyPriority } from '../../shared/policy.ts';
+import type { TicketCard, TicketEvent } from '../../shared/views.ts';
+import { actor, type Ctx } from '../kernel/context.ts';
+import { invalid, issue, notFound } from '../kernel/failure.ts';
+import { stmt } from '../store/statements.ts';
+import { reindexAfterChange } from './settle.ts';
+import { policyVersion } from '../sla/policy-terms.ts';
+import { appendEvent, card, forUpdate, indexNote, setStatus } from './write.ts';
+
+export function moveTicket(ctx: Ctx, input: ParsedInput<'tickets.move'>): TicketCard {
+  return ctx.db.transaction(() => {
+    const t = forUpdate(ctx.db, input.id, input.version);
+    if (t.status === input.to) return t;
+    // Resolving records a solution and reopening a reason: each has its own method.
+    if (input.to === 'resolved')
+      throw invalid([
+        issue('to', 'use_resolve', `Resolve ${t.key} with its solution (Alt+R in the ticket)`),
+      ]);
+    if (t.status === 'resolved')
+      throw invalid([issue('to', 'use_reopen', `Reopen ${t.key} with a reason first`)]);
+    // Escalating hands the ticket to a tier with a reason; a hand-over waiting is answered, not moved.
+    if (input.to === 'escalated')
+      throw invalid([
+        issue('to', 'use_escalate', `Escalate ${t.key} with a reason (Alt+U in the ticket)`),
+      ]);
+    const pending = stmt(
+      ctx.db,
+      "SELECT 1 FROM tickets WHERE id = ? AND handoff_state = 'pending'",
+    ).get(t.id);
+    if (pending)
+      throw invalid([
+        issue('to', 'handoff_pending', `${t.key} is waiting to be accepted: accept or return it`),
+      ]);
+    setStatus(ctx, t, input.to);
+    appendEvent(ctx, t.id, 'status_changed', { from: t.status, to: input.to });
+    reindexAfterChange(ctx, t.id);
+    ctx.emit('tickets.changed', { ids: [t.id], reason: 'moved' });
+    return card(ctx.db, t.id)!;
+  })();
+}
+
+/**
+ * Re-rates a ticket: impact and urgency by the policy version it was opened under (a later policy
+ * never rewrites it); an override needs a reason. Its clocks are recomputed at once.
+ */
+export function setPriority(ctx: Ctx, input: ParsedInput<'tickets.setPriority'>): TicketCard {
+  const by = actor(ctx).id;
+  return ctx.db.transaction(() => {
+    const t = forUpdate(ctx.db, input.id, input.version);
+    const row = stmt(
+      ctx.db,
+      'SELECT impact, urgency, policy_version FROM tickets WHERE id = ?',
+    ).get(t.id) as {
+      impact: number;
+      urgency: number;
+      policy_version: number;
+    };
+    const policy = policyVersion(ctx.db, row.policy_version);
+    const fromPolicy = policyPriority(policy, input.impact, input.urgency);
+    const priority = input.priority ?? fromPolicy;
+    if (priority > policy.priorities.length)
+      throw invalid([issue('priority', 'unknown', 'The policy has no such priority')]);
+    if (priority !== fromPolicy && !input.reason) {
+      throw invalid([issue('reason', 'required', 'Say why this differs from the policy')]);
+    }
+    if (priority === t.priority && input.impact === row.impact && input.urgency === row.urgency)
+      return t;
+    stmt(
+      ctx.db,
+      `UPDATE tickets SET impact = ?, urgency = ?, priority = ?, updated_at = ?, updated_by = ?, version = version + 1
+       WHERE id = ?`,
+    ).run(input.impact, input.urgency, priority, ctx.clock.now(), by, t.id);
+    appendEvent(ctx, t.id, priority !== fromPolicy ? 'priority_overridden' : 'priority_changed', {
+      from: t.priority,
+      to: priority,
+      impact: input.impact,
+      urgency: input.urgency,
+      ...(input.reason ? { reason: input.reason } : {}),
+    });
+    reindexAfterChange(ctx, t.id);
+    ctx.emit('tickets.changed', { ids: [t.id], reason: 'moved' });
+    return card(ctx.db, t.id)!;
+  })();
+}
+
+/**
+ * An internal note for the next technician: an event in the history, by its author. It leaves the
+ * ticket's version alone, so a colleague's pending move is not refused because of a note.
+ */
+export function addNote(ctx: Ctx, input: ParsedInput<'tickets.addNote'>): TicketEvent {
+  const user = actor(ctx);
+  return ctx.db.transaction(() => {
+    if (!card(ctx.db, input.id)) throw notFound('Ticket');
+    const { id, at } = appendEvent(ctx, input.id, 'note_added', { text: input.text });
+    indexNote(ctx.db, id, input.text);
+    stmt(ctx.db, 'UPDATE tickets SET updated_at = ?, updated_by = ? WHERE id = ?').run(
+      at,
+      user.id,
+      input.id,
+    );
+    ctx.emit('tickets.changed', { ids: [input.id], reason: 'noted' });
+    return {
+      id,
+      type: 'note_added' as const,
+      at,
+      actor: { id: user.id, displayName: user.displayName },
+      data: { text: input.text },
+    };
+  })();
+}
+
+export function assignTicket(ctx: Ctx, input: ParsedInput<'tickets.assign'>): TicketCard {
+  const by = actor(ctx).id;
+  return ctx.db.transaction(() => {
+    const t = forUpdate(ctx.db, input.id, input.version);
+    if (t.assigneeId === input.assigneeId) return t;
+    if (
+      input.assigneeId &&
+      !stmt(ctx.db, "SELECT 1 FROM users WHERE id = ? AND active = 1 AND role <> 'wallboard'").get(
+        input.assigneeId,
+      )
+    ) {
+      throw invalid([issue('assigneeId', 'unknown', 'No such user')]);
+    }
+    stmt(
+      ctx.db,
+      `UPDATE tickets SET assignee_id = ?, updated_at = ?, updated_by = ?, version = version + 1,
+         handoff_id = CASE WHEN handoff_state = 'returned' THEN NULL ELSE handoff_id END,
+         handoff_state = nullif(handoff_state, 'returned')
+       WHERE id = ?`,
+    ).run(input.assigneeId, ctx.clock.now(), by, t.id);
+    // The ladder names who worked the ticket in each tier.
+    stmt(ctx.db, 'UPDATE tier_spans SET assignee_id = ? WHERE ticket_id = ? AND to_at IS NULL').run(
+      input.assigneeId,
+      t.id,
+    );
+    appendEvent(ctx, t.id, 'assigned', { from: t.assigneeId, to: input.assigneeId });
+    // The assignee owes the customer the call-backs from now on.
+    reindexAfterChange(ctx, t.id);
+    ctx.emit('tickets.changed', { ids: [t.id], reason: 'assigned' });
+    return card(ctx.db, t.id)!;
+  })();
+}
