@@ -411,11 +411,11 @@ async function benchDesk(tickets: number, dataDir: string): Promise<SizeResult> 
       for (const t of open)
         escalate.push(
           await time(() =>
-            call('tickets.escalate', { id: t.id, version: t.version, reason: 'Bench hand-over' }),
+            call('tickets.escalate', { id: t.id, version: t.version, reason: 'Bench escalation' }),
           ),
         );
       out.add(
-        'escalate a ticket (hand-over, ladder, clocks, rules)',
+        'escalate a ticket (escalation, ladder, clocks, rules)',
         { absTargetMs: 10, note: 'no raw twin yet' },
         escalate,
       );

@@ -165,7 +165,7 @@ try {
       ...(outcome === 'reached' ? { durationSec: 240 } : {}),
       summary,
     });
-  // A hand-over by hand, with its note; the desk's rules escalate what breaches by themselves.
+  // An escalation by hand, with its note; the desk's rules escalate what breaches by themselves.
   const vpn = (await api(cookie, 'tickets.get', { id: ids[2]!.id })).value as { version: number };
   await api(cookie, 'tickets.escalate', {
     id: ids[2]!.id,

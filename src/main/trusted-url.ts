@@ -24,7 +24,7 @@ function sameSite(url: URL, protocol: string, host: string): boolean {
 
 /**
  * A page of the app as the app:// protocol serves it: app://switchboard/…, exactly. The host is
- * compared as written: Chromium hands over app: URLs canonical (app: is a standard scheme, so
+ * compared as written: Chromium passes app: URLs canonical (app: is a standard scheme, so
  * its host is lower-cased), so `app://SWITCHBOARD/` did not come from it.
  */
 export function isAppUrl(url: string): boolean {

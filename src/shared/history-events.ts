@@ -21,7 +21,7 @@ import {
 
 /** Another ticket an event names, by id and by the key people read. */
 const ticketRef = z.object({ id: z.string(), key: z.string() });
-/** Where a hand-over starts or ends. */
+/** Where an escalation starts or ends. */
 const position = z.object({ domainId: z.string(), tier: z.literal(TIERS) });
 const status = z.enum(STATUSES);
 const priority = z.number().int();

@@ -272,13 +272,13 @@ export interface TicketDetail extends TicketCard {
   /** A closing contact logged since the ticket was last (re)opened: resolving needs one or a reason. */
   closingContactId: string | null;
   domainId: string | null;
-  /** A hand-over between tiers waiting for the receiving tier, or just sent back. */
-  handoff: Handoff | null;
+  /** An escalation between tiers waiting for the receiving tier, or just sent back. */
+  escalation: Escalation | null;
   /** Every tier the ticket has been in, oldest first. */
   ladder: TierSpan[];
 }
 
-export interface Handoff {
+export interface Escalation {
   state: 'pending' | 'returned';
   escalationId: string;
   from: { domainId: string; tier: Tier };
@@ -305,7 +305,7 @@ export interface TierSpan {
 export interface PanelItem extends TicketCard {
   domainId: string | null;
   tier: Tier;
-  handoff: Handoff | null;
+  escalation: Escalation | null;
   callbackOverdue: boolean;
 }
 

@@ -47,12 +47,12 @@ test.describe('escalation between tiers', () => {
     await expect(ticket.getByLabel('Tier', { exact: true })).toHaveValue('2');
     await ticket.getByLabel('Reason').fill('Rekey fails on the concentrator side');
     await ticket
-      .getByLabel('Hand-over note')
+      .getByLabel('Escalation note')
       .fill('Client logs attached; reinstalling did not help.');
     await analyst.keyboard.press('Control+Enter');
-    await expect(analyst.getByTestId('toast').last()).toHaveText('LON-000001 handed over');
-    await expect(ticket.getByTestId('handoff')).toContainText(
-      'Waiting for Network, tier 2 to accept it, handed over by Amira Haddad',
+    await expect(analyst.getByTestId('toast').last()).toHaveText('LON-000001 escalated');
+    await expect(ticket.getByTestId('escalation-state')).toContainText(
+      'Waiting for Network, tier 2 to accept it, escalated by Amira Haddad',
     );
 
     // It appears on tier 2's panel without a reload.
@@ -78,7 +78,7 @@ test.describe('escalation between tiers', () => {
     // The analyst's open ticket follows live: both steps, with their authors, and the ladder.
     const history = ticket.getByTestId('history');
     await expect(history).toContainText(
-      'Amira Haddad escalated it to Network, tier 2: “Rekey fails on the concentrator side”. Hand-over: Client logs attached',
+      'Amira Haddad escalated it to Network, tier 2: “Rekey fails on the concentrator side”. Note: Client logs attached',
     );
     await expect(history).toContainText('Tomás Ortega accepted it and gave it to Tomás Ortega');
     await expect(ticket.getByTestId('ladder').locator('tbody tr')).toHaveCount(2);

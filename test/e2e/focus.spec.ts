@@ -15,16 +15,16 @@ async function takeCall(page: Page, summary: string): Promise<void> {
   await expect(page.getByTestId('toast').last()).toContainText('Call saved');
 }
 
-/** Alt+U in the open ticket, a reason, Ctrl+Enter: the focus lands on the hand-over's status. */
+/** Alt+U in the open ticket, a reason, Ctrl+Enter: the focus lands on the escalation's status. */
 async function escalate(page: Page, word: string, key: string): Promise<void> {
   const ticket = await openByWord(page, word, key);
   await page.keyboard.press('Alt+u');
   await expect(ticket.getByLabel('Domain')).toBeFocused();
   await ticket.getByLabel('Reason').fill(`Needs tier 2: ${word}`);
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByTestId('toast').last()).toHaveText(`${key} handed over`);
-  await expectFocusOn(page, ticket.getByTestId('handoff'), 'escalating');
-  await expect(ticket.getByTestId('handoff')).toContainText('Waiting for Network, tier 2');
+  await expect(page.getByTestId('toast').last()).toHaveText(`${key} escalated`);
+  await expectFocusOn(page, ticket.getByTestId('escalation-state'), 'escalating');
+  await expect(ticket.getByTestId('escalation-state')).toContainText('Waiting for Network, tier 2');
   await page.keyboard.press('Escape');
   await expect(ticket).toBeHidden();
 }
@@ -99,7 +99,7 @@ test.describe('focus after each action', () => {
     await page.keyboard.press('Escape');
     await expect(ticket).toBeHidden();
 
-    // Escalated: the focus is on the hand-over waiting for tier 2.
+    // Escalated: the focus is on the escalation waiting for tier 2.
     await escalate(page, 'rekey', 'LON-000001');
     for (const [n, word] of [
       [2, 'handshake'],
@@ -159,7 +159,7 @@ test.describe('focus after each action', () => {
     await expectFocusOn(page, items.nth(0), '↑ after accepting');
   });
 
-  test('in the ticket: accepting and returning a hand-over leave the focus on the escalation status', async ({
+  test('in the ticket: accepting and returning an escalation leave the focus on the escalation status', async ({
     page,
   }) => {
     await signIn(page, host.url, 'tech2');
@@ -182,13 +182,13 @@ test.describe('focus after each action', () => {
     await expectFocusOn(page, ticket.getByLabel('Give it to'), 'choosing Accept');
     await page.keyboard.press('Control+Enter');
     await expect(page.getByTestId('toast').last()).toHaveText(`${first} accepted`);
-    await expect(ticket.getByTestId('handoff')).toHaveCount(0);
+    await expect(ticket.getByTestId('escalation-state')).toHaveCount(0);
     await expectFocusOn(page, ticket.getByTestId('tier-position'), 'accepting in the ticket');
     await expect(ticket.getByTestId('tier-position')).toContainText('Network, tier 2');
     await page.keyboard.press('Escape');
     await expect(ticket).toBeHidden();
 
-    // Return, in the ticket: the focus on the returned hand-over.
+    // Return, in the ticket: the focus on the returned escalation.
     await page.getByTestId('panel-item').filter({ hasText: second }).focus();
     await page.keyboard.press('Enter');
     ticket = page.getByRole('dialog', { name: new RegExp(second) });
@@ -197,8 +197,10 @@ test.describe('focus after each action', () => {
     await page.keyboard.type('Wrong domain: this is the proxy');
     await page.keyboard.press('Control+Enter');
     await expect(page.getByTestId('toast').last()).toHaveText(`${second} returned`);
-    await expectFocusOn(page, ticket.getByTestId('handoff'), 'returning in the ticket');
-    await expect(ticket.getByTestId('handoff')).toContainText('Wrong domain: this is the proxy');
+    await expectFocusOn(page, ticket.getByTestId('escalation-state'), 'returning in the ticket');
+    await expect(ticket.getByTestId('escalation-state')).toContainText(
+      'Wrong domain: this is the proxy',
+    );
   });
 
   test('toasts: a new refusal replaces the standing one, a success clears it, all seen over the ticket', async ({

@@ -128,7 +128,7 @@ for (const size of SIZES) {
       await expectFocusOn(page, ticket.getByRole('button', { name: /Reopen/ }), 'resolving');
 
       // 8. It fails again the next hour: reopened (focus back on the solution), then escalated
-      //    to tier 2 (focus on the hand-over waiting).
+      //    to tier 2 (focus on the escalation waiting).
       await page.keyboard.press('Alt+r');
       await page.keyboard.type('Drops again since the concentrator restarted');
       await page.keyboard.press('Control+Enter');
@@ -139,19 +139,21 @@ for (const size of SIZES) {
       await tabTo(page, /^Reason/);
       await page.keyboard.type('Needs the network engineers: concentrator config');
       await page.keyboard.press('Control+Enter');
-      await expect(page.getByTestId('toast').last()).toHaveText('LON-000001 handed over');
-      await expectFocusOn(page, ticket.getByTestId('handoff'), 'escalating');
+      await expect(page.getByTestId('toast').last()).toHaveText('LON-000001 escalated');
+      await expectFocusOn(page, ticket.getByTestId('escalation-state'), 'escalating');
       await page.keyboard.press('Escape');
       await expect(ticket).toBeHidden();
 
       // 9. The planned move was saved although its window had started: already past its
-      //    response target, the desk's rules handed it to tier 2 in the same save.
+      //    response target, the desk's rules escalated it to tier 2 in the same save.
       await page.keyboard.press('Control+k');
       await page.keyboard.type('printers');
       await expect(page.getByRole('option', { name: /LON-000002/ })).toBeVisible();
       await page.keyboard.press('Enter');
       const move = page.getByRole('dialog', { name: /LON-000002/ });
-      await expect(move.getByTestId('handoff')).toContainText('handed over by the desk’s rules');
+      await expect(move.getByTestId('escalation-state')).toContainText(
+        'escalated by the desk’s rules',
+      );
       await page.keyboard.press('Escape');
       await expect(move).toBeHidden();
     });

@@ -604,7 +604,7 @@ describe('people: edit, disable, enable, reset a password', () => {
     expect(wrong).toEqual(unknown);
     expect(conn.user).toBeNull();
 
-    // Not an assignee, not a hand-over's receiver; still named, and the ticket is still theirs.
+    // Not an assignee, not an escalation's receiver; still named, and the ticket is still theirs.
     const second = await ticketIn(analyst, (await queue('NET')).id);
     await refused(
       analyst,

@@ -40,7 +40,7 @@ describe('escalation', () => {
   const row = (id: string) =>
     t.desk.db
       .prepare(
-        `SELECT status, tier, queue_id, assignee_id, handoff_state, response_due, update_due, resolution_due,
+        `SELECT status, tier, queue_id, assignee_id, escalation_state, response_due, update_due, resolution_due,
                 created_at, version FROM tickets WHERE id = ?`,
       )
       .get(id) as Record<string, unknown> & { version: number };
@@ -120,10 +120,10 @@ describe('escalation', () => {
       note: 'Rebooted the site router twice; port 3 flaps.',
     });
     expect(card).toMatchObject({ status: 'escalated', queueId: queue('NET2'), assigneeId: null });
-    expect(row(tk.id)).toMatchObject({ tier: 2, handoff_state: 'pending' });
+    expect(row(tk.id)).toMatchObject({ tier: 2, escalation_state: 'pending' });
     expect(clocks(tk.id)).toEqual(before);
     const d = await t.ok(tech2, 'tickets.get', { id: tk.id });
-    expect(d.handoff).toMatchObject({
+    expect(d.escalation).toMatchObject({
       state: 'pending',
       from: { domainId: network().id, tier: 1 },
       to: { domainId: network().id, tier: 2 },
@@ -157,7 +157,7 @@ describe('escalation', () => {
     expect(accepted).toMatchObject({ status: 'in_progress', assigneeId: tech2.user!.id });
     expect(clocks(tk.id)).toEqual(before);
     const after = await t.ok(a, 'tickets.get', { id: tk.id });
-    expect(after.handoff).toBeNull();
+    expect(after.escalation).toBeNull();
     expect(after.ladder).toEqual([
       { domainId: network().id, tier: 1, assignee: null, from: T0, to: T0 + 10 * MINUTE },
       {
@@ -198,10 +198,10 @@ describe('escalation', () => {
       queueId: queue('NET'),
       assigneeId: a.user!.id,
     });
-    expect(row(tk.id)).toMatchObject({ tier: 1, handoff_state: 'returned' });
+    expect(row(tk.id)).toMatchObject({ tier: 1, escalation_state: 'returned' });
     expect(clocks(tk.id)).toEqual(before);
     const d = await t.ok(a, 'tickets.get', { id: tk.id });
-    expect(d.handoff).toMatchObject({
+    expect(d.escalation).toMatchObject({
       state: 'returned',
       decision: {
         by: { displayName: 'Tomás Ortega' },
@@ -211,7 +211,7 @@ describe('escalation', () => {
     expect(d.ladder.map((x) => x.tier)).toEqual([1, 2, 1]);
     // Working on it again picks it up: no longer "returned".
     await t.ok(a, 'tickets.move', { id: tk.id, to: 'waiting_customer', version: back.version });
-    expect(row(tk.id).handoff_state).toBeNull();
+    expect(row(tk.id).escalation_state).toBeNull();
   });
 
   it('escalates to another domain, or down a tier, the same way; refuses what cannot be', async () => {
@@ -354,7 +354,7 @@ describe('escalation', () => {
           .version;
       }
       expect(escalations(tk.id).map((e) => JSON.parse(e.data).rule)).toEqual(['reopened']);
-      expect(row(tk.id)).toMatchObject({ tier: 2, handoff_state: 'pending' });
+      expect(row(tk.id)).toMatchObject({ tier: 2, escalation_state: 'pending' });
     });
 
     it('a Business failure alerts the supervisors at once, once', async () => {
@@ -406,7 +406,7 @@ describe('escalation', () => {
     const keys = panel.items.map((i) => i.key);
     expect(keys).toContain(waiting.key);
     expect(keys).not.toContain(quiet.key);
-    expect(panel.items.find((i) => i.id === waiting.id)!.handoff).toMatchObject({
+    expect(panel.items.find((i) => i.id === waiting.id)!.escalation).toMatchObject({
       state: 'pending',
     });
     const dues = panel.items.map((i) => i.nextDueAt ?? Infinity);

@@ -54,7 +54,7 @@ interface Ids {
   categories: string[];
   queues: string[];
   users: string[];
-  /** Users of tier 2, who can take the prepared desk's hand-over. */
+  /** Users of tier 2, who can take the prepared desk's escalation. */
   members: string[];
   domains: string[];
   questions: string[];

@@ -73,7 +73,7 @@ describe('the wall-board on a seeded store', () => {
     );
   });
 
-  it('SLA breached and at risk, hand-overs waiting, call-backs overdue, the oldest unanswered', () => {
+  it('SLA breached and at risk, escalations waiting, call-backs overdue, the oldest unanswered', () => {
     expect(view.breached).toBe(
       n("SELECT count(*) AS n FROM tickets WHERE status <> 'resolved' AND sla_state = 'breached'"),
     );
@@ -81,7 +81,7 @@ describe('the wall-board on a seeded store', () => {
       n("SELECT count(*) AS n FROM tickets WHERE status <> 'resolved' AND sla_state = 'at_risk'"),
     );
     expect(view.awaitingAcceptance).toBe(
-      n("SELECT count(*) AS n FROM tickets WHERE handoff_state = 'pending'"),
+      n("SELECT count(*) AS n FROM tickets WHERE escalation_state = 'pending'"),
     );
     expect(view.callbacksOverdue).toBe(
       n('SELECT count(*) AS n FROM callbacks WHERE due_at <= ?', now),

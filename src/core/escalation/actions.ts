@@ -1,5 +1,5 @@
 /**
- * A person's escalation steps: hand a ticket to another tier with a reason and a hand-over note;
+ * A person's escalation steps: hand a ticket to another tier with a reason and an escalation note;
  * the receiving tier accepts it (someone of that tier takes it) or returns it with a reason.
  */
 import type { ParsedInput } from '../../shared/contract.ts';
@@ -10,27 +10,27 @@ import { actor, type Ctx } from '../kernel/context.ts';
 import { invalid, issue } from '../kernel/failure.ts';
 import { stmt } from '../store/statements.ts';
 import {
-  acceptHandover,
-  handOver,
-  HANDOVER_COLUMNS,
-  returnHandover,
-  type HandoverTicket,
-} from './handover.ts';
+  markAccepted,
+  openEscalation,
+  ESCALATING_COLUMNS,
+  markReturned,
+  type EscalatingTicket,
+} from './escalations.ts';
 import { reindexAfterChange } from '../tickets/settle.ts';
 import { card, forUpdate } from '../tickets/write.ts';
 import { isMember, tierOf } from './tiers.ts';
 
-interface Held extends HandoverTicket {
+interface Held extends EscalatingTicket {
   key: string;
-  handoff_state: 'pending' | 'returned' | null;
-  handoff_id: string | null;
+  escalation_state: 'pending' | 'returned' | null;
+  escalation_id: string | null;
 }
 
 function held(ctx: Ctx, id: string, version: number): { card: TicketCard; t: Held } {
   const c = forUpdate(ctx.db, id, version);
   const t = stmt(
     ctx.db,
-    `SELECT ${HANDOVER_COLUMNS}, key, handoff_state, handoff_id FROM tickets WHERE id = ?`,
+    `SELECT ${ESCALATING_COLUMNS}, key, escalation_state, escalation_id FROM tickets WHERE id = ?`,
   ).get(id) as Held;
   if (c.status === 'resolved')
     throw invalid([issue('status', 'resolved', `${c.key} is resolved: reopen it first`)]);
@@ -39,7 +39,7 @@ function held(ctx: Ctx, id: string, version: number): { card: TicketCard; t: Hel
   return { card: c, t };
 }
 
-/** The receiving tier's members, and supervisors, answer a hand-over. */
+/** The receiving tier's members, and supervisors, answer an escalation. */
 function mayAnswer(ctx: Ctx, t: Held): void {
   const user = actor(ctx);
   if (ROLE_RANK[user.role] >= ROLE_RANK.supervisor) return;
@@ -48,7 +48,7 @@ function mayAnswer(ctx: Ctx, t: Held): void {
       issue(
         'tier',
         'not_member',
-        `Only tier ${t.tier} of this domain (or a supervisor) can answer this hand-over`,
+        `Only tier ${t.tier} of this domain (or a supervisor) can answer this escalation`,
       ),
     ]);
 }
@@ -57,9 +57,9 @@ export function escalateTicket(ctx: Ctx, input: ParsedInput<'tickets.escalate'>)
   const by = actor(ctx).id;
   return ctx.db.transaction(() => {
     const { card: c, t } = held(ctx, input.id, input.version);
-    if (t.handoff_state === 'pending')
+    if (t.escalation_state === 'pending')
       throw invalid([
-        issue('handoff', 'pending', `${c.key} is waiting for tier ${t.tier} to accept it`),
+        issue('escalation', 'pending', `${c.key} is waiting for tier ${t.tier} to accept it`),
       ]);
     const to = {
       domainId: input.toDomainId ?? t.domain_id!,
@@ -77,7 +77,7 @@ export function escalateTicket(ctx: Ctx, input: ParsedInput<'tickets.escalate'>)
             : `${c.key} is in the top tier of its domain`,
         ),
       ]);
-    handOver(ctx, by, t, to, { reason: input.reason, note: input.note, rule: null });
+    openEscalation(ctx, by, t, to, { reason: input.reason, note: input.note, rule: null });
     reindexAfterChange(ctx, t.id);
     ctx.emit('tickets.changed', { ids: [t.id], reason: 'escalated' });
     return card(ctx.db, t.id)!;
@@ -85,22 +85,22 @@ export function escalateTicket(ctx: Ctx, input: ParsedInput<'tickets.escalate'>)
 }
 
 /**
- * Answers the hand-over waiting on a ticket (the receiving tier's member or a supervisor), in one
+ * Answers the escalation waiting on a ticket (the receiving tier's member or a supervisor), in one
  * transaction: `answer` writes the accept or the return; then clocks, rules, search row, event.
  */
-function answerHandover(
+function answerEscalation(
   ctx: Ctx,
   ref: { id: string; version: number },
   reason: 'accepted' | 'returned',
-  answer: (t: Held & { handoff_id: string }, by: string) => void,
+  answer: (t: Held & { escalation_id: string }, by: string) => void,
 ): TicketCard {
   const by = actor(ctx).id;
   return ctx.db.transaction(() => {
     const { card: c, t } = held(ctx, ref.id, ref.version);
-    if (t.handoff_state !== 'pending' || !t.handoff_id)
-      throw invalid([issue('handoff', 'none', `${c.key} is not waiting to be accepted`)]);
+    if (t.escalation_state !== 'pending' || !t.escalation_id)
+      throw invalid([issue('escalation', 'none', `${c.key} is not waiting to be accepted`)]);
     mayAnswer(ctx, t);
-    answer(t as Held & { handoff_id: string }, by);
+    answer(t as Held & { escalation_id: string }, by);
     reindexAfterChange(ctx, t.id);
     ctx.emit('tickets.changed', { ids: [t.id], reason });
     return card(ctx.db, t.id)!;
@@ -111,7 +111,7 @@ export function acceptEscalation(
   ctx: Ctx,
   input: ParsedInput<'tickets.acceptEscalation'>,
 ): TicketCard {
-  return answerHandover(ctx, input, 'accepted', (t, by) => {
+  return answerEscalation(ctx, input, 'accepted', (t, by) => {
     const assignee = stmt(
       ctx.db,
       'SELECT id, tier, role FROM users WHERE id = ? AND active = 1',
@@ -120,7 +120,7 @@ export function acceptEscalation(
       throw invalid([
         issue('assigneeId', 'not_member', `Choose someone of tier ${t.tier} of this domain`),
       ]);
-    acceptHandover(ctx, by, t.id, t.handoff_id, assignee.id);
+    markAccepted(ctx, by, t.id, t.escalation_id, assignee.id);
   });
 }
 
@@ -128,7 +128,7 @@ export function returnEscalation(
   ctx: Ctx,
   input: ParsedInput<'tickets.returnEscalation'>,
 ): TicketCard {
-  return answerHandover(ctx, input, 'returned', (t, by) =>
-    returnHandover(ctx, by, t.id, t.handoff_id, input.reason),
+  return answerEscalation(ctx, input, 'returned', (t, by) =>
+    markReturned(ctx, by, t.id, t.escalation_id, input.reason),
   );
 }

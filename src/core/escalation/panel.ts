@@ -1,5 +1,5 @@
 /**
- * The escalation panel: open tickets that need someone now (at risk, breached, handed over and
+ * The escalation panel: open tickets that need someone now (at risk, breached, escalated and
  * waiting, sent back, a call-back overdue), most urgent first; and the time spent per tier.
  */
 import type { ParsedInput } from '../../shared/contract.ts';
@@ -7,7 +7,7 @@ import type { Tier } from '../../shared/domain.ts';
 import type { EscalationPanel, PanelItem, TierReportRow } from '../../shared/views.ts';
 import type { Ctx } from '../kernel/context.ts';
 import { stmt } from '../store/statements.ts';
-import { handoffOf } from './handover.ts';
+import { escalationOf } from './escalations.ts';
 import { CARD_COLUMNS, toCard, type CardRow } from '../tickets/write.ts';
 
 export function escalationPanel(
@@ -34,30 +34,30 @@ export function escalationPanel(
   const rows = stmt(
     db,
     `SELECT ${CARD_COLUMNS}, t.rowid AS rid, t.domain_id AS domainId, t.tier,
-            t.handoff_state AS handoffState, coalesce(cb.due_at <= @now, 0) AS cbOverdue
+            t.escalation_state AS escalationState, coalesce(cb.due_at <= @now, 0) AS cbOverdue
      FROM tickets t INDEXED BY ${byDue} JOIN customers c ON c.id = t.customer_id
      LEFT JOIN callbacks cb ON cb.ticket_id = t.id
      WHERE ${where}
-       AND (t.sla_state <> 'on_track' OR t.handoff_state IS NOT NULL OR cb.due_at <= @now)
+       AND (t.sla_state <> 'on_track' OR t.escalation_state IS NOT NULL OR cb.due_at <= @now)
      ORDER BY t.sla_next_due, t.id LIMIT @limit`,
   ).all({ ...filter, limit: input.limit }) as (CardRow & {
     domainId: string | null;
     tier: Tier;
-    handoffState: string | null;
+    escalationState: string | null;
     cbOverdue: 0 | 1;
   })[];
-  const items: PanelItem[] = rows.map(({ domainId, tier, handoffState, cbOverdue, ...r }) => ({
+  const items: PanelItem[] = rows.map(({ domainId, tier, escalationState, cbOverdue, ...r }) => ({
     ...toCard(r),
     domainId,
     tier,
-    handoff: handoffState ? handoffOf(db, r.id) : null,
+    escalation: escalationState ? escalationOf(db, r.id) : null,
     callbackOverdue: cbOverdue === 1,
   }));
   const counts = stmt(
     db,
     `SELECT coalesce(sum(t.sla_state = 'at_risk'), 0) AS atRisk, coalesce(sum(t.sla_state = 'breached'), 0) AS breached,
-            coalesce(sum(t.handoff_state = 'pending'), 0) AS pending,
-            coalesce(sum(t.handoff_state = 'returned'), 0) AS returned
+            coalesce(sum(t.escalation_state = 'pending'), 0) AS pending,
+            coalesce(sum(t.escalation_state = 'returned'), 0) AS returned
      FROM tickets t INDEXED BY tickets_open_state WHERE ${where}`,
   ).get(filter) as EscalationPanel['counts'];
   // Every call-back belongs to an open ticket and carries its domain and tier: a range count.

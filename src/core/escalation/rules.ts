@@ -8,7 +8,7 @@ import type { EscalationRule, Status, Tier } from '../../shared/domain.ts';
 import type { Ctx } from '../kernel/context.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
-import { handOver, HANDOVER_COLUMNS, type HandoverTicket } from './handover.ts';
+import { openEscalation, ESCALATING_COLUMNS, type EscalatingTicket } from './escalations.ts';
 import { ticketTerms } from '../sla/policy-terms.ts';
 import { SYSTEM_USER_ID, type SlaComputation } from '../sla/clocks.ts';
 import { appendEventBy } from '../tickets/write.ts';
@@ -16,20 +16,20 @@ import { tierOf } from './tiers.ts';
 
 type RuleCtx = Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>;
 
-interface RuleTicket extends HandoverTicket {
+interface RuleTicket extends EscalatingTicket {
   key: string;
   title: string;
   status: Status;
   priority: number;
   policy_version: number;
   reopen_count: number;
-  handoff_state: 'pending' | 'returned' | null;
+  escalation_state: 'pending' | 'returned' | null;
 }
 
 const read = (db: Db, id: string): RuleTicket =>
   stmt(
     db,
-    `SELECT ${HANDOVER_COLUMNS}, key, title, priority, policy_version, reopen_count, handoff_state
+    `SELECT ${ESCALATING_COLUMNS}, key, title, priority, policy_version, reopen_count, escalation_state
      FROM tickets WHERE id = ?`,
   ).get(id) as RuleTicket;
 
@@ -79,11 +79,11 @@ export function applyEscalationRules(
     appendEventBy(ctx, SYSTEM_USER_ID, t.id, 'supervisors_alerted', { rule, reason });
     ctx.emit('supervisors.alerted', { ticketId: t.id, key: t.key, title: t.title, rule });
   };
-  /** Up one tier of the same domain, unless a hand-over is already under way; at the top, alert. */
+  /** Up one tier of the same domain, unless an escalation is already under way; at the top, alert. */
   const moveTo = (tier: number, rule: EscalationRule, reason: string) => {
-    if (t.handoff_state === 'pending' || tier <= t.tier) return;
+    if (t.escalation_state === 'pending' || tier <= t.tier) return;
     if (!tierOf(db, t.domain_id!, tier)) return alert(rule, reason);
-    handOver(
+    openEscalation(
       ctx,
       SYSTEM_USER_ID,
       t,
@@ -129,7 +129,7 @@ export function applyEscalationRules(
     if (span && deadline !== null) {
       if (now < deadline) nextCheck = deadline;
       // A ticket waiting to be accepted is not yet anybody's to be slow with.
-      else if (t.handoff_state !== 'pending')
+      else if (t.escalation_state !== 'pending')
         when('tier_time', `span ${span.seq}`, () =>
           moveTo(t.tier + 1, 'tier_time', `More than ${limit} minutes in tier ${t.tier}`),
         );

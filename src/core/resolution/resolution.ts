@@ -57,7 +57,7 @@ export function writeResolution(
   },
 ): void {
   setStatus(ctx, t, 'resolved');
-  // Its time in its last tier ends here; a hand-over nobody answered ends with it.
+  // Its time in its last tier ends here; an escalation nobody answered ends with it.
   stmt(ctx.db, 'UPDATE tier_spans SET to_at = ? WHERE ticket_id = ? AND to_at IS NULL').run(
     ctx.clock.now(),
     t.id,
@@ -65,7 +65,7 @@ export function writeResolution(
   stmt(
     ctx.db,
     `UPDATE tickets SET solution = ?, root_cause = ?, reproduction_steps = ?, resolved_at = ?, resolved_by = ?,
-       no_contact_reason = ?, handoff_state = NULL, handoff_id = NULL
+       no_contact_reason = ?, escalation_state = NULL, escalation_id = NULL
      WHERE id = ?`,
   ).run(
     r.solution,

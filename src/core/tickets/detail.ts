@@ -11,7 +11,7 @@ import { assetsOf } from '../callers/customers.ts';
 import { deskCalendar, policyVersion } from '../sla/policy-terms.ts';
 import { linksOf } from './links.ts';
 import { callbackOf } from '../communication/callbacks.ts';
-import { handoffOf, ladderOf } from '../escalation/handover.ts';
+import { escalationOf, ladderOf } from '../escalation/escalations.ts';
 import { contactsOf } from '../communication/contacts-read.ts';
 import { closingContactOf, resolutionOf } from '../resolution/resolution.ts';
 import { answersOf, scriptFor } from '../resolution/scripts.ts';
@@ -102,7 +102,7 @@ export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDe
     callback: callbackOf(db, input.id),
     closingContactId: closingContactOf(db, input.id),
     domainId: t.domainId,
-    handoff: handoffOf(db, input.id),
+    escalation: escalationOf(db, input.id),
     ladder: ladderOf(db, input.id),
   };
 }

@@ -20,18 +20,22 @@ export function moveTicket(ctx: Ctx, input: ParsedInput<'tickets.move'>): Ticket
       ]);
     if (t.status === 'resolved')
       throw invalid([issue('to', 'use_reopen', `Reopen ${t.key} with a reason first`)]);
-    // Escalating hands the ticket to a tier with a reason; a hand-over waiting is answered, not moved.
+    // Escalating hands the ticket to a tier with a reason; an escalation waiting is answered, not moved.
     if (input.to === 'escalated')
       throw invalid([
         issue('to', 'use_escalate', `Escalate ${t.key} with a reason (Alt+U in the ticket)`),
       ]);
     const pending = stmt(
       ctx.db,
-      "SELECT 1 FROM tickets WHERE id = ? AND handoff_state = 'pending'",
+      "SELECT 1 FROM tickets WHERE id = ? AND escalation_state = 'pending'",
     ).get(t.id);
     if (pending)
       throw invalid([
-        issue('to', 'handoff_pending', `${t.key} is waiting to be accepted: accept or return it`),
+        issue(
+          'to',
+          'escalation_pending',
+          `${t.key} is waiting to be accepted: accept or return it`,
+        ),
       ]);
     setStatus(ctx, t, input.to);
     appendEvent(ctx, t.id, 'status_changed', { from: t.status, to: input.to });
@@ -127,8 +131,8 @@ export function assignTicket(ctx: Ctx, input: ParsedInput<'tickets.assign'>): Ti
     stmt(
       ctx.db,
       `UPDATE tickets SET assignee_id = ?, updated_at = ?, updated_by = ?, version = version + 1,
-         handoff_id = CASE WHEN handoff_state = 'returned' THEN NULL ELSE handoff_id END,
-         handoff_state = nullif(handoff_state, 'returned')
+         escalation_id = CASE WHEN escalation_state = 'returned' THEN NULL ELSE escalation_id END,
+         escalation_state = nullif(escalation_state, 'returned')
        WHERE id = ?`,
     ).run(input.assigneeId, ctx.clock.now(), by, t.id);
     // The ladder names who worked the ticket in each tier.

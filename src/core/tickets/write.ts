@@ -164,8 +164,8 @@ export function setStatus(ctx: Ctx, t: TicketCard, to: Status): void {
     `UPDATE tickets SET status = ?, updated_at = ?, updated_by = ?, version = version + 1,
        responded_at = coalesce(responded_at, CASE WHEN ? = 'new' THEN ? END),
        -- a ticket sent back is picked up again by working on it
-       handoff_state = nullif(handoff_state, 'returned'),
-       handoff_id = CASE WHEN handoff_state = 'returned' THEN NULL ELSE handoff_id END
+       escalation_state = nullif(escalation_state, 'returned'),
+       escalation_id = CASE WHEN escalation_state = 'returned' THEN NULL ELSE escalation_id END
      WHERE id = ?`,
   ).run(to, now, actor(ctx).id, t.status, now, t.id);
   // Waiting on the customer stops the clocks; leaving it starts them again.

@@ -39,7 +39,7 @@ export function wallboardView(ctx: Ctx): WallboardView {
   const tiers = stmt(
     db,
     `SELECT tier, count(*) AS open, sum(sla_state = 'breached') AS breached, sum(sla_state = 'at_risk') AS atRisk,
-            sum(handoff_state = 'pending') AS awaitingAcceptance
+            sum(escalation_state = 'pending') AS awaitingAcceptance
      FROM tickets INDEXED BY tickets_open_state WHERE status <> 'resolved' GROUP BY tier ORDER BY tier`,
   ).all() as {
     tier: Tier;

@@ -291,11 +291,11 @@ export function rawTwins(db: Db) {
     return open;
   }
 
-  // ---- escalation panel: the filter shape's due-time index up to the limit, hand-overs, counts -
-  const handoff =
+  // ---- escalation panel: the filter shape's due-time index up to the limit, escalations, counts -
+  const escalation =
     db.prepare(`SELECT e.*, b.display_name AS by_name, d.id AS dec_id, d.display_name AS dec_name
-    FROM tickets t JOIN escalations e ON e.id = t.handoff_id JOIN users b ON b.id = e.by_id
-    LEFT JOIN users d ON d.id = e.decided_by WHERE t.id = ? AND t.handoff_state IS NOT NULL`);
+    FROM tickets t JOIN escalations e ON e.id = t.escalation_id JOIN users b ON b.id = e.by_id
+    LEFT JOIN users d ON d.id = e.decided_by WHERE t.id = ? AND t.escalation_state IS NOT NULL`);
   function panel(p: { now: number; domainId?: string; tier?: 1 | 2 | 3; limit: number }): string[] {
     const f = { now: p.now, domain: p.domainId ?? null, tier: p.tier ?? null };
     const where = [
@@ -310,17 +310,17 @@ export function rawTwins(db: Db) {
           ? 'tickets_open_tier_due'
           : 'tickets_open_due';
     const rows =
-      prepared(`SELECT ${CARD}, t.domain_id, t.tier, t.handoff_state, coalesce(cb.due_at <= @now, 0) AS cb_overdue
+      prepared(`SELECT ${CARD}, t.domain_id, t.tier, t.escalation_state, coalesce(cb.due_at <= @now, 0) AS cb_overdue
       FROM tickets t INDEXED BY ${index} JOIN customers c ON c.id = t.customer_id
       LEFT JOIN callbacks cb ON cb.ticket_id = t.id
-      WHERE ${where} AND (t.sla_state <> 'on_track' OR t.handoff_state IS NOT NULL OR cb.due_at <= @now)
+      WHERE ${where} AND (t.sla_state <> 'on_track' OR t.escalation_state IS NOT NULL OR cb.due_at <= @now)
       ORDER BY t.sla_next_due, t.id LIMIT @limit`).all({ ...f, limit: p.limit }) as {
         id: string;
-        handoff_state: string | null;
+        escalation_state: string | null;
       }[];
-    for (const r of rows) if (r.handoff_state) handoff.get(r.id);
+    for (const r of rows) if (r.escalation_state) escalation.get(r.id);
     prepared(`SELECT sum(t.sla_state = 'at_risk'), sum(t.sla_state = 'breached'),
-        sum(t.handoff_state = 'pending'), sum(t.handoff_state = 'returned')
+        sum(t.escalation_state = 'pending'), sum(t.escalation_state = 'returned')
       FROM tickets t INDEXED BY tickets_open_state WHERE ${where}`).get(f);
     prepared(`SELECT count(*) AS n FROM callbacks WHERE due_at <= @now
       ${f.domain !== null ? 'AND domain_id = @domain' : ''} ${f.tier !== null ? 'AND tier = @tier' : ''}`).get(
@@ -338,7 +338,7 @@ export function rawTwins(db: Db) {
       FROM queues q LEFT JOIN ticket_counts c ON c.queue_id = q.id AND c.status <> 'resolved'
       GROUP BY q.id HAVING q.active = 1 OR open > 0 ORDER BY open DESC, q.name`),
     tiers: db.prepare(`SELECT tier, count(*) AS open, sum(sla_state = 'breached') AS breached,
-        sum(sla_state = 'at_risk') AS at_risk, sum(handoff_state = 'pending') AS pending
+        sum(sla_state = 'at_risk') AS at_risk, sum(escalation_state = 'pending') AS pending
       FROM tickets INDEXED BY tickets_open_state WHERE status <> 'resolved' GROUP BY tier ORDER BY tier`),
     load: db.prepare(`SELECT assignee_id AS id, sum(n) AS n FROM ticket_counts
       WHERE status <> 'resolved' AND assignee_id IS NOT NULL GROUP BY assignee_id`),

@@ -20,6 +20,7 @@ import { migration as m013 } from './013-callbacks-tier.ts';
 import { migration as m014 } from './014-wall-board.ts';
 import { migration as m015 } from './015-caller-keys.ts';
 import { migration as m016 } from './016-desk-admin.ts';
+import { migration as m017 } from './017-escalation-names.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m014,
   m015,
   m016,
+  m017,
 ];

@@ -20,7 +20,7 @@ import { useSession } from '../session/sessionStore.ts';
 import { Kbd } from '../ui/Kbd.tsx';
 import { UserOptions } from '../ui/Options.tsx';
 import { submitOnCtrlEnter, useFormCall } from '../ui/forms.ts';
-import { AcceptForm, EscalateForm, ReturnForm } from './HandoffForms.tsx';
+import { AcceptForm, EscalateForm, ReturnForm } from './EscalationForms.tsx';
 import { mayAnswer, positionText } from './tierText.ts';
 import { TierReport } from './TierReport.tsx';
 
@@ -41,7 +41,7 @@ const LIVE_EVENTS = [
 ] as const;
 
 /**
- * The escalation panel: every open ticket that needs someone now (at risk, breached, handed over
+ * The escalation panel: every open ticket that needs someone now (at risk, breached, escalated
  * and waiting, sent back, a call-back overdue), the nearest breach first, filtered by domain and
  * tier, live. ↑/↓ pick a ticket; A accept, R return, E escalate, S assign, Enter open it.
  */
@@ -128,10 +128,10 @@ export function EscalationPanelView(): ReactElement {
   }, [items, ticketId, active, focusRow]);
 
   function start(item: PanelItem, kind: Action) {
-    const pending = item.handoff?.state === 'pending';
+    const pending = item.escalation?.state === 'pending';
     if (
       (kind === 'accept' || kind === 'return') &&
-      !(pending && mayAnswer(desk, user, item.handoff!))
+      !(pending && mayAnswer(desk, user, item.escalation!))
     )
       return;
     if ((kind === 'escalate' || kind === 'assign') && pending) return;
@@ -212,8 +212,8 @@ export function EscalationPanelView(): ReactElement {
       {data && items.length === 0 ? <p className="muted">{t('panel.none')}</p> : null}
       <ul className="callbacks__list" aria-label={t('panel.title')} data-testid="panel">
         {items.map((item, i) => {
-          const pending = item.handoff?.state === 'pending';
-          const answerable = pending && mayAnswer(desk, user, item.handoff!);
+          const pending = item.escalation?.state === 'pending';
+          const answerable = pending && mayAnswer(desk, user, item.escalation!);
           const due = slaText(tr, item, now);
           return (
             <li
@@ -251,16 +251,16 @@ export function EscalationPanelView(): ReactElement {
                 {pending ? (
                   <span className="tag tag--warn">
                     {t('panel.flag.pending', {
-                      by: item.handoff!.rule
+                      by: item.escalation!.rule
                         ? t('escalation.byDesk')
-                        : item.handoff!.by.displayName,
-                      reason: item.handoff!.reason,
+                        : item.escalation!.by.displayName,
+                      reason: item.escalation!.reason,
                     })}
                   </span>
                 ) : null}
-                {item.handoff?.state === 'returned' ? (
+                {item.escalation?.state === 'returned' ? (
                   <span className="tag">
-                    {t('panel.flag.returned', { reason: item.handoff.decision?.reason ?? '' })}
+                    {t('panel.flag.returned', { reason: item.escalation.decision?.reason ?? '' })}
                   </span>
                 ) : null}
                 {item.callbackOverdue ? (

@@ -5,17 +5,17 @@ import { useT } from '../i18n/index.ts';
 import { useSession } from '../session/sessionStore.ts';
 import { when } from '../ticket/history.ts';
 import { Kbd } from '../ui/Kbd.tsx';
-import { AcceptForm, EscalateForm, ReturnForm } from './HandoffForms.tsx';
+import { AcceptForm, EscalateForm, ReturnForm } from './EscalationForms.tsx';
 import { durationText, mayAnswer, positionText } from './tierText.ts';
 
 const PREFIX = 'ticket-escalate';
 /** Where Alt+U lands in the ticket workspace. */
 export const ESCALATE_ID = `${PREFIX}-domain`;
-const HANDOFF_ID = `${PREFIX}-handoff`;
+const ESCALATION_STATE_ID = `${PREFIX}-escalation-state`;
 const POSITION_ID = `${PREFIX}-position`;
 
 /**
- * The ticket's place among the tiers: where it is, a hand-over waiting (accept or return it, if
+ * The ticket's place among the tiers: where it is, an escalation waiting (accept or return it, if
  * it is yours to answer), escalating it, and the ladder of every tier it has been in.
  */
 export function EscalationSection({
@@ -31,7 +31,7 @@ export function EscalationSection({
   const user = useSession((s) => s.user)!;
   const now = useNow(30_000);
   const [answer, setAnswer] = useState<'accept' | 'return' | null>(null);
-  const h = ticket.handoff;
+  const h = ticket.escalation;
   const open = ticket.status !== 'resolved';
   const target = {
     id: ticket.id,
@@ -40,14 +40,14 @@ export function EscalationSection({
     domainId: ticket.domainId,
     tier: ticket.tier,
   };
-  // A hand-over sent, accepted or returned removes the form the focus was in. Once the reloaded
+  // An escalation sent, accepted or returned removes the form the focus was in. Once the reloaded
   // ticket is at the version the step produced, the focus goes to what the step left: the
-  // hand-over waiting or sent back, else the tier the ticket is now in.
+  // escalation waiting or sent back, else the tier the ticket is now in.
   const [settledAt, setSettledAt] = useState<number | null>(null);
   useEffect(() => {
     if (settledAt === null || ticket.version < settledAt) return;
     setSettledAt(null);
-    (document.getElementById(HANDOFF_ID) ?? document.getElementById(POSITION_ID))?.focus();
+    (document.getElementById(ESCALATION_STATE_ID) ?? document.getElementById(POSITION_ID))?.focus();
   }, [settledAt, ticket.version]);
   const done = (card: TicketCard) => {
     setAnswer(null);
@@ -69,7 +69,13 @@ export function EscalationSection({
         {desk.queues.find((q) => q.id === ticket.queueId)?.name}
       </p>
       {h?.state === 'pending' ? (
-        <div id={HANDOFF_ID} tabIndex={-1} className="handoff" role="status" data-testid="handoff">
+        <div
+          id={ESCALATION_STATE_ID}
+          tabIndex={-1}
+          className="escalation-state"
+          role="status"
+          data-testid="escalation-state"
+        >
           <p>
             {t('escalation.waiting', {
               to: positionText(tr, desk, h.to),
@@ -121,11 +127,11 @@ export function EscalationSection({
       ) : null}
       {h?.state === 'returned' && h.decision ? (
         <p
-          id={HANDOFF_ID}
+          id={ESCALATION_STATE_ID}
           tabIndex={-1}
-          className="handoff handoff--returned"
+          className="escalation-state escalation-state--returned"
           role="status"
-          data-testid="handoff"
+          data-testid="escalation-state"
         >
           {t('escalation.returnedBy', {
             by: h.decision.by.displayName,

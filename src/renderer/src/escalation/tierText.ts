@@ -1,6 +1,6 @@
 /** Where a ticket sits, in words, and how long it stayed. */
 import type { Translator } from '../../../shared/i18n/index.ts';
-import type { DeskInfo, Handoff, UserInfo } from '../../../shared/views.ts';
+import type { DeskInfo, Escalation, UserInfo } from '../../../shared/views.ts';
 import { ageText } from '../ui/timeText.ts';
 
 export function positionText(
@@ -14,8 +14,8 @@ export function positionText(
 
 export const durationText = (tr: Translator, ms: number): string => ageText(tr, ms);
 
-/** May this user answer the hand-over (accept or return)? The receiving tier's members and supervisors. */
-export function mayAnswer(desk: DeskInfo, user: UserInfo, h: Handoff): boolean {
+/** May this user answer the escalation (accept or return)? The receiving tier's members and supervisors. */
+export function mayAnswer(desk: DeskInfo, user: UserInfo, h: Escalation): boolean {
   if (user.role !== 'analyst') return true;
   const tier = desk.domains
     .find((d) => d.id === h.to.domainId)

@@ -214,7 +214,7 @@ export function TicketView({ id }: { id: string }): ReactElement {
             </button>
           </header>
           {/* Wide screens: the record (fields, links, history, clock) beside the work on it
-              (questions, hand-overs, the customer, the resolution, notes); one column when narrow. */}
+              (questions, escalations, the customer, the resolution, notes); one column when narrow. */}
           <div className="ticket__body">
             <div className="ticket__record" data-testid="ticket-record">
               <div className="grid grid--2">

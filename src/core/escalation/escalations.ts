@@ -1,10 +1,10 @@
 /**
- * Hand-overs between tiers: the writes (a person's or a rule's) and the reads (the hand-over in
+ * Escalations between tiers: the writes (a person's or a rule's) and the reads (the escalation in
  * progress, the ladder of tiers). The SLA clocks are not touched: a ticket's due times are the
  * customer's, whichever tier holds it.
  */
 import type { Tier } from '../../shared/domain.ts';
-import type { Handoff, TierSpan } from '../../shared/views.ts';
+import type { Escalation, TierSpan } from '../../shared/views.ts';
 import type { Ctx } from '../kernel/context.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
@@ -16,8 +16,8 @@ export interface Position {
   tier: Tier;
 }
 
-/** What a hand-over needs of the ticket. */
-export interface HandoverTicket {
+/** What an escalation needs of the ticket. */
+export interface EscalatingTicket {
   id: string;
   status: string;
   tier: Tier;
@@ -25,7 +25,7 @@ export interface HandoverTicket {
   assignee_id: string | null;
 }
 
-export const HANDOVER_COLUMNS = 'id, status, tier, domain_id, assignee_id';
+export const ESCALATING_COLUMNS = 'id, status, tier, domain_id, assignee_id';
 
 type Writer = Pick<Ctx, 'db' | 'clock' | 'newId'>;
 
@@ -37,16 +37,16 @@ function placeIn(
   to: Position,
   assigneeId: string | null,
   status: 'escalated' | 'in_progress',
-  handoff: { state: 'pending' | 'returned'; id: string } | null,
+  escalation: { state: 'pending' | 'returned'; id: string } | null,
 ): void {
   const { db } = w;
   const now = w.clock.now();
   const tier = tierOf(db, to.domainId, to.tier)!;
   stmt(
     db,
-    // No clock is touched: a hand-over between tiers is not a response to the customer.
+    // No clock is touched: an escalation between tiers is not a response to the customer.
     `UPDATE tickets SET tier = ?, domain_id = ?, queue_id = ?, assignee_id = ?, status = ?,
-       handoff_state = ?, handoff_id = ?, version = version + 1, updated_at = ?, updated_by = ?
+       escalation_state = ?, escalation_id = ?, version = version + 1, updated_at = ?, updated_by = ?
      WHERE id = ?`,
   ).run(
     to.tier,
@@ -54,8 +54,8 @@ function placeIn(
     tier.queue_id,
     assigneeId,
     status,
-    handoff?.state ?? null,
-    handoff?.id ?? null,
+    escalation?.state ?? null,
+    escalation?.id ?? null,
     now,
     by,
     ticketId,
@@ -74,13 +74,13 @@ function placeIn(
 }
 
 /**
- * Hands the ticket to another tier (up, down, or another domain), waiting for that tier to accept
- * it; by a person or, with `rule`, by the desk. One `escalated` event. Returns the hand-over's id.
+ * Escalates the ticket to another tier (up, down, or another domain), waiting for that tier to accept
+ * it; by a person or, with `rule`, by the desk. One `escalated` event. Returns the escalation's id.
  */
-export function handOver(
+export function openEscalation(
   w: Writer,
   by: string,
-  t: HandoverTicket,
+  t: EscalatingTicket,
   to: Position,
   why: { reason: string; note: string; rule: string | null },
 ): string {
@@ -119,7 +119,7 @@ export function handOver(
 }
 
 /** The receiving tier takes it: someone of that tier works it from now. */
-export function acceptHandover(
+export function markAccepted(
   w: Writer,
   by: string,
   ticketId: string,
@@ -133,7 +133,7 @@ export function acceptHandover(
   ).run(by, now, escalationId);
   stmt(
     w.db,
-    `UPDATE tickets SET assignee_id = ?, status = 'in_progress', handoff_state = NULL, handoff_id = NULL,
+    `UPDATE tickets SET assignee_id = ?, status = 'in_progress', escalation_state = NULL, escalation_id = NULL,
        version = version + 1, updated_at = ?, updated_by = ?
      WHERE id = ?`,
   ).run(assigneeId, now, by, ticketId);
@@ -145,7 +145,7 @@ export function acceptHandover(
 }
 
 /** The receiving tier sends it back where it came from, to whoever had it, with a reason. */
-export function returnHandover(
+export function markReturned(
   w: Writer,
   by: string,
   ticketId: string,
@@ -192,14 +192,14 @@ interface EscalationRow {
   dec_name: string | null;
 }
 
-/** The hand-over in progress (pending, or returned and not yet picked up), if any. */
-export function handoffOf(db: Db, ticketId: string): Handoff | null {
+/** The escalation in progress (pending, or returned and not yet picked up), if any. */
+export function escalationOf(db: Db, ticketId: string): Escalation | null {
   const r = stmt(
     db,
     `SELECT e.*, b.display_name AS by_name, d.id AS dec_id, d.display_name AS dec_name
-     FROM tickets t JOIN escalations e ON e.id = t.handoff_id JOIN users b ON b.id = e.by_id
+     FROM tickets t JOIN escalations e ON e.id = t.escalation_id JOIN users b ON b.id = e.by_id
      LEFT JOIN users d ON d.id = e.decided_by
-     WHERE t.id = ? AND t.handoff_state IS NOT NULL`,
+     WHERE t.id = ? AND t.escalation_state IS NOT NULL`,
   ).get(ticketId) as EscalationRow | undefined;
   if (!r) return null;
   return {

@@ -49,21 +49,21 @@ function Actions({
   );
 }
 
-/** What every hand-over form gets: the ticket as the caller read it, and what to do after. */
-interface HandoffFormProps {
+/** What every escalation form gets: the ticket as the caller read it, and what to do after. */
+interface EscalationFormProps {
   ticket: Target;
   idPrefix: string;
   onDone: (card: TicketCard) => void;
   onCancel?: () => void;
 }
 
-/** Hand the ticket to another tier (by default the next one up) with a reason and a hand-over note. */
+/** Hand the ticket to another tier (by default the next one up) with a reason and an escalation note. */
 export function EscalateForm({
   ticket,
   idPrefix,
   onDone,
   onCancel,
-}: HandoffFormProps): ReactElement {
+}: EscalationFormProps): ReactElement {
   const desk = useSession((s) => s.desk)!;
   const { t, show, errors, submit } = useFormCall();
   const [domainId, setDomainId] = useState(ticket.domainId ?? '');
@@ -139,14 +139,19 @@ export function EscalateForm({
           )}
         </Field>
       </div>
-      <FormError text={errors[''] ?? errors['handoff'] ?? errors['status']} />
+      <FormError text={errors[''] ?? errors['escalation'] ?? errors['status']} />
       <Actions label={t('escalation.escalate')} onSubmit={save} onCancel={onCancel} />
     </div>
   );
 }
 
 /** The receiving tier takes the ticket: someone of that tier (by default whoever accepts). */
-export function AcceptForm({ ticket, idPrefix, onDone, onCancel }: HandoffFormProps): ReactElement {
+export function AcceptForm({
+  ticket,
+  idPrefix,
+  onDone,
+  onCancel,
+}: EscalationFormProps): ReactElement {
   const desk = useSession((s) => s.desk)!;
   const me = useSession((s) => s.user)!;
   const { t, show, errors, submit } = useFormCall();
@@ -183,14 +188,19 @@ export function AcceptForm({ ticket, idPrefix, onDone, onCancel }: HandoffFormPr
           </select>
         )}
       </Field>
-      <FormError text={errors[''] ?? errors['handoff']} />
+      <FormError text={errors[''] ?? errors['escalation']} />
       <Actions label={t('escalation.accept')} onSubmit={save} onCancel={onCancel} />
     </div>
   );
 }
 
 /** The receiving tier sends it back where it came from, saying why. */
-export function ReturnForm({ ticket, idPrefix, onDone, onCancel }: HandoffFormProps): ReactElement {
+export function ReturnForm({
+  ticket,
+  idPrefix,
+  onDone,
+  onCancel,
+}: EscalationFormProps): ReactElement {
   const { t, show, errors, submit } = useFormCall();
   const [reason, setReason] = useState('');
   const save = () =>
@@ -210,7 +220,7 @@ export function ReturnForm({ ticket, idPrefix, onDone, onCancel }: HandoffFormPr
       >
         {(a) => <input {...a} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
-      <FormError text={errors[''] ?? errors['handoff']} />
+      <FormError text={errors[''] ?? errors['escalation']} />
       <Actions label={t('escalation.return')} onSubmit={save} onCancel={onCancel} />
     </div>
   );
