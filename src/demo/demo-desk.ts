@@ -5,7 +5,14 @@ import { hashPassword } from '../core/access/password.ts';
 import { writeSettings } from '../core/kernel/settings.ts';
 import { insertScript } from '../core/resolution/scripts.ts';
 import { SOP_LIBRARY } from './sop-library.ts';
-import { indexNewAsset, reindexCustomer } from '../core/callers/customers.ts';
+import {
+  insertAccount,
+  insertAsset,
+  insertCustomer,
+  reindexCustomer,
+} from '../core/callers/customers.ts';
+import { insertCategory, insertQueue } from '../core/admin/reference.ts';
+import { insertDomain } from '../core/escalation/tiers.ts';
 import type { Role, Tier } from '../shared/domain.ts';
 
 /** The demo desk's sign-ins; the README lists them. */
@@ -116,15 +123,8 @@ export function insertTiers(
   tiers: Record<string, readonly string[]>,
   queueId: (code: string) => string,
 ): void {
-  for (const [domain, codes] of Object.entries(tiers)) {
-    const id = newId();
-    db.prepare('INSERT INTO domains (id, name, created_at) VALUES (?, ?, ?)').run(id, domain, now);
-    codes.forEach((code, i) =>
-      db
-        .prepare('INSERT INTO tiers (domain_id, level, queue_id) VALUES (?, ?, ?)')
-        .run(id, i + 1, queueId(code)),
-    );
-  }
+  for (const [name, codes] of Object.entries(tiers))
+    insertDomain(db, { id: newId(), name, tierQueueIds: codes.map(queueId) }, now);
 }
 
 export async function seedDemoDesk(env: DispatchEnv): Promise<void> {
@@ -143,15 +143,11 @@ export async function seedDemoDesk(env: DispatchEnv): Promise<void> {
     for (const [code, name] of DEMO_QUEUES) {
       const id = newId();
       ids.set(code, id);
-      db.prepare(
-        'INSERT INTO queues (id, code, name, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
-      ).run(id, code, name, now, by);
+      insertQueue(db, { id, code, name }, now, by);
     }
     for (const [code, name, domain, queue] of CATEGORIES) {
       const id = newId();
-      db.prepare(
-        'INSERT INTO categories (id, code, name, domain, default_queue_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(id, code, name, domain, ids.get(queue), now, by);
+      insertCategory(db, { id, code, name, domain, defaultQueueId: ids.get(queue)! }, now, by);
       const script = SOP_LIBRARY[code];
       if (script) insertScript(db, id, 1, script, now, by);
     }
@@ -165,20 +161,22 @@ export async function seedDemoDesk(env: DispatchEnv): Promise<void> {
       [model, serial, location, licence],
     ] of CUSTOMERS) {
       const id = newId();
-      db.prepare(
-        `INSERT INTO customers (id, name, phone, phone_norm, email, organisation, created_at, created_by, updated_at, updated_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, name, phone, phoneKey(phone, '44'), email, org, now, by, now, by);
-      db.prepare(
-        'INSERT INTO accounts (id, customer_id, number, number_norm, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(newId(), id, account, accountKey(account), now, by);
-      const asset = db
-        .prepare(
-          `INSERT INTO assets (id, customer_id, model_number, serial, location, licence, created_at, created_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(newId(), id, model, serial, location, licence, now, by);
-      indexNewAsset(db, asset.lastInsertRowid, { modelNumber: model, serial, location, licence });
+      const w = { at: now, by };
+      insertCustomer(
+        db,
+        { id, name, phone, phoneNorm: phoneKey(phone, '44'), email, organisation: org },
+        w,
+      );
+      insertAccount(
+        db,
+        { id: newId(), customerId: id, number: account, numberNorm: accountKey(account) },
+        w,
+      );
+      insertAsset(
+        db,
+        { id: newId(), customerId: id, modelNumber: model, serial, location, licence },
+        w,
+      );
       reindexCustomer(db, id);
     }
   })();

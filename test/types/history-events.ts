@@ -3,7 +3,7 @@
  * test/): each `@ts-expect-error` line must fail to typecheck, or the check itself fails.
  */
 import type { Ctx } from '../../src/core/kernel/context.ts';
-import { appendEvent, appendEventBy } from '../../src/core/tickets/write.ts';
+import { changeTicket, recordDeskEvent } from '../../src/core/tickets/write.ts';
 import {
   assertNever,
   encodeHistoryEvent,
@@ -15,20 +15,26 @@ declare const ctx: Ctx;
 
 export function writes(): void {
   // A kind with its own payload is the only write that typechecks.
-  appendEvent(ctx, 't', 'note_added', { text: 'Rebooted' });
-  appendEventBy(ctx, 'u', 't', 'assigned', { from: null, to: 'u2' });
+  changeTicket(ctx, 't', { event: ['note_added', { text: 'Rebooted' }], reason: 'noted' });
+  recordDeskEvent(ctx, 'u', 't', ['supervisors_alerted', { rule: 'priority1', reason: 'P1' }]);
   encodeHistoryEvent('status_changed', { from: 'new', to: 'open' });
 
   // @ts-expect-error a note's payload is its text, not a body
-  appendEvent(ctx, 't', 'note_added', { body: 'Rebooted' });
-  // @ts-expect-error a field of the wrong type
-  appendEvent(ctx, 't', 'priority_changed', { from: '1', to: 2, impact: 1, urgency: 1 });
+  changeTicket(ctx, 't', { event: ['note_added', { body: 'Rebooted' }], reason: 'noted' });
+  changeTicket(ctx, 't', {
+    // @ts-expect-error a field of the wrong type
+    event: ['priority_changed', { from: '1', to: 2, impact: 1, urgency: 1 }],
+    reason: 'moved',
+  });
   // @ts-expect-error a required field left out
-  appendEventBy(ctx, 'u', 't', 'escalation_accepted', { escalationId: 'e' });
-  // @ts-expect-error another kind's payload
-  appendEvent(ctx, 't', 'split', { role: 'related', ticket: { id: 't2', key: 'LON-000002' } });
+  recordDeskEvent(ctx, 'u', 't', ['escalation_accepted', { escalationId: 'e' }]);
+  changeTicket(ctx, 't', {
+    // @ts-expect-error another kind's payload
+    event: ['split', { role: 'related', ticket: { id: 't2', key: 'LON-000002' } }],
+    reason: 'split',
+  });
   // @ts-expect-error a kind the history does not know
-  appendEvent(ctx, 't', 'teleported', {});
+  changeTicket(ctx, 't', { event: ['teleported', {}], reason: 'moved' });
   // @ts-expect-error a status no ticket has
   encodeHistoryEvent('status_changed', { from: 'new', to: 'closed' });
 }

@@ -38,12 +38,12 @@ const USER_COLUMNS = 'id, username, display_name, role, tier';
 
 /** The people who work tickets, the disabled ones too (marked): old tickets still name them. */
 export function listUsers(db: Db): DeskPerson[] {
-  const rows = stmt(
+  const rows = stmt<UserRow>(
     db,
     // A wall-board display is nobody's assignee; the desk's own system user is nobody at all.
     `SELECT ${USER_COLUMNS}, active FROM users
      WHERE role <> 'wallboard' AND id <> ? ORDER BY display_name`,
-  ).all(SYSTEM_USER_ID) as UserRow[];
+  ).all(SYSTEM_USER_ID);
   return rows.map((r) => ({ ...toUserInfo(r), active: r.active === 1 }));
 }
 
@@ -55,10 +55,10 @@ export function sessionUser(
   db: Db,
   id: string,
 ): { user: UserInfo; mustChangePassword: boolean } | null {
-  const r = stmt(
+  const r = stmt<UserRow>(
     db,
     `SELECT ${USER_COLUMNS}, must_change_password FROM users WHERE id = ? AND active = 1`,
-  ).get(id) as UserRow | undefined;
+  ).get(id);
   return r ? { user: toUserInfo(r), mustChangePassword: r.must_change_password === 1 } : null;
 }
 
@@ -89,10 +89,10 @@ export async function signIn(
     throw new DomainError(e.code, e.message, e.issues);
   }
   try {
-    const row = stmt(ctx.db, 'SELECT * FROM users WHERE username = ? AND id <> ?').get(
+    const row = stmt<UserRow>(ctx.db, 'SELECT * FROM users WHERE username = ? AND id <> ?').get(
       input.username,
       SYSTEM_USER_ID,
-    ) as UserRow | undefined;
+    );
     // Verify against a dummy hash when the user is unknown, so timing does not reveal who exists.
     const ok = await verifyPassword(
       input.password,
@@ -141,9 +141,9 @@ export async function changePassword(
 ): Promise<{ user: UserInfo }> {
   const me = actor(ctx);
   const stored = () =>
-    stmt(ctx.db, 'SELECT password_hash FROM users WHERE id = ? AND active = 1')
+    stmt<string>(ctx.db, 'SELECT password_hash FROM users WHERE id = ? AND active = 1')
       .pluck()
-      .get(me.id) as string | undefined;
+      .get(me.id);
   const before = stored();
   if (!before) throw accountDisabled();
   if (!(await verifyPassword(input.currentPassword, before)))
@@ -208,8 +208,7 @@ export async function insertUser(
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(id, u.username, u.displayName, hash, u.role, u.tier, ctx.clock.now(), createdBy);
     // The domains they serve; none named: all of them.
-    for (const d of domains)
-      stmt(db, 'INSERT INTO user_domains (user_id, domain_id) VALUES (?, ?)').run(id, d);
+    setUserDomains(db, id, domains);
     record?.(user);
   })();
   return user;
@@ -258,4 +257,40 @@ export async function setupDesk(
   );
   ctx.conn.user = user;
   return { user };
+}
+
+// ---- the writes desk admin makes (admin/people.ts decides them) ------------------------------
+
+/** Who a person is on the desk: their name, role and tier. */
+export function writeUserProfile(
+  db: Db,
+  id: string,
+  p: { displayName: string; role: Role; tier: Tier },
+): void {
+  stmt(
+    db,
+    'UPDATE users SET display_name = ?, role = ?, tier = ?, version = version + 1 WHERE id = ?',
+  ).run(p.displayName, p.role, p.tier, id);
+}
+
+/** The domains a person serves (none: all of them). */
+export function setUserDomains(db: Db, id: string, domainIds: readonly string[]): void {
+  stmt(db, 'DELETE FROM user_domains WHERE user_id = ?').run(id);
+  for (const d of domainIds)
+    stmt(db, 'INSERT INTO user_domains (user_id, domain_id) VALUES (?, ?)').run(id, d);
+}
+
+export function writeUserActive(db: Db, id: string, active: boolean): void {
+  stmt(db, 'UPDATE users SET active = ?, version = version + 1 WHERE id = ?').run(
+    active ? 1 : 0,
+    id,
+  );
+}
+
+/** A temporary password, which its owner must change before doing anything else. */
+export function writeTemporaryPassword(db: Db, id: string, hash: string): void {
+  stmt(db, 'UPDATE users SET password_hash = ?, must_change_password = 1 WHERE id = ?').run(
+    hash,
+    id,
+  );
 }

@@ -10,6 +10,12 @@ import { hashPassword } from '../access/password.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
 import { changesOf, checkVersion, recordAdminChange } from './admin-edits.ts';
+import {
+  setUserDomains,
+  writeTemporaryPassword,
+  writeUserActive,
+  writeUserProfile,
+} from '../access/users.ts';
 import { SYSTEM_USER_ID } from '../sla/clocks.ts';
 
 interface PersonRow extends Omit<AdminPerson, 'active' | 'mustChangePassword' | 'domainIds'> {
@@ -20,7 +26,7 @@ interface PersonRow extends Omit<AdminPerson, 'active' | 'mustChangePassword' | 
 
 /** Everyone who can sign in (the desk's own system user is nobody's to edit), with their work. */
 export function adminPeople(db: Db, id?: string): AdminPerson[] {
-  const rows = stmt(
+  const rows = stmt<PersonRow>(
     db,
     `SELECT u.id, u.username, u.display_name AS displayName, u.role, u.tier, u.active, u.version,
             u.must_change_password AS mustChangePassword,
@@ -30,7 +36,7 @@ export function adminPeople(db: Db, id?: string): AdminPerson[] {
             (SELECT count(*) FROM callbacks WHERE owner_id = u.id) AS callbacks
      FROM users u WHERE u.id <> @system AND (@id IS NULL OR u.id = @id)
      ORDER BY u.display_name, u.username`,
-  ).all({ system: SYSTEM_USER_ID, id: id ?? null }) as PersonRow[];
+  ).all({ system: SYSTEM_USER_ID, id: id ?? null });
   return rows.map((r) => ({
     ...r,
     active: r.active === 1,
@@ -46,9 +52,7 @@ function personById(db: Db, id: string): AdminPerson {
 }
 
 const activeAdmins = (db: Db): number =>
-  stmt(db, "SELECT count(*) FROM users WHERE role = 'admin' AND active = 1")
-    .pluck()
-    .get() as number;
+  stmt<number>(db, "SELECT count(*) FROM users WHERE role = 'admin' AND active = 1").pluck().get()!;
 
 function checkDomains(db: Db, ids: readonly string[]): string[] {
   const domains = [...new Set(ids)].sort();
@@ -78,15 +82,8 @@ export function updateUser(ctx: Ctx, input: ParsedInput<'users.update'>): AdminP
       domainIds,
     });
     if (Object.keys(changes).length === 0) return p;
-    stmt(
-      db,
-      'UPDATE users SET display_name = ?, role = ?, tier = ?, version = version + 1 WHERE id = ?',
-    ).run(input.displayName, input.role, input.tier, p.id);
-    if (changes['domainIds']) {
-      stmt(db, 'DELETE FROM user_domains WHERE user_id = ?').run(p.id);
-      for (const d of domainIds)
-        stmt(db, 'INSERT INTO user_domains (user_id, domain_id) VALUES (?, ?)').run(p.id, d);
-    }
+    writeUserProfile(db, p.id, input);
+    if (changes['domainIds']) setUserDomains(db, p.id, domainIds);
     recordAdminChange(ctx, 'user_changed', { id: p.id, changes });
     return personById(db, p.id);
   })();
@@ -107,10 +104,7 @@ export function setUserActive(ctx: Ctx, input: ParsedInput<'users.setActive'>): 
       throw new DomainError('CONFLICT', 'You cannot disable yourself', [
         issue('active', 'self_disable', 'Yourself'),
       ]);
-    stmt(db, 'UPDATE users SET active = ?, version = version + 1 WHERE id = ?').run(
-      input.active ? 1 : 0,
-      p.id,
-    );
+    writeUserActive(db, p.id, input.active);
     recordAdminChange(
       ctx,
       input.active ? 'user_enabled' : 'user_disabled',
@@ -136,10 +130,7 @@ export async function resetPassword(
   const hash = await hashPassword(input.password, ctx.passwords.cost);
   return db.transaction(() => {
     const p = personById(db, input.id);
-    stmt(db, 'UPDATE users SET password_hash = ?, must_change_password = 1 WHERE id = ?').run(
-      hash,
-      p.id,
-    );
+    writeTemporaryPassword(db, p.id, hash);
     // The history says who reset whose password, never the password.
     recordAdminChange(ctx, 'password_reset', { id: p.id });
     return personById(db, p.id);

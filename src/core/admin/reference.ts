@@ -29,18 +29,15 @@ const flag = <T extends { active: boolean }>(r: Flagged<T>): T =>
 
 /** Every queue, the disabled ones too: old tickets still name them; lists for new work skip them. */
 export function listQueues(db: Db): QueueInfo[] {
-  return (
-    stmt(db, `SELECT ${QUEUE_COLUMNS} FROM queues ORDER BY name`).all() as Flagged<QueueInfo>[]
-  ).map(flag);
+  return stmt<Flagged<QueueInfo>>(db, `SELECT ${QUEUE_COLUMNS} FROM queues ORDER BY name`)
+    .all()
+    .map(flag);
 }
 
 export function listCategories(db: Db): CategoryInfo[] {
-  return (
-    stmt(
-      db,
-      `SELECT ${CATEGORY_COLUMNS} FROM categories ORDER BY name`,
-    ).all() as Flagged<CategoryInfo>[]
-  ).map(flag);
+  return stmt<Flagged<CategoryInfo>>(db, `SELECT ${CATEGORY_COLUMNS} FROM categories ORDER BY name`)
+    .all()
+    .map(flag);
 }
 
 export function deskInfo(ctx: Ctx): DeskInfo {
@@ -62,38 +59,38 @@ export function deskInfo(ctx: Ctx): DeskInfo {
 
 /** What sends new work to a queue: the active categories routed to it and the tiers it serves. */
 function queueUsers(db: Db, queueId: string): AdminQueue['usedBy'] {
-  const categories = stmt(
+  const categories = stmt<string>(
     db,
     'SELECT name FROM categories WHERE default_queue_id = ? AND active = 1 ORDER BY name',
   )
     .pluck()
-    .all(queueId) as string[];
-  const tiers = stmt(
+    .all(queueId);
+  const tiers = stmt<{ domain: string; level: Tier }>(
     db,
     `SELECT d.name AS domain, t.level FROM tiers t JOIN domains d ON d.id = t.domain_id
      WHERE t.queue_id = ? ORDER BY d.name, t.level`,
-  ).all(queueId) as { domain: string; level: Tier }[];
+  ).all(queueId);
   return { categories, tiers };
 }
 
 function adminQueues(db: Db, id?: string): AdminQueue[] {
-  const rows = stmt(
+  const rows = stmt<Flagged<Omit<AdminQueue, 'usedBy'>>>(
     db,
     `SELECT ${QUEUE_COLUMNS}, version,
             (SELECT coalesce(sum(n), 0) FROM ticket_counts
              WHERE queue_id = queues.id AND status <> 'resolved') AS openTickets
      FROM queues WHERE @id IS NULL OR id = @id ORDER BY name`,
-  ).all({ id: id ?? null }) as Flagged<Omit<AdminQueue, 'usedBy'>>[];
+  ).all({ id: id ?? null });
   return rows.map((r) => ({ ...flag(r), usedBy: queueUsers(db, r.id) }));
 }
 
 function adminCategories(db: Db, id?: string): AdminCategory[] {
-  return (
-    stmt(
-      db,
-      `SELECT ${CATEGORY_COLUMNS}, version FROM categories WHERE @id IS NULL OR id = @id ORDER BY name`,
-    ).all({ id: id ?? null }) as Flagged<AdminCategory>[]
-  ).map(flag);
+  return stmt<Flagged<AdminCategory>>(
+    db,
+    `SELECT ${CATEGORY_COLUMNS}, version FROM categories WHERE @id IS NULL OR id = @id ORDER BY name`,
+  )
+    .all({ id: id ?? null })
+    .map(flag);
 }
 
 export function adminDirectory(ctx: Ctx): AdminDirectory {
@@ -121,6 +118,18 @@ const activeQueue = (db: Db, id: string): boolean =>
 
 // ---- queues --------------------------------------------------------------------------------
 
+export function insertQueue(
+  db: Db,
+  q: { id: string; code: string; name: string },
+  at: number,
+  by: string,
+): void {
+  stmt(
+    db,
+    'INSERT INTO queues (id, code, name, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
+  ).run(q.id, q.code, q.name, at, by);
+}
+
 export function createQueue(ctx: Ctx, input: ParsedInput<'queues.create'>): QueueInfo {
   const by = actor(ctx).id;
   return ctx.db.transaction(() => {
@@ -128,10 +137,7 @@ export function createQueue(ctx: Ctx, input: ParsedInput<'queues.create'>): Queu
       throw invalid([issue('code', 'taken', 'A queue with this code exists')]);
     }
     const id = ctx.newId();
-    stmt(
-      ctx.db,
-      'INSERT INTO queues (id, code, name, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
-    ).run(id, input.code, input.name, ctx.clock.now(), by);
+    insertQueue(ctx.db, { id, code: input.code, name: input.name }, ctx.clock.now(), by);
     recordAdminChange(ctx, 'queue_created', { id, code: input.code, name: input.name });
     return { id, code: input.code, name: input.name, active: true };
   })();
@@ -193,6 +199,20 @@ export function setQueueActive(ctx: Ctx, input: ParsedInput<'queues.setActive'>)
 
 // ---- categories ----------------------------------------------------------------------------
 
+/** A category's row; a domain it names is the caller's to start (see ensureDomain). */
+export function insertCategory(
+  db: Db,
+  c: { id: string; code: string; name: string; domain: string; defaultQueueId: string },
+  at: number,
+  by: string,
+): void {
+  stmt(
+    db,
+    `INSERT INTO categories (id, code, name, domain, default_queue_id, created_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(c.id, c.code, c.name, c.domain, c.defaultQueueId, at, by);
+}
+
 export function createCategory(ctx: Ctx, input: ParsedInput<'categories.create'>): CategoryInfo {
   const by = actor(ctx).id;
   return ctx.db.transaction(() => {
@@ -205,11 +225,7 @@ export function createCategory(ctx: Ctx, input: ParsedInput<'categories.create'>
     }
     if (issues.length) throw invalid(issues);
     const id = ctx.newId();
-    stmt(
-      ctx.db,
-      `INSERT INTO categories (id, code, name, domain, default_queue_id, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, input.code, input.name, input.domain, input.defaultQueueId, ctx.clock.now(), by);
+    insertCategory(ctx.db, { id, ...input }, ctx.clock.now(), by);
     // A new domain starts with its tier 1: this category's queue.
     ensureDomain(ctx.db, ctx.newId, input.domain, input.defaultQueueId, ctx.clock.now());
     const created = {
@@ -271,7 +287,9 @@ export function setCategoryActive(
     checkVersion(`Category ${c.code}`, c.version, input.expectedVersion);
     if (c.active === input.active) return c;
     if (input.active && !activeQueue(db, c.defaultQueueId)) {
-      const code = stmt(db, 'SELECT code FROM queues WHERE id = ?').pluck().get(c.defaultQueueId);
+      const code = stmt<string>(db, 'SELECT code FROM queues WHERE id = ?')
+        .pluck()
+        .get(c.defaultQueueId);
       throw new DomainError(
         'CONFLICT',
         `Category ${c.code} is routed to the disabled queue ${String(code)}: route it to an active queue first`,

@@ -136,7 +136,7 @@ function page(
     sql += ' ORDER BY t.sla_next_due, t.rowid LIMIT ?';
     params.push(limit + 1);
   }
-  const rows = stmt(db, sql).all(...params) as CardRow[];
+  const rows = stmt<CardRow>(db, sql).all(...params);
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   const last = items.at(-1);
@@ -157,10 +157,10 @@ function counts(
     for (const s of statuses) {
       const match = matchTicketText(f.text, facetsOf(f, s));
       if (match === null) return m;
-      const n = stmt(
+      const n = stmt<{ n: number }>(
         db,
         `SELECT count(*) AS n FROM (SELECT 1 FROM tickets_fts WHERE tickets_fts MATCH ? LIMIT ${TEXT_COUNT_CAP + 1})`,
-      ).get(match) as { n: number };
+      ).get(match)!;
       m.set(s, { count: Math.min(n.n, TEXT_COUNT_CAP), capped: n.n > TEXT_COUNT_CAP });
     }
     return m;
@@ -180,10 +180,10 @@ function counts(
     where.push('assignee_id = ?');
     params.push(f.assigneeId === 'none' ? '' : f.assigneeId);
   }
-  const rows = stmt(
+  const rows = stmt<{ status: Status; n: number }>(
     db,
     `SELECT status, sum(n) AS n FROM ticket_counts${where.length ? ` WHERE ${where.join(' AND ')}` : ''} GROUP BY status`,
-  ).all(...params) as { status: Status; n: number }[];
+  ).all(...params);
   for (const r of rows) m.set(r.status, { count: r.n, capped: false });
   return m;
 }
@@ -200,11 +200,11 @@ function textBoard(db: Db, f: BoardFilters, perColumn: number): BoardColumn[] | 
   const open = STATUSES.filter(isOpenColumn);
   const match = matchTicketText(f.text ?? '', facetsOf(f), open);
   if (match === null) return null;
-  const hits = stmt(
+  const hits = stmt<CardRow>(
     db,
     `SELECT ${CARD_COLUMNS}, t.rowid AS rid FROM tickets t JOIN customers c ON c.id = t.customer_id
      WHERE t.rowid IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?)`,
-  ).all(match) as CardRow[];
+  ).all(match);
   const columns: BoardColumn[] = open.map((status) => {
     const rows = hits.filter((h) => h.status === status).sort(byBoardOrder);
     const items = rows.slice(0, perColumn);
@@ -258,27 +258,27 @@ export function searchTickets(ctx: Ctx, input: ParsedInput<'tickets.search'>): T
     priority: input.priority,
   });
   if (match === null) return { items: [], more: false };
-  const rows = stmt(
+  const rows = stmt<CardRow>(
     ctx.db,
     `SELECT ${CARD_COLUMNS}, t.rowid AS rid FROM tickets_fts f
      JOIN tickets t ON t.rowid = f.rowid JOIN customers c ON c.id = t.customer_id
      WHERE tickets_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?`,
-  ).all(match, input.limit + 1) as CardRow[];
+  ).all(match, input.limit + 1);
   return { items: rows.slice(0, input.limit).map(toCard), more: rows.length > input.limit };
 }
 
 /** Counts by status, queue and priority for panels and the wall-board, from the counter table. */
 export function ticketCounts(ctx: Ctx): TicketCounts {
-  const rows = stmt(
-    ctx.db,
-    'SELECT status, queue_id AS queueId, priority, assignee_id AS assigneeId, n FROM ticket_counts WHERE n > 0',
-  ).all() as {
+  const rows = stmt<{
     status: Status;
     queueId: string;
     priority: Priority;
     assigneeId: string;
     n: number;
-  }[];
+  }>(
+    ctx.db,
+    'SELECT status, queue_id AS queueId, priority, assignee_id AS assigneeId, n FROM ticket_counts WHERE n > 0',
+  ).all();
   const out: TicketCounts = { byStatus: {}, byQueue: {}, byPriority: {}, unassignedOpen: 0 };
   for (const r of rows) {
     out.byStatus[r.status] = (out.byStatus[r.status] ?? 0) + r.n;

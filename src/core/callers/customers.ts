@@ -29,16 +29,17 @@ interface CustomerRow {
 }
 
 const accountsOf = (db: Db, customerId: string): AccountInfo[] =>
-  stmt(db, 'SELECT id, number FROM accounts WHERE customer_id = ? ORDER BY number').all(
-    customerId,
-  ) as AccountInfo[];
+  stmt<AccountInfo>(
+    db,
+    'SELECT id, number FROM accounts WHERE customer_id = ? ORDER BY number',
+  ).all(customerId);
 
 export function assetsOf(db: Db, customerId: string): AssetInfo[] {
-  return stmt(
+  return stmt<AssetInfo>(
     db,
     `SELECT id, model_number AS modelNumber, serial, location, licence
        FROM assets WHERE customer_id = ? ORDER BY created_at DESC`,
-  ).all(customerId) as AssetInfo[];
+  ).all(customerId);
 }
 
 const toHit = (db: Db, r: CustomerRow): CustomerHit => ({
@@ -50,9 +51,90 @@ const toHit = (db: Db, r: CustomerRow): CustomerHit => ({
   accounts: accountsOf(db, r.id),
 });
 
+/** Who writes a caller's record, and when. */
+interface Author {
+  at: number;
+  by: string;
+}
+
+/** A new caller; the caller of this indexes them once their accounts are written. */
+export function insertCustomer(
+  db: Db,
+  c: {
+    id: string;
+    name: string;
+    phone: string;
+    phoneNorm: string;
+    email: string;
+    organisation: string;
+  },
+  w: Author,
+): void {
+  stmt(
+    db,
+    `INSERT INTO customers (id, name, phone, phone_norm, email, organisation, created_at, created_by, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(c.id, c.name, c.phone, c.phoneNorm, c.email, c.organisation, w.at, w.by, w.at, w.by);
+}
+
+/**
+ * Fills in contact details a known caller's record lacks; never overwrites what another call
+ * recorded. True when something was filled (their search row is then rewritten by the caller).
+ */
+export function fillContactDetails(
+  db: Db,
+  id: string,
+  c: { phone: string; phoneNorm: string; email: string },
+  w: Author,
+): boolean {
+  return (
+    stmt(
+      db,
+      `UPDATE customers SET
+         phone = CASE WHEN phone = '' THEN @phone ELSE phone END,
+         phone_norm = CASE WHEN phone = '' THEN @phoneNorm ELSE phone_norm END,
+         email = CASE WHEN email = '' THEN @email ELSE email END,
+         updated_at = @now, updated_by = @by
+       WHERE id = @id AND ((phone = '' AND @phone <> '') OR (email = '' AND @email <> ''))`,
+    ).run({ ...c, now: w.at, by: w.by, id }).changes > 0
+  );
+}
+
+export function insertAccount(
+  db: Db,
+  a: { id: string; customerId: string; number: string; numberNorm: string },
+  w: Author,
+): void {
+  stmt(
+    db,
+    'INSERT INTO accounts (id, customer_id, number, number_norm, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(a.id, a.customerId, a.number, a.numberNorm, w.at, w.by);
+}
+
+/** A piece of equipment on the caller's record, with its search row. */
+export function insertAsset(
+  db: Db,
+  a: {
+    id: string;
+    customerId: string;
+    modelNumber: string;
+    serial: string;
+    location: string;
+    licence: string;
+  },
+  w: Author,
+): void {
+  const { lastInsertRowid } = stmt(
+    db,
+    `INSERT INTO assets (id, customer_id, model_number, serial, location, licence, created_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(a.id, a.customerId, a.modelNumber, a.serial, a.location, a.licence, w.at, w.by);
+  indexNewAsset(db, lastInsertRowid, a);
+}
+
 /** Rewrites the customer's search row from the tables, inside the caller's transaction. */
 export function reindexCustomer(db: Db, customerId: string): void {
-  const c = stmt(db, 'SELECT rowid, * FROM customers WHERE id = ?').get(customerId) as CustomerRow;
+  const c = stmt<CustomerRow>(db, 'SELECT rowid, * FROM customers WHERE id = ?').get(customerId)!;
   const accounts = accountsOf(db, customerId)
     .map((a) => a.number)
     .join(' ');
@@ -65,7 +147,7 @@ export function reindexCustomer(db: Db, customerId: string): void {
 }
 
 /** A new piece of equipment's search row (search everywhere finds callers by model, serial, place, licence). */
-export function indexNewAsset(
+function indexNewAsset(
   db: Db,
   rowid: number | bigint,
   a: { modelNumber: string; serial: string; location: string; licence: string },
@@ -124,27 +206,27 @@ export function lookup(ctx: Ctx, input: ParsedInput<'customers.lookup'>): Custom
   const account = accountKey(q);
   if (/\d/.test(account)) {
     add(
-      stmt(db, ACCOUNT_PREFIX_SQL).all(
+      stmt<CustomerRow>(db, ACCOUNT_PREFIX_SQL).all(
         account,
         upperBound(account, false),
         input.limit,
-      ) as CustomerRow[],
+      ),
     );
   }
   if (looksLikePhone(q)) {
     const key = phoneKey(q, readSettings(db).countryCode);
     if (key.replace(/\D/g, '').length >= PHONE_PREFIX_MIN_DIGITS) {
-      add(stmt(db, PHONE_PREFIX_SQL).all(key, upperBound(key, true), input.limit) as CustomerRow[]);
+      add(stmt<CustomerRow>(db, PHONE_PREFIX_SQL).all(key, upperBound(key, true), input.limit));
     }
   } else if (rows.length < input.limit) {
     const match = matchAll(q, CUSTOMER_TEXT_COLUMNS);
     if (match) {
       add(
-        stmt(
+        stmt<CustomerRow>(
           db,
           `SELECT c.rowid, c.* FROM customers_fts f JOIN customers c ON c.rowid = f.rowid
              WHERE customers_fts MATCH ? ORDER BY f.rank LIMIT ?`,
-        ).all(match, input.limit) as CustomerRow[],
+        ).all(match, input.limit),
       );
     }
   }
@@ -163,12 +245,10 @@ export function numberOwners(ctx: Ctx, input: ParsedInput<'customers.owners'>): 
   const cc = readSettings(db).countryCode;
   const phone =
     input.phone && phoneProblem(input.phone, cc) === null
-      ? (stmt(db, PHONE_OWNERS_SQL).all(phoneKey(input.phone, cc), OWNERS_SHOWN) as CustomerRow[])
+      ? stmt<CustomerRow>(db, PHONE_OWNERS_SQL).all(phoneKey(input.phone, cc), OWNERS_SHOWN)
       : [];
   const key = accountKey(input.accountNumber);
-  const account = key
-    ? (stmt(db, ACCOUNT_OWNER_SQL).get(key) as CustomerRow | undefined)
-    : undefined;
+  const account = key ? stmt<CustomerRow>(db, ACCOUNT_OWNER_SQL).get(key) : undefined;
   return {
     phone: phone.map((r) => toHit(db, r)),
     account: account ? toHit(db, account) : null,
@@ -179,16 +259,18 @@ const OPEN_TICKETS_SHOWN = 20;
 
 /** A returning caller's open tickets, newest first, with the last contact on each. */
 function openTicketsOf(db: Db, customerId: string): OpenTicketBrief[] {
-  const rows = stmt(
+  const rows = stmt<
+    Omit<OpenTicketBrief, 'lastContact' | 'callback'> & {
+      dueAt: number | null;
+      kind: CallbackKind | null;
+    }
+  >(
     db,
     `SELECT t.id, t.key, t.title, t.status, t.priority, t.created_at AS createdAt,
             cb.due_at AS dueAt, cb.kind
      FROM tickets t LEFT JOIN callbacks cb ON cb.ticket_id = t.id
      WHERE t.customer_id = ? AND t.status <> 'resolved' ORDER BY t.created_at DESC LIMIT ?`,
-  ).all(customerId, OPEN_TICKETS_SHOWN) as (Omit<OpenTicketBrief, 'lastContact' | 'callback'> & {
-    dueAt: number | null;
-    kind: CallbackKind | null;
-  })[];
+  ).all(customerId, OPEN_TICKETS_SHOWN);
   return rows.map(({ dueAt, kind, ...t }) => ({
     ...t,
     lastContact: latestContact(db, t.id),
@@ -197,8 +279,7 @@ function openTicketsOf(db: Db, customerId: string): OpenTicketBrief[] {
 }
 
 export function getCustomer(ctx: Ctx, input: ParsedInput<'customers.get'>): CustomerDetail {
-  const r = stmt(ctx.db, 'SELECT rowid, * FROM customers WHERE id = ?').get(input.id) as
-    CustomerRow | undefined;
+  const r = stmt<CustomerRow>(ctx.db, 'SELECT rowid, * FROM customers WHERE id = ?').get(input.id);
   if (!r) throw notFound('Customer');
   return {
     ...toHit(ctx.db, r),

@@ -49,19 +49,17 @@ export function syncCallback(
   updateDue: number | null,
 ): void {
   const { db } = ctx;
-  const old = stmt(
+  const old = stmt<{
+    owner_id: string;
+    due_at: number;
+    kind: CallbackKind;
+    last_contact_id: string | null;
+    domain_id: string | null;
+    tier: number;
+  }>(
     db,
     'SELECT owner_id, due_at, kind, last_contact_id, domain_id, tier FROM callbacks WHERE ticket_id = ?',
-  ).get(t.id) as
-    | {
-        owner_id: string;
-        due_at: number;
-        kind: CallbackKind;
-        last_contact_id: string | null;
-        domain_id: string | null;
-        tier: number;
-      }
-    | undefined;
+  ).get(t.id);
   let next: { due: number; kind: CallbackKind } | null = null;
   let owner = t.assignee_id ?? t.created_by;
   let lastId: string | null = null;
@@ -113,12 +111,11 @@ export function syncCallback(
 }
 
 export function callbackOf(db: Db, ticketId: string): TicketCallback | null {
-  const r = stmt(
+  const r = stmt<{ dueAt: number; kind: CallbackKind; id: string; displayName: string }>(
     db,
     `SELECT cb.due_at AS dueAt, cb.kind, u.id, u.display_name AS displayName
      FROM callbacks cb JOIN users u ON u.id = cb.owner_id WHERE cb.ticket_id = ?`,
-  ).get(ticketId) as
-    { dueAt: number; kind: CallbackKind; id: string; displayName: string } | undefined;
+  ).get(ticketId);
   return r
     ? { dueAt: r.dueAt, kind: r.kind, owner: { id: r.id, displayName: r.displayName } }
     : null;
@@ -163,13 +160,13 @@ function listDue(
   limit: number,
   now: number,
 ): CallbackItem[] {
-  const rows = stmt(
+  const rows = stmt<CallbackRow>(
     db,
     `SELECT cb.ticket_id AS ticketId, cb.due_at AS dueAt, cb.kind, cb.last_contact_id AS lastId,
             t.key, t.title, t.priority, t.status, c.id AS customerId, c.name, c.phone, c.email
      FROM callbacks cb JOIN tickets t ON t.id = cb.ticket_id JOIN customers c ON c.id = t.customer_id
      WHERE cb.owner_id = ? AND cb.due_at >= ? AND cb.due_at < ? ORDER BY cb.due_at, t.key LIMIT ?`,
-  ).all(owner, from, to, limit) as CallbackRow[];
+  ).all(owner, from, to, limit);
   const last = contactsById(
     db,
     rows.flatMap((r) => (r.lastId ? [r.lastId] : [])),
@@ -203,14 +200,14 @@ export function myCallbacks(ctx: Ctx): MyCallbacks {
       day.items.push(laterItems[i]!);
     if (day.items.length) later.push(day);
   }
-  const { n } = stmt(
+  const { n } = stmt<{ n: number }>(
     db,
     'SELECT count(*) AS n FROM callbacks WHERE owner_id = ? AND due_at <= ?',
-  ).get(me, now) as { n: number };
-  const { n: afterToday } = stmt(
+  ).get(me, now)!;
+  const { n: afterToday } = stmt<{ n: number }>(
     db,
     'SELECT count(*) AS n FROM callbacks WHERE owner_id = ? AND due_at >= ?',
-  ).get(me, end) as { n: number };
+  ).get(me, end)!;
   return {
     asOf: now,
     endOfDay: end,
@@ -228,17 +225,17 @@ export function myCallbacks(ctx: Ctx): MyCallbacks {
  */
 export function alertDueCallbacks(ctx: Pick<Ctx, 'db' | 'clock' | 'emit'>, limit = 500): number {
   const { db } = ctx;
-  const due = stmt(
-    db,
-    `SELECT cb.ticket_id AS ticketId, t.key, cb.owner_id AS ownerId, cb.due_at AS dueAt
-     FROM callbacks cb JOIN tickets t ON t.id = cb.ticket_id
-     WHERE cb.alerted = 0 AND cb.due_at <= ? ORDER BY cb.due_at LIMIT ?`,
-  ).all(ctx.clock.now(), limit) as {
+  const due = stmt<{
     ticketId: string;
     key: string;
     ownerId: string;
     dueAt: number;
-  }[];
+  }>(
+    db,
+    `SELECT cb.ticket_id AS ticketId, t.key, cb.owner_id AS ownerId, cb.due_at AS dueAt
+     FROM callbacks cb JOIN tickets t ON t.id = cb.ticket_id
+     WHERE cb.alerted = 0 AND cb.due_at <= ? ORDER BY cb.due_at LIMIT ?`,
+  ).all(ctx.clock.now(), limit);
   if (due.length === 0) return 0;
   const mark = stmt(db, 'UPDATE callbacks SET alerted = 1 WHERE ticket_id = ?');
   db.transaction(() => {

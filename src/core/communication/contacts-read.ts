@@ -56,34 +56,34 @@ export function contactsOf(
 ): ContactEntry[] {
   const [column, value] =
     'ticketId' in where ? ['c.ticket_id', where.ticketId] : ['c.customer_id', where.customerId];
-  return (
-    stmt(
-      db,
-      `${SELECT} WHERE ${column} = ? ORDER BY c.at DESC, c.logged_at DESC, c.id DESC LIMIT ?`,
-    ).all(value, limit) as ContactRow[]
-  ).map(toEntry);
+  return stmt<ContactRow>(
+    db,
+    `${SELECT} WHERE ${column} = ? ORDER BY c.at DESC, c.logged_at DESC, c.id DESC LIMIT ?`,
+  )
+    .all(value, limit)
+    .map(toEntry);
 }
 
 /** Several entries by id, in one read (a list of call-backs shows each one's last contact). */
 export function contactsById(db: Db, ids: readonly string[]): Map<string, ContactEntry> {
   if (ids.length === 0) return new Map();
-  const rows = stmt(db, `${SELECT} WHERE c.id IN (SELECT value FROM json_each(?))`).all(
+  const rows = stmt<ContactRow>(db, `${SELECT} WHERE c.id IN (SELECT value FROM json_each(?))`).all(
     JSON.stringify(ids),
-  ) as ContactRow[];
+  );
   return new Map(rows.map((r) => [r.id, toEntry(r)]));
 }
 
 export function contactById(db: Db, id: string): ContactEntry | null {
-  const r = stmt(db, `${SELECT} WHERE c.id = ?`).get(id) as ContactRow | undefined;
+  const r = stmt<ContactRow>(db, `${SELECT} WHERE c.id = ?`).get(id);
   return r ? toEntry(r) : null;
 }
 
 /** The ticket's latest contact that stands (not corrected by a later entry). */
 export function latestContact(db: Db, ticketId: string): ContactEntry | null {
-  const r = stmt(
+  const r = stmt<ContactRow>(
     db,
     `${SELECT} WHERE c.ticket_id = ? AND NOT EXISTS (SELECT 1 FROM contacts x WHERE x.corrects_id = c.id)
      ORDER BY c.at DESC, c.logged_at DESC, c.id DESC LIMIT 1`,
-  ).get(ticketId) as ContactRow | undefined;
+  ).get(ticketId);
   return r ? toEntry(r) : null;
 }

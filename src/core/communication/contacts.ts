@@ -13,9 +13,8 @@ import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
 import { retryAt } from './callbacks.ts';
 import { contactById, latestContact } from './contacts-read.ts';
-import { settle } from '../tickets/settle.ts';
 import { computeSla, SLA_COLUMNS, type SlaRow } from '../sla/clocks.ts';
-import { appendEvent } from '../tickets/write.ts';
+import { changeTicket, writeContactFacts } from '../tickets/write.ts';
 
 /** A call-back this long after the contact is the most anyone may set. */
 const MAX_AHEAD = 366 * 24 * 3_600_000;
@@ -28,9 +27,10 @@ export function logContact(
   const by = actor(ctx).id;
   const now = ctx.clock.now();
   return db.transaction(() => {
-    const t = stmt(db, `SELECT ${SLA_COLUMNS}, key, customer_id FROM tickets WHERE id = ?`).get(
-      input.ticketId,
-    ) as (SlaRow & { key: string; customer_id: string }) | undefined;
+    const t = stmt<SlaRow & { key: string; customer_id: string }>(
+      db,
+      `SELECT ${SLA_COLUMNS}, key, customer_id FROM tickets WHERE id = ?`,
+    ).get(input.ticketId);
     if (!t) throw notFound('Ticket');
     const at = input.at ?? now;
     const issues: Issue[] = [];
@@ -62,19 +62,26 @@ export function logContact(
       loggedBy: by,
     });
     if (t.status !== 'resolved') updateClockFromLog(ctx, t, now, id, input.next);
-    appendEvent(ctx, t.id, 'contact_logged', {
-      contactId: id,
-      direction: input.direction,
-      channel: input.channel,
-      outcome: input.outcome,
-      at,
-      summary: input.summary,
-      ...(input.closing ? { closing: true } : {}),
-      ...(input.next ? { next: input.next } : {}),
-      ...(input.corrects ? { corrects: input.corrects } : {}),
+    changeTicket(ctx, t.id, {
+      event: [
+        'contact_logged',
+        {
+          contactId: id,
+          direction: input.direction,
+          channel: input.channel,
+          outcome: input.outcome,
+          at,
+          summary: input.summary,
+          ...(input.closing ? { closing: true } : {}),
+          ...(input.next ? { next: input.next } : {}),
+          ...(input.corrects ? { corrects: input.corrects } : {}),
+        },
+      ],
+      reason: 'contacted',
+      // The log is not what the ticket is: a colleague's pending edit is not refused for it.
+      versioned: false,
+      after: 'clocks',
     });
-    settle(ctx, t.id);
-    ctx.emit('tickets.changed', { ids: [t.id], reason: 'contacted' });
     return { contact: contactById(db, id)! };
   })();
 }
@@ -126,10 +133,11 @@ function updateClockFromLog(
       ]);
     if (given && policyDue !== null && next.at > policyDue) agreed = next.at;
   }
-  stmt(
-    db,
-    'UPDATE tickets SET last_update_at = ?, update_agreed_at = ?, responded_at = ? WHERE id = ?',
-  ).run(lastUpdate, agreed, responded, t.id);
+  writeContactFacts(db, t.id, {
+    last_update_at: lastUpdate,
+    update_agreed_at: agreed,
+    responded_at: responded,
+  });
 }
 
 /** Writes one log entry as given; the caller has checked it and runs the clocks after. */
@@ -174,11 +182,11 @@ export function insertContact(
 
 /** When the customer was last given an update, by the log's entries that stand. */
 function lastUpdateGiven(db: Db, ticketId: string): number | null {
-  const r = stmt(
+  const r = stmt<{ at: number | null }>(
     db,
     `SELECT max(c.at) AS at FROM contacts c
      WHERE c.ticket_id = ? AND c.outcome IN (${UPDATE_GIVEN.map((o) => `'${o}'`).join(', ')})
        AND NOT EXISTS (SELECT 1 FROM contacts x WHERE x.corrects_id = c.id)`,
-  ).get(ticketId) as { at: number | null };
+  ).get(ticketId)!;
   return r.at;
 }

@@ -9,29 +9,14 @@ import type { TicketCard } from '../../shared/views.ts';
 import { actor, type Ctx } from '../kernel/context.ts';
 import { invalid, issue } from '../kernel/failure.ts';
 import { stmt } from '../store/statements.ts';
-import {
-  markAccepted,
-  openEscalation,
-  ESCALATING_COLUMNS,
-  markReturned,
-  type EscalatingTicket,
-} from './escalations.ts';
-import { reindexAfterChange } from '../tickets/settle.ts';
-import { card, forUpdate } from '../tickets/write.ts';
+import { markAccepted, markReturned, openEscalation } from './escalations.ts';
+import { card, forUpdate, type TicketRow } from '../tickets/write.ts';
 import { isMember, tierOf } from './tiers.ts';
 
-interface Held extends EscalatingTicket {
-  key: string;
-  escalation_state: 'pending' | 'returned' | null;
-  escalation_id: string | null;
-}
+type Held = TicketRow;
 
 function held(ctx: Ctx, id: string, version: number): { card: TicketCard; t: Held } {
-  const c = forUpdate(ctx.db, id, version);
-  const t = stmt(
-    ctx.db,
-    `SELECT ${ESCALATING_COLUMNS}, key, escalation_state, escalation_id FROM tickets WHERE id = ?`,
-  ).get(id) as Held;
+  const { card: c, row: t } = forUpdate(ctx.db, id, version);
   if (c.status === 'resolved')
     throw invalid([issue('status', 'resolved', `${c.key} is resolved: reopen it first`)]);
   if (!t.domain_id)
@@ -78,20 +63,17 @@ export function escalateTicket(ctx: Ctx, input: ParsedInput<'tickets.escalate'>)
         ),
       ]);
     openEscalation(ctx, by, t, to, { reason: input.reason, note: input.note, rule: null });
-    reindexAfterChange(ctx, t.id);
-    ctx.emit('tickets.changed', { ids: [t.id], reason: 'escalated' });
     return card(ctx.db, t.id)!;
   })();
 }
 
 /**
  * Answers the escalation waiting on a ticket (the receiving tier's member or a supervisor), in one
- * transaction: `answer` writes the accept or the return; then clocks, rules, search row, event.
+ * transaction: `answer` writes the accept or the return, with its event, clocks, rules and push.
  */
 function answerEscalation(
   ctx: Ctx,
   ref: { id: string; version: number },
-  reason: 'accepted' | 'returned',
   answer: (t: Held & { escalation_id: string }, by: string) => void,
 ): TicketCard {
   const by = actor(ctx).id;
@@ -101,8 +83,6 @@ function answerEscalation(
       throw invalid([issue('escalation', 'none', `${c.key} is not waiting to be accepted`)]);
     mayAnswer(ctx, t);
     answer(t as Held & { escalation_id: string }, by);
-    reindexAfterChange(ctx, t.id);
-    ctx.emit('tickets.changed', { ids: [t.id], reason });
     return card(ctx.db, t.id)!;
   })();
 }
@@ -111,16 +91,16 @@ export function acceptEscalation(
   ctx: Ctx,
   input: ParsedInput<'tickets.acceptEscalation'>,
 ): TicketCard {
-  return answerEscalation(ctx, input, 'accepted', (t, by) => {
-    const assignee = stmt(
+  return answerEscalation(ctx, input, (t, by) => {
+    const assignee = stmt<{ id: string; tier: Tier; role: Role }>(
       ctx.db,
       'SELECT id, tier, role FROM users WHERE id = ? AND active = 1',
-    ).get(input.assigneeId) as { id: string; tier: Tier; role: Role } | undefined;
+    ).get(input.assigneeId);
     if (!assignee || !isMember(ctx.db, assignee, t.domain_id!, t.tier))
       throw invalid([
         issue('assigneeId', 'not_member', `Choose someone of tier ${t.tier} of this domain`),
       ]);
-    markAccepted(ctx, by, t.id, t.escalation_id, assignee.id);
+    markAccepted(ctx, by, t, assignee.id);
   });
 }
 
@@ -128,7 +108,5 @@ export function returnEscalation(
   ctx: Ctx,
   input: ParsedInput<'tickets.returnEscalation'>,
 ): TicketCard {
-  return answerEscalation(ctx, input, 'returned', (t, by) =>
-    markReturned(ctx, by, t.id, t.escalation_id, input.reason),
-  );
+  return answerEscalation(ctx, input, (t, by) => markReturned(ctx, by, t, input.reason));
 }

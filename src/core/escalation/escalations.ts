@@ -1,14 +1,15 @@
 /**
  * Escalations between tiers: the writes (a person's or a rule's) and the reads (the escalation in
- * progress, the ladder of tiers). The SLA clocks are not touched: a ticket's due times are the
- * customer's, whichever tier holds it.
+ * progress). The only module that writes `escalations`. The SLA clocks are not touched: a ticket's
+ * due times are the customer's, whichever tier holds it.
  */
 import type { Tier } from '../../shared/domain.ts';
-import type { Escalation, TierSpan } from '../../shared/views.ts';
+import type { Escalation } from '../../shared/views.ts';
 import type { Ctx } from '../kernel/context.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
-import { appendEventBy } from '../tickets/write.ts';
+import { changeTicket, type TicketChange, type TicketRow } from '../tickets/write.ts';
+import { assignSpan, endSpan, startSpan } from './ladder.ts';
 import { tierOf } from './tiers.ts';
 
 export interface Position {
@@ -16,73 +17,35 @@ export interface Position {
   tier: Tier;
 }
 
-/** What an escalation needs of the ticket. */
-export interface EscalatingTicket {
-  id: string;
-  status: string;
-  tier: Tier;
-  domain_id: string | null;
-  assignee_id: string | null;
-}
+type Writer = Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>;
+/** A person's answer settles the ticket; the desk's rules run inside a settle already. */
+type After = TicketChange['after'];
 
-export const ESCALATING_COLUMNS = 'id, status, tier, domain_id, assignee_id';
-
-type Writer = Pick<Ctx, 'db' | 'clock' | 'newId'>;
-
-/** Puts the ticket in a tier: its queue, no assignee yet, a new step on the ladder. */
-function placeIn(
-  w: Writer,
-  by: string,
-  ticketId: string,
-  to: Position,
-  assigneeId: string | null,
-  status: 'escalated' | 'in_progress',
-  escalation: { state: 'pending' | 'returned'; id: string } | null,
-): void {
-  const { db } = w;
+/** The ticket's place in a tier: its queue, a new step on the ladder. */
+function placeIn(w: Writer, t: TicketRow, to: Position, assigneeId: string | null) {
   const now = w.clock.now();
-  const tier = tierOf(db, to.domainId, to.tier)!;
-  stmt(
-    db,
-    // No clock is touched: an escalation between tiers is not a response to the customer.
-    `UPDATE tickets SET tier = ?, domain_id = ?, queue_id = ?, assignee_id = ?, status = ?,
-       escalation_state = ?, escalation_id = ?, version = version + 1, updated_at = ?, updated_by = ?
-     WHERE id = ?`,
-  ).run(
-    to.tier,
-    to.domainId,
-    tier.queue_id,
-    assigneeId,
-    status,
-    escalation?.state ?? null,
-    escalation?.id ?? null,
-    now,
-    by,
-    ticketId,
-  );
-  const last = stmt(db, 'SELECT max(seq) AS seq FROM tier_spans WHERE ticket_id = ?').get(
-    ticketId,
-  ) as { seq: number | null };
-  stmt(db, 'UPDATE tier_spans SET to_at = ? WHERE ticket_id = ? AND to_at IS NULL').run(
-    now,
-    ticketId,
-  );
-  stmt(
-    db,
-    `INSERT INTO tier_spans (ticket_id, seq, domain_id, tier, assignee_id, from_at) VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(ticketId, (last.seq ?? 0) + 1, to.domainId, to.tier, assigneeId, now);
+  endSpan(w.db, t.id, now);
+  startSpan(w.db, t.id, { ...to, assigneeId }, now);
+  return {
+    tier: to.tier,
+    domain_id: to.domainId,
+    queue_id: tierOf(w.db, to.domainId, to.tier)!.queue_id,
+    assignee_id: assigneeId,
+  };
 }
 
 /**
- * Escalates the ticket to another tier (up, down, or another domain), waiting for that tier to accept
- * it; by a person or, with `rule`, by the desk. One `escalated` event. Returns the escalation's id.
+ * Escalates the ticket to another tier (up, down, or another domain), waiting for that tier to
+ * accept it; by a person or, with `rule`, by the desk. One `escalated` event. Returns the
+ * escalation's id.
  */
 export function openEscalation(
   w: Writer,
   by: string,
-  t: EscalatingTicket,
+  t: TicketRow,
   to: Position,
   why: { reason: string; note: string; rule: string | null },
+  after: After = 'settle',
 ): string {
   const id = w.newId();
   const from: Position = { domainId: t.domain_id!, tier: t.tier };
@@ -105,15 +68,29 @@ export function openEscalation(
     by,
     w.clock.now(),
   );
-  placeIn(w, by, t.id, to, null, 'escalated', { state: 'pending', id });
-  appendEventBy(w, by, t.id, 'escalated', {
-    escalationId: id,
-    from,
-    to,
-    direction: to.domainId !== from.domainId ? 'across' : to.tier > from.tier ? 'up' : 'down',
-    reason: why.reason,
-    note: why.note,
-    ...(why.rule ? { rule: why.rule } : {}),
+  changeTicket(w, t.id, {
+    // No clock is touched: an escalation between tiers is not a response to the customer.
+    set: {
+      ...placeIn(w, t, to, null),
+      status: 'escalated',
+      escalation_state: 'pending',
+      escalation_id: id,
+    },
+    event: [
+      'escalated',
+      {
+        escalationId: id,
+        from,
+        to,
+        direction: to.domainId !== from.domainId ? 'across' : to.tier > from.tier ? 'up' : 'down',
+        reason: why.reason,
+        note: why.note,
+        ...(why.rule ? { rule: why.rule } : {}),
+      },
+    ],
+    reason: 'escalated',
+    by,
+    after,
   });
   return id;
 }
@@ -122,54 +99,55 @@ export function openEscalation(
 export function markAccepted(
   w: Writer,
   by: string,
-  ticketId: string,
-  escalationId: string,
+  t: TicketRow & { escalation_id: string },
   assigneeId: string,
 ): void {
-  const now = w.clock.now();
   stmt(
     w.db,
     `UPDATE escalations SET state = 'accepted', decided_by = ?, decided_at = ? WHERE id = ?`,
-  ).run(by, now, escalationId);
-  stmt(
-    w.db,
-    `UPDATE tickets SET assignee_id = ?, status = 'in_progress', escalation_state = NULL, escalation_id = NULL,
-       version = version + 1, updated_at = ?, updated_by = ?
-     WHERE id = ?`,
-  ).run(assigneeId, now, by, ticketId);
-  stmt(w.db, 'UPDATE tier_spans SET assignee_id = ? WHERE ticket_id = ? AND to_at IS NULL').run(
-    assigneeId,
-    ticketId,
-  );
-  appendEventBy(w, by, ticketId, 'escalation_accepted', { escalationId, assigneeId });
+  ).run(by, w.clock.now(), t.escalation_id);
+  // The ladder names who worked the ticket in each tier.
+  assignSpan(w.db, t.id, assigneeId);
+  changeTicket(w, t.id, {
+    set: {
+      assignee_id: assigneeId,
+      status: 'in_progress',
+      escalation_state: null,
+      escalation_id: null,
+    },
+    event: ['escalation_accepted', { escalationId: t.escalation_id, assigneeId }],
+    reason: 'accepted',
+    by,
+  });
 }
 
 /** The receiving tier sends it back where it came from, to whoever had it, with a reason. */
 export function markReturned(
   w: Writer,
   by: string,
-  ticketId: string,
-  escalationId: string,
+  t: TicketRow & { escalation_id: string },
   reason: string,
 ): Position {
-  const e = stmt(
+  const e = stmt<Pick<EscalationRow, 'from_domain_id' | 'from_tier' | 'from_assignee_id'>>(
     w.db,
     'SELECT from_domain_id, from_tier, from_assignee_id FROM escalations WHERE id = ?',
-  ).get(escalationId) as {
-    from_domain_id: string;
-    from_tier: Tier;
-    from_assignee_id: string | null;
-  };
+  ).get(t.escalation_id)!;
   stmt(
     w.db,
     `UPDATE escalations SET state = 'returned', decided_by = ?, decided_at = ?, decision_reason = ? WHERE id = ?`,
-  ).run(by, w.clock.now(), reason, escalationId);
+  ).run(by, w.clock.now(), reason, t.escalation_id);
   const back: Position = { domainId: e.from_domain_id, tier: e.from_tier };
-  placeIn(w, by, ticketId, back, e.from_assignee_id, 'in_progress', {
-    state: 'returned',
-    id: escalationId,
+  changeTicket(w, t.id, {
+    set: {
+      ...placeIn(w, t, back, e.from_assignee_id),
+      status: 'in_progress',
+      escalation_state: 'returned',
+      escalation_id: t.escalation_id,
+    },
+    event: ['escalation_returned', { escalationId: t.escalation_id, reason, to: back }],
+    reason: 'returned',
+    by,
   });
-  appendEventBy(w, by, ticketId, 'escalation_returned', { escalationId, reason, to: back });
   return back;
 }
 
@@ -183,6 +161,7 @@ interface EscalationRow {
   reason: string;
   note: string;
   rule: string | null;
+  from_assignee_id: string | null;
   at: number;
   by_id: string;
   by_name: string;
@@ -194,13 +173,13 @@ interface EscalationRow {
 
 /** The escalation in progress (pending, or returned and not yet picked up), if any. */
 export function escalationOf(db: Db, ticketId: string): Escalation | null {
-  const r = stmt(
+  const r = stmt<EscalationRow>(
     db,
     `SELECT e.*, b.display_name AS by_name, d.id AS dec_id, d.display_name AS dec_name
      FROM tickets t JOIN escalations e ON e.id = t.escalation_id JOIN users b ON b.id = e.by_id
      LEFT JOIN users d ON d.id = e.decided_by
      WHERE t.id = ? AND t.escalation_state IS NOT NULL`,
-  ).get(ticketId) as EscalationRow | undefined;
+  ).get(ticketId);
   if (!r) return null;
   return {
     state: r.state === 'returned' ? 'returned' : 'pending',
@@ -221,30 +200,4 @@ export function escalationOf(db: Db, ticketId: string): Escalation | null {
           }
         : null,
   };
-}
-
-/** Every tier the ticket has been in, oldest first. */
-export function ladderOf(db: Db, ticketId: string): TierSpan[] {
-  return (
-    stmt(
-      db,
-      `SELECT s.domain_id AS domainId, s.tier, s.from_at AS "from", s.to_at AS "to", u.id AS uid,
-              u.display_name AS uname
-       FROM tier_spans s LEFT JOIN users u ON u.id = s.assignee_id
-       WHERE s.ticket_id = ? ORDER BY s.seq`,
-    ).all(ticketId) as {
-      domainId: string;
-      tier: Tier;
-      from: number;
-      to: number | null;
-      uid: string | null;
-      uname: string | null;
-    }[]
-  ).map((s) => ({
-    domainId: s.domainId,
-    tier: s.tier,
-    from: s.from,
-    to: s.to,
-    assignee: s.uid ? { id: s.uid, displayName: s.uname! } : null,
-  }));
 }

@@ -31,7 +31,14 @@ export function escalationPanel(
       : filter.tier !== null
         ? 'tickets_open_tier_due'
         : 'tickets_open_due';
-  const rows = stmt(
+  const rows = stmt<
+    CardRow & {
+      domainId: string | null;
+      tier: Tier;
+      escalationState: string | null;
+      cbOverdue: 0 | 1;
+    }
+  >(
     db,
     `SELECT ${CARD_COLUMNS}, t.rowid AS rid, t.domain_id AS domainId, t.tier,
             t.escalation_state AS escalationState, coalesce(cb.due_at <= @now, 0) AS cbOverdue
@@ -40,12 +47,7 @@ export function escalationPanel(
      WHERE ${where}
        AND (t.sla_state <> 'on_track' OR t.escalation_state IS NOT NULL OR cb.due_at <= @now)
      ORDER BY t.sla_next_due, t.id LIMIT @limit`,
-  ).all({ ...filter, limit: input.limit }) as (CardRow & {
-    domainId: string | null;
-    tier: Tier;
-    escalationState: string | null;
-    cbOverdue: 0 | 1;
-  })[];
+  ).all({ ...filter, limit: input.limit });
   const items: PanelItem[] = rows.map(({ domainId, tier, escalationState, cbOverdue, ...r }) => ({
     ...toCard(r),
     domainId,
@@ -53,22 +55,20 @@ export function escalationPanel(
     escalation: escalationState ? escalationOf(db, r.id) : null,
     callbackOverdue: cbOverdue === 1,
   }));
-  const counts = stmt(
+  const counts = stmt<EscalationPanel['counts']>(
     db,
     `SELECT coalesce(sum(t.sla_state = 'at_risk'), 0) AS atRisk, coalesce(sum(t.sla_state = 'breached'), 0) AS breached,
             coalesce(sum(t.escalation_state = 'pending'), 0) AS pending,
             coalesce(sum(t.escalation_state = 'returned'), 0) AS returned
      FROM tickets t INDEXED BY tickets_open_state WHERE ${where}`,
-  ).get(filter) as EscalationPanel['counts'];
+  ).get(filter)!;
   // Every call-back belongs to an open ticket and carries its domain and tier: a range count.
-  counts.callbacksOverdue = (
-    stmt(
-      db,
-      `SELECT count(*) AS n FROM callbacks WHERE due_at <= @now
+  counts.callbacksOverdue = stmt<{ n: number }>(
+    db,
+    `SELECT count(*) AS n FROM callbacks WHERE due_at <= @now
          ${filter.domain !== null ? 'AND domain_id = @domain' : ''}
          ${filter.tier !== null ? 'AND tier = @tier' : ''}`,
-    ).get(filter) as { n: number }
-  ).n;
+  ).get(filter)!.n;
   return { asOf: now, items, counts };
 }
 
@@ -79,11 +79,11 @@ const quantile = (sorted: number[], q: number): number | null =>
 export function tierReport(ctx: Ctx, input: ParsedInput<'escalations.report'>): TierReportRow[] {
   const now = ctx.clock.now();
   const since = now - input.days * 86_400_000;
-  const spans = stmt(
+  const spans = stmt<{ domainId: string; tier: Tier; from: number; to: number | null }>(
     ctx.db,
     `SELECT domain_id AS domainId, tier, from_at AS "from", to_at AS "to" FROM tier_spans
      WHERE from_at >= ? ORDER BY domain_id, tier`,
-  ).all(since) as { domainId: string; tier: Tier; from: number; to: number | null }[];
+  ).all(since);
   const groups = new Map<string, { domainId: string; tier: Tier; open: number; took: number[] }>();
   for (const s of spans) {
     const k = `${s.domainId}:${s.tier}`;

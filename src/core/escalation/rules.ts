@@ -4,34 +4,19 @@
  * that jumps past several thresholds fires each one once, and a rule never fires twice.
  */
 import { addBusinessTimeWithin, MINUTE } from '../../shared/business-time.ts';
-import type { EscalationRule, Status, Tier } from '../../shared/domain.ts';
+import type { EscalationRule, Tier } from '../../shared/domain.ts';
 import type { Ctx } from '../kernel/context.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
-import { openEscalation, ESCALATING_COLUMNS, type EscalatingTicket } from './escalations.ts';
+import { openEscalation } from './escalations.ts';
 import { ticketTerms } from '../sla/policy-terms.ts';
 import { SYSTEM_USER_ID, type SlaComputation } from '../sla/clocks.ts';
-import { appendEventBy } from '../tickets/write.ts';
+import { recordDeskEvent, ticketRow, type TicketRow } from '../tickets/write.ts';
 import { tierOf } from './tiers.ts';
 
 type RuleCtx = Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>;
 
-interface RuleTicket extends EscalatingTicket {
-  key: string;
-  title: string;
-  status: Status;
-  priority: number;
-  policy_version: number;
-  reopen_count: number;
-  escalation_state: 'pending' | 'returned' | null;
-}
-
-const read = (db: Db, id: string): RuleTicket =>
-  stmt(
-    db,
-    `SELECT ${ESCALATING_COLUMNS}, key, title, priority, policy_version, reopen_count, escalation_state
-     FROM tickets WHERE id = ?`,
-  ).get(id) as RuleTicket;
+const read = (db: Db, id: string): TicketRow => ticketRow(db, id)!;
 
 /** Remembers that the rule fired for this condition; false when it had already. */
 function fire(
@@ -76,7 +61,7 @@ export function applyEscalationRules(
   let nextCheck: number | null = null;
 
   const alert = (rule: EscalationRule, reason: string) => {
-    appendEventBy(ctx, SYSTEM_USER_ID, t.id, 'supervisors_alerted', { rule, reason });
+    recordDeskEvent(ctx, SYSTEM_USER_ID, t.id, ['supervisors_alerted', { rule, reason }]);
     ctx.emit('supervisors.alerted', { ticketId: t.id, key: t.key, title: t.title, rule });
   };
   /** Up one tier of the same domain, unless an escalation is already under way; at the top, alert. */
@@ -88,11 +73,8 @@ export function applyEscalationRules(
       SYSTEM_USER_ID,
       t,
       { domainId: t.domain_id!, tier: tier as Tier },
-      {
-        reason,
-        note: '',
-        rule,
-      },
+      { reason, note: '', rule },
+      'none',
     );
     moved = true;
     t = read(db, t.id);
@@ -120,10 +102,10 @@ export function applyEscalationRules(
 
   const limit = t.tier < 3 ? rules.maxInTierMin[t.tier - 1] : null;
   if (typeof limit === 'number') {
-    const span = stmt(
+    const span = stmt<{ seq: number; from_at: number }>(
       db,
       'SELECT seq, from_at FROM tier_spans WHERE ticket_id = ? AND to_at IS NULL',
-    ).get(t.id) as { seq: number; from_at: number } | undefined;
+    ).get(t.id);
     // No deadline when the calendar does not give that much time within its horizon.
     const deadline = span ? addBusinessTimeWithin(cal, span.from_at, limit * MINUTE) : null;
     if (span && deadline !== null) {

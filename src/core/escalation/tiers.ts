@@ -18,18 +18,18 @@ export interface TierRow {
 }
 
 export function tierOf(db: Db, domainId: string, level: number): TierRow | undefined {
-  return stmt(
+  return stmt<TierRow>(
     db,
     'SELECT domain_id, level, queue_id FROM tiers WHERE domain_id = ? AND level = ?',
-  ).get(domainId, level) as TierRow | undefined;
+  ).get(domainId, level);
 }
 
 /** The domain a category belongs to (by its domain's name). */
 export function domainOfCategory(db: Db, categoryId: string): string | null {
-  const r = stmt(
+  const r = stmt<{ id: string }>(
     db,
     'SELECT d.id FROM categories c JOIN domains d ON d.name = c.domain WHERE c.id = ?',
-  ).get(categoryId) as { id: string } | undefined;
+  ).get(categoryId);
   return r?.id ?? null;
 }
 
@@ -42,9 +42,23 @@ export function ensureDomain(
   now: number,
 ): void {
   if (stmt(db, 'SELECT 1 FROM domains WHERE name = ?').get(name)) return;
-  const id = newId();
-  stmt(db, 'INSERT INTO domains (id, name, created_at) VALUES (?, ?, ?)').run(id, name, now);
-  stmt(db, 'INSERT INTO tiers (domain_id, level, queue_id) VALUES (?, 1, ?)').run(id, queueId);
+  insertDomain(db, { id: newId(), name, tierQueueIds: [queueId] }, now);
+}
+
+/** A technical domain and its tiers' queues, tier 1 first. */
+export function insertDomain(
+  db: Db,
+  d: { id: string; name: string; tierQueueIds: readonly string[] },
+  now: number,
+): void {
+  stmt(db, 'INSERT INTO domains (id, name, created_at) VALUES (?, ?, ?)').run(d.id, d.name, now);
+  d.tierQueueIds.forEach((queueId, i) =>
+    stmt(db, 'INSERT INTO tiers (domain_id, level, queue_id) VALUES (?, ?, ?)').run(
+      d.id,
+      i + 1,
+      queueId,
+    ),
+  );
 }
 
 /** True when the user works this tier of this domain (technicians: analysts, not supervisors or displays). */
@@ -55,26 +69,26 @@ export function isMember(
   level: number,
 ): boolean {
   if (user.role !== 'analyst' || user.tier !== level) return false;
-  const named = stmt(db, 'SELECT domain_id FROM user_domains WHERE user_id = ?')
+  const named = stmt<string>(db, 'SELECT domain_id FROM user_domains WHERE user_id = ?')
     .pluck()
-    .all(user.id) as string[];
+    .all(user.id);
   return named.length === 0 || named.includes(domainId);
 }
 
 export function listDomains(db: Db): DomainInfo[] {
-  const domains = stmt(db, 'SELECT id, name FROM domains ORDER BY name').all() as {
+  const domains = stmt<{
     id: string;
     name: string;
-  }[];
-  const tiers = stmt(
+  }>(db, 'SELECT id, name FROM domains ORDER BY name').all();
+  const tiers = stmt<TierRow>(
     db,
     'SELECT domain_id, level, queue_id FROM tiers ORDER BY level',
-  ).all() as TierRow[];
-  const users = stmt(
+  ).all();
+  const users = stmt<{ id: string; tier: number; named: string | null }>(
     db,
     `SELECT u.id, u.tier, (SELECT group_concat(domain_id) FROM user_domains WHERE user_id = u.id) AS named
      FROM users u WHERE u.active = 1 AND u.username <> 'system' AND u.role = 'analyst'`,
-  ).all() as { id: string; tier: number; named: string | null }[];
+  ).all();
   return domains.map((d) => ({
     id: d.id,
     name: d.name,

@@ -7,11 +7,17 @@ import { accountKey, phoneKey, phoneProblem, type PhoneProblem } from '../caller
 import { actor, type Ctx } from '../kernel/context.ts';
 import { invalid, issue } from '../kernel/failure.ts';
 import { readSettings } from '../kernel/settings.ts';
-import { indexNewAsset, reindexCustomer } from '../callers/customers.ts';
+import {
+  fillContactDetails,
+  insertAccount,
+  insertAsset,
+  insertCustomer,
+  reindexCustomer,
+} from '../callers/customers.ts';
 import { currentPolicyVersion, policyVersion } from '../sla/policy-terms.ts';
 import { insertContact } from '../communication/contacts.ts';
 import { settle } from '../tickets/settle.ts';
-import { appendEvent, insertTicket, writeTicketIndex } from '../tickets/write.ts';
+import { insertTicket, writeTicketIndex } from '../tickets/write.ts';
 import { stmt } from '../store/statements.ts';
 
 /** What each phone problem means, for logs and clients without a catalog (the UI words the rule). */
@@ -104,10 +110,10 @@ function checkAccount(
 ): { accountId: string | null; newAccount: boolean; accountNorm: string } {
   const accountNorm = accountKey(accountNumber);
   if (!accountNumber) return { accountId: null, newAccount: false, accountNorm };
-  const acc = stmt(
+  const acc = stmt<{ id: string; customer_id: string }>(
     ctx.db,
     'SELECT id, customer_id FROM accounts WHERE number_norm = ? ORDER BY created_at, id LIMIT 1',
-  ).get(accountNorm) as { id: string; customer_id: string } | undefined;
+  ).get(accountNorm);
   if (acc && acc.customer_id !== customerId) {
     issues.push(
       issue('accountNumber', 'other_customer', 'This account belongs to another customer'),
@@ -131,9 +137,8 @@ function checkPhone(
 ): void {
   const phoneOnRecord =
     input.caller.kind === 'existing' &&
-    (
-      stmt(ctx.db, 'SELECT phone_norm FROM customers WHERE id = ?').get(customerId) as
-        { phone_norm: string } | undefined
+    stmt<{ phone_norm: string }>(ctx.db, 'SELECT phone_norm FROM customers WHERE id = ?').get(
+      customerId,
     )?.phone_norm === phoneKey(input.contact.phone, countryCode);
   const phoneIssue =
     input.contact.phone && !phoneOnRecord ? phoneProblem(input.contact.phone, countryCode) : null;
@@ -148,8 +153,10 @@ function checkAsset(
   issues: Issue[],
 ): string | null {
   if (!asset?.assetId) return null;
-  const owner = stmt(ctx.db, 'SELECT customer_id FROM assets WHERE id = ?').get(asset.assetId) as
-    { customer_id: string } | undefined;
+  const owner = stmt<{ customer_id: string }>(
+    ctx.db,
+    'SELECT customer_id FROM assets WHERE id = ?',
+  ).get(asset.assetId);
   if (owner && owner.customer_id === customerId) return asset.assetId;
   issues.push(issue('asset.assetId', 'unknown', "This equipment is not on the caller's record"));
   return null;
@@ -191,64 +198,40 @@ function writeCaller(ctx: Ctx, input: IntakeInput, plan: CallPlan): string {
   // The caller's search row is rewritten only when something in it changed: an FTS write is a
   // new index segment, the biggest part of a save's commit.
   let callerChanged = plan.isNewCustomer || plan.newAccount;
-  if (input.caller.kind === 'new') {
-    stmt(
+  const w = { at: now, by };
+  const contact = { phone: input.contact.phone, phoneNorm, email: input.contact.email };
+  if (input.caller.kind === 'new')
+    insertCustomer(
       db,
-      `INSERT INTO customers (id, name, phone, phone_norm, email, organisation, created_at, created_by, updated_at, updated_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      customerId,
-      input.caller.name,
-      input.contact.phone,
-      phoneNorm,
-      input.contact.email,
-      input.caller.organisation,
-      now,
-      by,
-      now,
-      by,
+      {
+        id: customerId,
+        name: input.caller.name,
+        organisation: input.caller.organisation,
+        ...contact,
+      },
+      w,
     );
-  } else {
-    // Fill in contact details the record lacks; never overwrite what another call recorded.
-    const filled = stmt(
+  else if (fillContactDetails(db, customerId, contact, w)) callerChanged = true;
+  if (plan.newAccount && plan.accountId)
+    insertAccount(
       db,
-      `UPDATE customers SET
-         phone = CASE WHEN phone = '' THEN @phone ELSE phone END,
-         phone_norm = CASE WHEN phone = '' THEN @phoneNorm ELSE phone_norm END,
-         email = CASE WHEN email = '' THEN @email ELSE email END,
-         updated_at = @now, updated_by = @by
-       WHERE id = @id AND ((phone = '' AND @phone <> '') OR (email = '' AND @email <> ''))`,
-    ).run({
-      phone: input.contact.phone,
-      phoneNorm,
-      email: input.contact.email,
-      now,
-      by,
-      id: customerId,
-    });
-    if (filled.changes > 0) callerChanged = true;
-  }
-  if (plan.newAccount && plan.accountId) {
-    stmt(
-      db,
-      'INSERT INTO accounts (id, customer_id, number, number_norm, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(plan.accountId, customerId, input.accountNumber, plan.accountNorm, now, by);
-  }
+      {
+        id: plan.accountId,
+        customerId,
+        number: input.accountNumber,
+        numberNorm: plan.accountNorm,
+      },
+      w,
+    );
   if (callerChanged) reindexCustomer(db, customerId);
   const a = input.asset;
   if (plan.newAsset && a) {
     plan.assetId = ctx.newId();
-    const { lastInsertRowid } = stmt(
-      db,
-      `INSERT INTO assets (id, customer_id, model_number, serial, location, licence, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(plan.assetId, customerId, a.modelNumber, a.serial, a.location, a.licence, now, by);
-    indexNewAsset(db, lastInsertRowid, a);
+    insertAsset(db, { id: plan.assetId, customerId, ...a }, w);
   }
   return input.caller.kind === 'new'
     ? input.caller.name
-    : (stmt(db, 'SELECT name FROM customers WHERE id = ?').get(customerId) as { name: string })
-        .name;
+    : stmt<{ name: string }>(db, 'SELECT name FROM customers WHERE id = ?').get(customerId)!.name;
 }
 
 /** The inbound call itself: who, on which account and equipment, how they can be reached. */
@@ -287,24 +270,47 @@ function openTicket(
   const { fromPolicy, chosen: priority } = o.rating;
   const { now, by } = plan;
   const id = ctx.newId();
-  const { key, rowid } = insertTicket(ctx, plan.prefix, {
-    id,
-    callId,
-    customerId: plan.customerId,
-    accountId: plan.accountId,
-    assetId: plan.assetId,
-    categoryId: p.categoryId,
-    queueId: p.queueId,
-    title: p.title,
-    description: p.description,
-    impact: p.impact,
-    urgency: p.urgency,
-    priority,
-    policyVersion: plan.policyV,
-    plannedStart: p.plannedStart ?? null,
-    plannedEnd: p.plannedEnd ?? null,
-    createdAt: now,
-  });
+  const { key, rowid } = insertTicket(
+    ctx,
+    plan.prefix,
+    {
+      id,
+      callId,
+      customerId: plan.customerId,
+      accountId: plan.accountId,
+      assetId: plan.assetId,
+      categoryId: p.categoryId,
+      queueId: p.queueId,
+      title: p.title,
+      description: p.description,
+      impact: p.impact,
+      urgency: p.urgency,
+      priority,
+      policyVersion: plan.policyV,
+      plannedStart: p.plannedStart ?? null,
+      plannedEnd: p.plannedEnd ?? null,
+      createdAt: now,
+    },
+    (key) => [
+      'created',
+      {
+        key,
+        callId,
+        title: p.title,
+        categoryId: p.categoryId,
+        queueId: p.queueId,
+        impact: p.impact,
+        urgency: p.urgency,
+        priority,
+        policyVersion: plan.policyV,
+        status: 'new',
+        // One mutation, one event: an override at intake is part of the creation record.
+        ...(priority !== fromPolicy
+          ? { priorityFromPolicy: fromPolicy, overrideReason: p.priorityReason }
+          : {}),
+      },
+    ],
+  );
   // Its search row first: settling may move it (a window already started is breached at
   // once, and a rule escalates it), and the move rewrites the row as the ticket ends up.
   writeTicketIndex(db, rowid, {
@@ -316,22 +322,6 @@ function openTicket(
     queueId: p.queueId,
     priority,
     assigneeId: null,
-  });
-  appendEvent(ctx, id, 'created', {
-    key,
-    callId,
-    title: p.title,
-    categoryId: p.categoryId,
-    queueId: p.queueId,
-    impact: p.impact,
-    urgency: p.urgency,
-    priority,
-    policyVersion: plan.policyV,
-    status: 'new',
-    // One mutation, one event: an override at intake is part of the creation record.
-    ...(priority !== fromPolicy
-      ? { priorityFromPolicy: fromPolicy, overrideReason: p.priorityReason }
-      : {}),
   });
   // The call itself opens the ticket's communication log.
   insertContact(db, {

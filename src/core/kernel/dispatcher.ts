@@ -147,6 +147,22 @@ async function run(
     passwords: env.passwords,
     conn,
     emit<E extends EventName>(name: E, payload: EventPayloads[E]) {
+      // One call that changed several tickets for one reason (a link, a split, an intake of three
+      // problems) says so once, naming them all.
+      if (name === 'tickets.changed') {
+        const p = payload as EventPayloads['tickets.changed'];
+        const same = queued.find(
+          (e): e is PushEvent<'tickets.changed'> =>
+            e.name === 'tickets.changed' &&
+            (e.payload as EventPayloads['tickets.changed']).reason === p.reason,
+        );
+        if (same) {
+          for (const id of p.ids) if (!same.payload.ids.includes(id)) same.payload.ids.push(id);
+          return;
+        }
+        queued.push({ name, payload: { ...p, ids: [...p.ids] } } as PushEvent);
+        return;
+      }
       // One call that says the same thing twice (an intake of three problems for one owner's
       // call-back list) says it once.
       const event = { name, payload } as PushEvent;

@@ -9,10 +9,10 @@ export interface DeskSettings {
 }
 
 export function readSettings(db: Db): DeskSettings {
-  const rows = stmt(db, 'SELECT key, value FROM settings').all() as {
+  const rows = stmt<{
     key: string;
     value: string;
-  }[];
+  }>(db, 'SELECT key, value FROM settings').all();
   const m = new Map(rows.map((r) => [r.key, r.value]));
   return {
     name: m.get('desk.name') ?? '',
@@ -33,9 +33,9 @@ export function writeSettings(db: Db, s: DeskSettings): void {
 
 /** Next value of a named counter, inside the caller's transaction. */
 export function nextCounter(db: Db, name: string): number {
-  const row = stmt(
+  const row = stmt<{ value: number }>(
     db,
     'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
-  ).get(name) as { value: number };
+  ).get(name)!;
   return row.value;
 }

@@ -12,27 +12,32 @@ import { invalid, issue, notFound } from '../kernel/failure.ts';
 import type { Db } from '../store/database.ts';
 import { facetTokens, matchAny } from '../store/fts.ts';
 import { stmt } from '../store/statements.ts';
-import { reindexAfterChange } from '../tickets/settle.ts';
+import { endSpan, startSpan } from '../escalation/ladder.ts';
+import {
+  card,
+  changeTicket,
+  forUpdate,
+  statusChange,
+  type TicketPatch,
+  type TicketRow,
+} from '../tickets/write.ts';
 import { unansweredRequired } from './scripts.ts';
-import { appendEvent, card, forUpdate, setStatus } from '../tickets/write.ts';
 
 export function resolutionOf(db: Db, ticketId: string): TicketResolution | null {
-  const r = stmt(
+  const r = stmt<{
+    solution: string | null;
+    rootCause: RootCause | null;
+    steps: string | null;
+    at: number;
+    noContactReason: string | null;
+    byId: string;
+    byName: string;
+  }>(
     db,
     `SELECT t.solution, t.root_cause AS rootCause, t.reproduction_steps AS steps, t.resolved_at AS at,
             t.no_contact_reason AS noContactReason, u.id AS byId, u.display_name AS byName
      FROM tickets t JOIN users u ON u.id = t.resolved_by WHERE t.id = ? AND t.resolved_at IS NOT NULL`,
-  ).get(ticketId) as
-    | {
-        solution: string | null;
-        rootCause: RootCause | null;
-        steps: string | null;
-        at: number;
-        noContactReason: string | null;
-        byId: string;
-        byName: string;
-      }
-    | undefined;
+  ).get(ticketId);
   return r
     ? {
         solution: r.solution ?? '',
@@ -45,61 +50,53 @@ export function resolutionOf(db: Db, ticketId: string): TicketResolution | null 
     : null;
 }
 
-/** Marks a ticket resolved with its resolution, in the caller's transaction; no event. */
-export function writeResolution(
+/**
+ * A ticket resolved with its resolution, as a change (the caller gives its event): its time in
+ * its last tier ends here, and an escalation nobody answered ends with it.
+ */
+export function resolution(
   ctx: Ctx,
-  t: TicketCard,
+  t: TicketRow,
   r: {
     solution: string;
     rootCause: RootCause;
     reproductionSteps: string;
     noContactReason?: string;
   },
-): void {
-  setStatus(ctx, t, 'resolved');
-  // Its time in its last tier ends here; an escalation nobody answered ends with it.
-  stmt(ctx.db, 'UPDATE tier_spans SET to_at = ? WHERE ticket_id = ? AND to_at IS NULL').run(
-    ctx.clock.now(),
-    t.id,
-  );
-  stmt(
-    ctx.db,
-    `UPDATE tickets SET solution = ?, root_cause = ?, reproduction_steps = ?, resolved_at = ?, resolved_by = ?,
-       no_contact_reason = ?, escalation_state = NULL, escalation_id = NULL
-     WHERE id = ?`,
-  ).run(
-    r.solution,
-    r.rootCause,
-    r.reproductionSteps,
-    ctx.clock.now(),
-    actor(ctx).id,
-    r.noContactReason || null,
-    t.id,
-  );
+): TicketPatch {
+  const now = ctx.clock.now();
+  endSpan(ctx.db, t.id, now);
+  return {
+    ...statusChange(t, 'resolved', now),
+    solution: r.solution,
+    root_cause: r.rootCause,
+    reproduction_steps: r.reproductionSteps,
+    resolved_at: now,
+    resolved_by: actor(ctx).id,
+    no_contact_reason: r.noContactReason || null,
+    escalation_state: null,
+    escalation_id: null,
+  };
 }
 
 /** The closing contact logged since the ticket was last opened (and not corrected), if any. */
 export function closingContactOf(db: Db, ticketId: string): string | null {
-  const r = stmt(
+  const r = stmt<{ id: string }>(
     db,
     `SELECT c.id FROM contacts c JOIN tickets t ON t.id = c.ticket_id
      WHERE c.ticket_id = ? AND c.closing = 1 AND c.at >= coalesce(t.reopened_at, 0)
        AND NOT EXISTS (SELECT 1 FROM contacts x WHERE x.corrects_id = c.id)
      ORDER BY c.at DESC LIMIT 1`,
-  ).get(ticketId) as { id: string } | undefined;
+  ).get(ticketId);
   return r?.id ?? null;
 }
 
 export function resolveTicket(ctx: Ctx, input: ParsedInput<'tickets.resolve'>): TicketCard {
   return ctx.db.transaction(() => {
-    const t = forUpdate(ctx.db, input.id, input.version);
+    const { card: t, row } = forUpdate(ctx.db, input.id, input.version);
     if (t.status === 'resolved')
       throw invalid([issue('status', 'resolved', `${t.key} is already resolved`)]);
-    const { categoryId } = stmt(
-      ctx.db,
-      'SELECT category_id AS categoryId FROM tickets WHERE id = ?',
-    ).get(t.id) as { categoryId: string };
-    const issues = unansweredRequired(ctx.db, t.id, categoryId).map((q) =>
+    const issues = unansweredRequired(ctx.db, t.id, row.category_id).map((q) =>
       issue(`answers.${q.id}`, 'required', `Answer “${q.text}” before resolving`),
     );
     const closing = closingContactOf(ctx.db, t.id);
@@ -113,48 +110,58 @@ export function resolveTicket(ctx: Ctx, input: ParsedInput<'tickets.resolve'>): 
         ),
       );
     if (issues.length) throw invalid(issues);
-    writeResolution(ctx, t, closing ? { ...input, noContactReason: '' } : input);
-    appendEvent(ctx, t.id, 'resolved', {
-      from: t.status,
-      solution: input.solution,
-      rootCause: input.rootCause,
-      reproductionSteps: input.reproductionSteps,
-      ...(closing ? { closingContactId: closing } : { noContactReason: input.noContactReason }),
+    changeTicket(ctx, t.id, {
+      set: resolution(ctx, row, closing ? { ...input, noContactReason: '' } : input),
+      event: [
+        'resolved',
+        {
+          from: t.status,
+          solution: input.solution,
+          rootCause: input.rootCause,
+          reproductionSteps: input.reproductionSteps,
+          ...(closing ? { closingContactId: closing } : { noContactReason: input.noContactReason }),
+        },
+      ],
+      reason: 'resolved',
     });
-    reindexAfterChange(ctx, t.id);
-    ctx.emit('tickets.changed', { ids: [t.id], reason: 'resolved' });
     return card(ctx.db, t.id)!;
   })();
 }
 
 export function reopenTicket(ctx: Ctx, input: ParsedInput<'tickets.reopen'>): TicketCard {
   return ctx.db.transaction(() => {
-    const t = forUpdate(ctx.db, input.id, input.version);
+    const { card: t, row } = forUpdate(ctx.db, input.id, input.version);
     if (t.status !== 'resolved')
       throw invalid([issue('status', 'not_resolved', `${t.key} is not resolved`)]);
     const previous = resolutionOf(ctx.db, t.id);
-    setStatus(ctx, t, 'open');
-    // The customer's updates start afresh from the reopen; the log before it closed the old one.
     const now = ctx.clock.now();
-    stmt(
-      ctx.db,
-      `UPDATE tickets SET solution = NULL, root_cause = NULL, reproduction_steps = NULL, resolved_at = NULL,
-         resolved_by = NULL, no_contact_reason = NULL, reopen_count = reopen_count + 1, reopened_at = ?,
-         last_update_at = ?, update_agreed_at = NULL
-       WHERE id = ?`,
-    ).run(now, now, t.id);
     // Back on the ladder, in the tier it was resolved in.
-    stmt(
-      ctx.db,
-      `INSERT INTO tier_spans (ticket_id, seq, domain_id, tier, assignee_id, from_at)
-       SELECT t.id, (SELECT coalesce(max(seq), 0) + 1 FROM tier_spans WHERE ticket_id = t.id),
-              t.domain_id, t.tier, t.assignee_id, ?
-       FROM tickets t WHERE t.id = ? AND t.domain_id IS NOT NULL`,
-    ).run(now, t.id);
-    // The earlier resolution stays readable in the history, in full.
-    appendEvent(ctx, t.id, 'reopened', { reason: input.reason, previous });
-    reindexAfterChange(ctx, t.id);
-    ctx.emit('tickets.changed', { ids: [t.id], reason: 'reopened' });
+    if (row.domain_id !== null)
+      startSpan(
+        ctx.db,
+        t.id,
+        { domainId: row.domain_id, tier: row.tier, assigneeId: row.assignee_id },
+        now,
+      );
+    changeTicket(ctx, t.id, {
+      set: {
+        ...statusChange(row, 'open', now),
+        solution: null,
+        root_cause: null,
+        reproduction_steps: null,
+        resolved_at: null,
+        resolved_by: null,
+        no_contact_reason: null,
+        reopen_count: row.reopen_count + 1,
+        reopened_at: now,
+        // The customer's updates start afresh from the reopen; the log before it closed the old one.
+        last_update_at: now,
+        update_agreed_at: null,
+      },
+      // The earlier resolution stays readable in the history, in full.
+      event: ['reopened', { reason: input.reason, previous }],
+      reason: 'reopened',
+    });
     return card(ctx.db, t.id)!;
   })();
 }
@@ -171,24 +178,22 @@ const COMMON_SHARE = 0.02;
  */
 export function similarTickets(ctx: Ctx, input: ParsedInput<'tickets.similar'>): SimilarTicket[] {
   const { db } = ctx;
-  const t = stmt(
+  const t = stmt<{ key: string; title: string; description: string; answers: string }>(
     db,
     `SELECT t.key, t.title, t.description,
             (SELECT coalesce(group_concat(answer, ' '), '') FROM ticket_answers WHERE ticket_id = t.id) AS answers
      FROM tickets t WHERE t.id = ?`,
-  ).get(input.id) as
-    { key: string; title: string; description: string; answers: string } | undefined;
+  ).get(input.id);
   if (!t) throw notFound('Ticket');
   // The counter table holds the desk's size in a few thousand rows; count(*) would walk an index.
-  const total = (
-    stmt(db, 'SELECT coalesce(sum(n), 0) AS n FROM ticket_counts').get() as { n: number }
-  ).n;
+  const total = stmt<{ n: number }>(db, 'SELECT coalesce(sum(n), 0) AS n FROM ticket_counts').get()!
+    .n;
   const cap = Math.max(25, Math.floor(total * COMMON_SHARE));
-  const docs = stmt(db, 'SELECT doc FROM tickets_fts_terms WHERE term = ?');
+  const docs = stmt<{ doc: number }>(db, 'SELECT doc FROM tickets_fts_terms WHERE term = ?');
   const key = fold(t.key);
   const terms = [...new Set(searchWords(`${t.title} ${t.description} ${t.answers}`))]
     .filter((w) => w.length >= 3 && !/^\d+$/.test(w) && !key.includes(w))
-    .map((w) => ({ w, n: (docs.get(w) as { doc: number } | undefined)?.doc ?? 0 }))
+    .map((w) => ({ w, n: docs.get(w)?.doc ?? 0 }))
     // A word only this ticket holds matches nothing else; a common one matches everything.
     .filter((x) => x.n >= 2 && x.n <= cap)
     .sort((a, b) => a.n - b.n)
@@ -197,14 +202,14 @@ export function similarTickets(ctx: Ctx, input: ParsedInput<'tickets.similar'>):
   const words = matchAny(terms, ['title', 'description', 'answers']);
   if (words === null) return [];
   const match = `${words} AND facets : ${facetTokens({ status: 'resolved' })}`;
-  const rows = stmt(
+  const rows = stmt<SimilarTicket & { description: string }>(
     db,
     `SELECT t.id, t.key, t.title, t.status, t.solution, t.root_cause AS rootCause,
             t.reproduction_steps AS reproductionSteps, t.resolved_at AS resolvedAt, t.description
      FROM (SELECT rowid, rank FROM tickets_fts WHERE tickets_fts MATCH ? ORDER BY rank LIMIT ?) m
      JOIN tickets t ON t.rowid = m.rowid
      WHERE t.id <> ? AND t.solution <> '' ORDER BY m.rank`,
-  ).all(match, input.limit * 4, input.id) as (SimilarTicket & { description: string })[];
+  ).all(match, input.limit * 4, input.id);
   return rows.slice(0, input.limit).map(({ description, ...r }) => {
     const words = new Set(searchWords(`${r.title} ${description}`));
     return { ...r, shared: terms.filter((w) => words.has(w)) };

@@ -11,17 +11,16 @@ import { conflict, invalid, issue, notFound } from '../kernel/failure.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
 import { deskEvent } from '../sla/policy.ts';
-import { appendEvent, card, indexTicket } from '../tickets/write.ts';
+import { card, changeTicket } from '../tickets/write.ts';
 
 /** The category's script as it stands (version 0, no questions, when it has none). */
 export function scriptFor(db: Db, categoryId: string): SopScript {
-  const row = stmt(
+  const row = stmt<{ version: number; questions: string; at: number; by: string | null }>(
     db,
     `SELECT s.version, s.questions, s.created_at AS at, u.display_name AS "by"
      FROM sop_scripts s LEFT JOIN users u ON u.id = s.created_by
      WHERE s.category_id = ? ORDER BY s.version DESC LIMIT 1`,
-  ).get(categoryId) as
-    { version: number; questions: string; at: number; by: string | null } | undefined;
+  ).get(categoryId);
   return row
     ? {
         categoryId,
@@ -79,26 +78,24 @@ export function updateScript(ctx: Ctx, input: ParsedInput<'scripts.update'>): So
 }
 
 export function answersOf(db: Db, ticketId: string): TicketAnswer[] {
-  return (
-    stmt(
-      db,
-      `SELECT a.question_id AS questionId, a.question, a.answer, a.answered_at AS at,
+  return stmt<Omit<TicketAnswer, 'by'> & { byId: string; byName: string }>(
+    db,
+    `SELECT a.question_id AS questionId, a.question, a.answer, a.answered_at AS at,
               u.id AS byId, u.display_name AS byName
        FROM ticket_answers a JOIN users u ON u.id = a.answered_by WHERE a.ticket_id = ?`,
-    ).all(ticketId) as (Omit<TicketAnswer, 'by'> & { byId: string; byName: string })[]
-  ).map(({ byId, byName, ...a }) => ({ ...a, by: { id: byId, displayName: byName } }));
+  )
+    .all(ticketId)
+    .map(({ byId, byName, ...a }) => ({ ...a, by: { id: byId, displayName: byName } }));
 }
 
 /** Required questions of the ticket's current script that have no answer. */
 export function unansweredRequired(db: Db, ticketId: string, categoryId: string): SopQuestion[] {
   const answered = new Set(
-    (
-      stmt(db, 'SELECT question_id AS id FROM ticket_answers WHERE ticket_id = ?').all(
-        ticketId,
-      ) as {
-        id: string;
-      }[]
-    ).map((a) => a.id),
+    stmt<{
+      id: string;
+    }>(db, 'SELECT question_id AS id FROM ticket_answers WHERE ticket_id = ?')
+      .all(ticketId)
+      .map((a) => a.id),
   );
   return scriptFor(db, categoryId).questions.filter((q) => q.required && !answered.has(q.id));
 }
@@ -115,10 +112,10 @@ export function recordAnswers(ctx: Ctx, input: ParsedInput<'tickets.answer'>): T
     if (!t) throw notFound('Ticket');
     if (t.status === 'resolved')
       throw invalid([issue('answers', 'resolved', `Reopen ${t.key} to change its answers`)]);
-    const { categoryId } = stmt(
+    const { categoryId } = stmt<{ categoryId: string }>(
       ctx.db,
       'SELECT category_id AS categoryId FROM tickets WHERE id = ?',
-    ).get(t.id) as { categoryId: string };
+    ).get(t.id)!;
     const questions = new Map(scriptFor(ctx.db, categoryId).questions.map((q) => [q.id, q]));
     const current = new Map(answersOf(ctx.db, t.id).map((a) => [a.questionId, a.answer]));
     const issues: Issue[] = [];
@@ -156,14 +153,14 @@ export function recordAnswers(ctx: Ctx, input: ParsedInput<'tickets.answer'>): T
       changes.push({ questionId: a.questionId, question, from, to: a.answer });
     }
     if (changes.length) {
-      appendEvent(ctx, t.id, 'answers_recorded', { answers: changes });
-      stmt(ctx.db, 'UPDATE tickets SET updated_at = ?, updated_by = ? WHERE id = ?').run(
-        now,
-        by,
-        t.id,
-      );
-      indexTicket(ctx.db, t.id);
-      ctx.emit('tickets.changed', { ids: [t.id], reason: 'answered' });
+      // Answers are searched (the index follows) but read by no clock; the version stays, so a
+      // colleague's pending edit is not refused for them.
+      changeTicket(ctx, t.id, {
+        event: ['answers_recorded', { answers: changes }],
+        reason: 'answered',
+        versioned: false,
+        after: 'index',
+      });
     }
     return answersOf(ctx.db, t.id);
   })();

@@ -27,13 +27,7 @@ export function searchEverywhere(ctx: Ctx, input: ParsedInput<'search.everywhere
   const hits: (SearchHit & { rank: number })[] = [];
   const tMatch = matchAll(q, TICKET_TEXT_COLUMNS);
   if (tMatch) {
-    const rows = stmt(
-      ctx.db,
-      `SELECT t.id, t.key, t.title, t.description, t.solution, t.status, c.name AS customer, m.rank
-       FROM (SELECT rowid, rank FROM tickets_fts WHERE tickets_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) m
-       JOIN tickets t ON t.rowid = m.rowid JOIN customers c ON c.id = t.customer_id
-       ORDER BY m.rank LIMIT ?`,
-    ).all(tMatch, input.limit) as {
+    const rows = stmt<{
       id: string;
       key: string;
       title: string;
@@ -42,7 +36,13 @@ export function searchEverywhere(ctx: Ctx, input: ParsedInput<'search.everywhere
       status: string;
       customer: string;
       rank: number;
-    }[];
+    }>(
+      ctx.db,
+      `SELECT t.id, t.key, t.title, t.description, t.solution, t.status, c.name AS customer, m.rank
+       FROM (SELECT rowid, rank FROM tickets_fts WHERE tickets_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) m
+       JOIN tickets t ON t.rowid = m.rowid JOIN customers c ON c.id = t.customer_id
+       ORDER BY m.rank LIMIT ?`,
+    ).all(tMatch, input.limit);
     for (const r of rows) {
       // Show where it matched: the description, else the solution, else who it is for.
       const detail = highlightRanges(r.description, q).length
@@ -63,19 +63,19 @@ export function searchEverywhere(ctx: Ctx, input: ParsedInput<'search.everywhere
   }
   const cMatch = matchAll(q, CUSTOMER_TEXT_COLUMNS);
   if (cMatch) {
-    const rows = stmt(
-      ctx.db,
-      `SELECT c.id, c.name, c.organisation, c.phone, c.email, m.rank
-       FROM (SELECT rowid, rank FROM customers_fts WHERE customers_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) m
-       JOIN customers c ON c.rowid = m.rowid ORDER BY m.rank LIMIT ?`,
-    ).all(cMatch, input.limit) as {
+    const rows = stmt<{
       id: string;
       name: string;
       organisation: string;
       phone: string;
       email: string;
       rank: number;
-    }[];
+    }>(
+      ctx.db,
+      `SELECT c.id, c.name, c.organisation, c.phone, c.email, m.rank
+       FROM (SELECT rowid, rank FROM customers_fts WHERE customers_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) m
+       JOIN customers c ON c.rowid = m.rowid ORDER BY m.rank LIMIT ?`,
+    ).all(cMatch, input.limit);
     for (const r of rows) {
       const detail = [r.organisation, r.phone, r.email].filter(Boolean).join(' · ');
       hits.push({
@@ -92,12 +92,7 @@ export function searchEverywhere(ctx: Ctx, input: ParsedInput<'search.everywhere
   }
   const aMatch = matchAll(q);
   if (aMatch) {
-    const rows = stmt(
-      ctx.db,
-      `SELECT c.id, c.name, a.model_number AS model, a.serial, a.location, a.licence, m.rank
-       FROM (SELECT rowid, rank FROM assets_fts WHERE assets_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) m
-       JOIN assets a ON a.rowid = m.rowid JOIN customers c ON c.id = a.customer_id ORDER BY m.rank LIMIT ?`,
-    ).all(aMatch, input.limit) as {
+    const rows = stmt<{
       id: string;
       name: string;
       model: string;
@@ -105,7 +100,12 @@ export function searchEverywhere(ctx: Ctx, input: ParsedInput<'search.everywhere
       location: string;
       licence: string;
       rank: number;
-    }[];
+    }>(
+      ctx.db,
+      `SELECT c.id, c.name, a.model_number AS model, a.serial, a.location, a.licence, m.rank
+       FROM (SELECT rowid, rank FROM assets_fts WHERE assets_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) m
+       JOIN assets a ON a.rowid = m.rowid JOIN customers c ON c.id = a.customer_id ORDER BY m.rank LIMIT ?`,
+    ).all(aMatch, input.limit);
     for (const r of rows) {
       const title = [r.model, r.serial].filter(Boolean).join(' · ');
       const detail = [r.name, r.location, r.licence].filter(Boolean).join(' · ');
@@ -120,18 +120,18 @@ export function searchEverywhere(ctx: Ctx, input: ParsedInput<'search.everywhere
         rank: r.rank,
       });
     }
-    const notes = stmt(
-      ctx.db,
-      `SELECT t.id, t.key, t.title, json_extract(e.data, '$.text') AS text, m.rank
-       FROM (SELECT rowid, rank FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) m
-       JOIN ticket_events e ON e.rowid = m.rowid JOIN tickets t ON t.id = e.ticket_id ORDER BY m.rank LIMIT ?`,
-    ).all(aMatch, input.limit) as {
+    const notes = stmt<{
       id: string;
       key: string;
       title: string;
       text: string;
       rank: number;
-    }[];
+    }>(
+      ctx.db,
+      `SELECT t.id, t.key, t.title, json_extract(e.data, '$.text') AS text, m.rank
+       FROM (SELECT rowid, rank FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) m
+       JOIN ticket_events e ON e.rowid = m.rowid JOIN tickets t ON t.id = e.ticket_id ORDER BY m.rank LIMIT ?`,
+    ).all(aMatch, input.limit);
     for (const r of notes) {
       const title = `${r.key} ${r.title}`;
       const detail = excerpt(r.text, q);

@@ -1,35 +1,36 @@
 import { MINUTE } from '../../shared/business-time.ts';
-import type { Status } from '../../shared/domain.ts';
-import { encodeHistoryEvent } from '../../shared/history-events.ts';
 import { runsFrom, slaClock, slaState, type SlaClock, type SlaState } from '../../shared/sla.ts';
 import type { Ctx } from '../kernel/context.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
 import { syncCallback } from '../communication/callbacks.ts';
+import { recordDeskEvent, writeClocks, type TicketRow } from '../tickets/write.ts';
 import { ticketTerms } from './policy-terms.ts';
 
 export const SYSTEM_USER_ID = '00000000-0000-7000-8000-000000000000';
 /** sla_next_due when no clock is running: sorts after every real due time. */
 export const NO_DUE = 8_640_000_000_000_000;
 
-export interface SlaRow {
-  id: string;
-  status: Status;
-  priority: number;
-  policy_version: number;
-  created_at: number;
-  planned_start: number | null;
-  planned_end: number | null;
-  responded_at: number | null;
-  last_update_at: number | null;
-  update_agreed_at: number | null;
-  reopened_at: number | null;
-  sla_state: SlaState;
-  assignee_id: string | null;
-  created_by: string;
-  domain_id: string | null;
-  tier: number;
-}
+/** What the clocks read of a ticket (SLA_COLUMNS). */
+export type SlaRow = Pick<
+  TicketRow,
+  | 'id'
+  | 'status'
+  | 'priority'
+  | 'policy_version'
+  | 'created_at'
+  | 'planned_start'
+  | 'planned_end'
+  | 'responded_at'
+  | 'last_update_at'
+  | 'update_agreed_at'
+  | 'reopened_at'
+  | 'sla_state'
+  | 'assignee_id'
+  | 'created_by'
+  | 'domain_id'
+  | 'tier'
+>;
 
 export type TargetName = 'response' | 'update' | 'resolution';
 
@@ -55,13 +56,13 @@ const RANK: Record<SlaState, number> = { on_track: 0, at_risk: 1, breached: 2 };
  */
 export function computeSla(db: Db, t: SlaRow, now: number): SlaComputation {
   const { policy, level, cal } = ticketTerms(db, t);
-  const pauses = stmt(
-    db,
-    'SELECT started_at AS "from", ended_at AS "to" FROM ticket_pauses WHERE ticket_id = ?',
-  ).all(t.id) as {
+  const pauses = stmt<{
     from: number;
     to: number | null;
-  }[];
+  }>(
+    db,
+    'SELECT started_at AS "from", ended_at AS "to" FROM ticket_pauses WHERE ticket_id = ?',
+  ).all(t.id);
   const share = policy.atRiskShare;
   const targets: SlaComputation['targets'] = [];
   const open = t.status !== 'resolved';
@@ -149,21 +150,16 @@ export function applySla(
 ): SlaComputation {
   const { db } = ctx;
   const now = ctx.clock.now();
-  const t = stmt(db, `SELECT ${SLA_COLUMNS} FROM tickets WHERE id = ?`).get(ticketId) as SlaRow;
+  const t = stmt<SlaRow>(db, `SELECT ${SLA_COLUMNS} FROM tickets WHERE id = ?`).get(ticketId)!;
   const c = computeSla(db, t, now);
-  stmt(
-    db,
-    `UPDATE tickets SET response_due = ?, update_due = ?, resolution_due = ?, sla_state = ?, sla_check_at = ?,
-       sla_next_due = ? WHERE id = ?`,
-  ).run(
-    c.responseDue,
-    c.updateDue,
-    c.resolutionDue,
-    c.state,
-    c.checkAt,
-    c.nextDue ?? NO_DUE,
-    ticketId,
-  );
+  writeClocks(db, ticketId, {
+    response_due: c.responseDue,
+    update_due: c.updateDue,
+    resolution_due: c.resolutionDue,
+    sla_state: c.state,
+    sla_check_at: c.checkAt,
+    sla_next_due: c.nextDue ?? NO_DUE,
+  });
   syncCallback(ctx, t, c.updateDue);
   if (c.state === t.sla_state) return c;
   if (RANK[c.state] > RANK[t.sla_state]) {
@@ -177,14 +173,13 @@ export function applySla(
         ...c.targets.map((x) => (s === 'breached' ? x.clock.dueAt : x.clock.atRiskAt) ?? Infinity),
         now,
       );
-      const event = encodeHistoryEvent(s === 'breached' ? 'sla_breached' : 'sla_at_risk', {
-        targets: which,
-        noticedAt: now,
-      });
-      stmt(
-        db,
-        'INSERT INTO ticket_events (id, ticket_id, type, data, actor_id, at) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(ctx.newId(), ticketId, event.type, event.data, SYSTEM_USER_ID, at);
+      recordDeskEvent(
+        ctx,
+        SYSTEM_USER_ID,
+        ticketId,
+        [s === 'breached' ? 'sla_breached' : 'sla_at_risk', { targets: which, noticedAt: now }],
+        at,
+      );
     }
   }
   ctx.emit('sla.changed', { ids: [ticketId], state: c.state });
@@ -201,12 +196,12 @@ export function tickSla(
   check: (ctx: Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>, id: string) => unknown = applySla,
 ): number {
   const now = ctx.clock.now();
-  const due = stmt(
-    ctx.db,
-    'SELECT id FROM tickets WHERE sla_check_at <= ? ORDER BY sla_check_at LIMIT ?',
-  ).all(now, limit) as {
+  const due = stmt<{
     id: string;
-  }[];
+  }>(ctx.db, 'SELECT id FROM tickets WHERE sla_check_at <= ? ORDER BY sla_check_at LIMIT ?').all(
+    now,
+    limit,
+  );
   if (due.length === 0) return 0;
   ctx.db.transaction(() => {
     for (const { id } of due) check(ctx, id);

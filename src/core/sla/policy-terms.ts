@@ -20,8 +20,9 @@ export function policyVersion(db: Db, version: number): PolicyBody {
   if (!cache) policyCache.set(db, (cache = new Map()));
   let body = cache.get(version);
   if (!body) {
-    const row = stmt(db, 'SELECT body FROM policies WHERE version = ?').get(version) as
-      { body: string } | undefined;
+    const row = stmt<{ body: string }>(db, 'SELECT body FROM policies WHERE version = ?').get(
+      version,
+    );
     if (!row) throw new Error(`policy version ${version} is missing`);
     body = policyBodySchema.parse(JSON.parse(row.body));
     cache.set(version, body);
@@ -30,7 +31,7 @@ export function policyVersion(db: Db, version: number): PolicyBody {
 }
 
 export function currentPolicyVersion(db: Db): number {
-  return (stmt(db, 'SELECT max(version) AS v FROM policies').get() as { v: number }).v;
+  return stmt<{ v: number }>(db, 'SELECT max(version) AS v FROM policies').get()!.v;
 }
 
 export interface CalendarRow {
@@ -44,16 +45,13 @@ const calendarCache = new WeakMap<Db, { key: string; row: CalendarRow }>();
 
 /** The desk's calendar, parsed once per change: one object per version keeps business-time caches warm. */
 export function deskCalendar(db: Db): CalendarRow {
-  const r = stmt(
-    db,
-    "SELECT id, name, time_zone, week, holidays FROM calendars WHERE id = 'desk'",
-  ).get() as {
+  const r = stmt<{
     id: string;
     name: string;
     time_zone: string;
     week: string;
     holidays: string;
-  };
+  }>(db, "SELECT id, name, time_zone, week, holidays FROM calendars WHERE id = 'desk'").get()!;
   const key = `${r.name}|${r.time_zone}|${r.week}|${r.holidays}`;
   const cached = calendarCache.get(db);
   if (cached?.key === key) return cached.row;

@@ -3,6 +3,7 @@ import type { CalendarView, PolicyView } from '../../shared/views.ts';
 import { actor, type Ctx } from '../kernel/context.ts';
 import { conflict } from '../kernel/failure.ts';
 import { stmt } from '../store/statements.ts';
+import { checkOpenTicketsAt } from '../tickets/write.ts';
 import { currentPolicyVersion, deskCalendar, policyVersion } from './policy-terms.ts';
 
 function calendarView(ctx: Ctx): CalendarView {
@@ -17,10 +18,10 @@ function calendarView(ctx: Ctx): CalendarView {
 
 export function getPolicy(ctx: Ctx): PolicyView {
   const version = currentPolicyVersion(ctx.db);
-  const history = stmt(
+  const history = stmt<PolicyView['history'][number]>(
     ctx.db,
     'SELECT p.version, p.created_at AS at, u.display_name AS "by" FROM policies p LEFT JOIN users u ON u.id = p.created_by ORDER BY p.version DESC',
-  ).all() as PolicyView['history'];
+  ).all();
   return { version, body: policyVersion(ctx.db, version), calendar: calendarView(ctx), history };
 }
 
@@ -71,10 +72,7 @@ export function updateCalendar(ctx: Ctx, input: ParsedInput<'calendar.update'>):
       ctx.clock.now(),
       actor(ctx).id,
     );
-    stmt(
-      ctx.db,
-      "UPDATE tickets SET sla_check_at = ? WHERE status <> 'resolved' AND sla_check_at IS NOT NULL",
-    ).run(ctx.clock.now());
+    checkOpenTicketsAt(ctx.db, ctx.clock.now());
     deskEvent(ctx, 'calendar_changed', {
       before,
       after: { timeZone: input.timeZone, week: input.week, holidays: input.holidays },

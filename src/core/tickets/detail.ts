@@ -11,7 +11,8 @@ import { assetsOf } from '../callers/customers.ts';
 import { deskCalendar, policyVersion } from '../sla/policy-terms.ts';
 import { linksOf } from './links.ts';
 import { callbackOf } from '../communication/callbacks.ts';
-import { escalationOf, ladderOf } from '../escalation/escalations.ts';
+import { escalationOf } from '../escalation/escalations.ts';
+import { ladderOf } from '../escalation/ladder.ts';
 import { contactsOf } from '../communication/contacts-read.ts';
 import { closingContactOf, resolutionOf } from '../resolution/resolution.ts';
 import { answersOf, scriptFor } from '../resolution/scripts.ts';
@@ -21,7 +22,27 @@ export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDe
   const { db } = ctx;
   const base = card(db, input.id);
   if (!base) throw notFound('Ticket');
-  const t = stmt(
+  const t = stmt<
+    Record<string, never> & {
+      description: string;
+      impact: 1 | 2 | 3;
+      urgency: 1 | 2 | 3;
+      tier: 1 | 2 | 3;
+      categoryId: string;
+      callId: string;
+      customer_id: string;
+      account_id: string | null;
+      asset_id: string | null;
+      updatedAt: number;
+      reopenCount: number;
+      domainId: string | null;
+      c_name: string;
+      c_phone: string;
+      c_email: string;
+      u_id: string;
+      u_name: string;
+    }
+  >(
     db,
     `SELECT t.description, t.impact, t.urgency, t.tier, t.category_id AS categoryId, t.call_id AS callId,
               t.reopen_count AS reopenCount, t.domain_id AS domainId,
@@ -30,54 +51,36 @@ export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDe
               u.id AS u_id, u.display_name AS u_name
        FROM tickets t JOIN customers c ON c.id = t.customer_id JOIN users u ON u.id = t.created_by
        WHERE t.id = ?`,
-  ).get(input.id) as Record<string, never> & {
-    description: string;
-    impact: 1 | 2 | 3;
-    urgency: 1 | 2 | 3;
-    tier: 1 | 2 | 3;
-    categoryId: string;
-    callId: string;
-    customer_id: string;
-    account_id: string | null;
-    asset_id: string | null;
-    updatedAt: number;
-    reopenCount: number;
-    domainId: string | null;
-    c_name: string;
-    c_phone: string;
-    c_email: string;
-    u_id: string;
-    u_name: string;
-  };
+  ).get(input.id)!;
   const account = t.account_id
-    ? (stmt(db, 'SELECT id, number FROM accounts WHERE id = ?').get(t.account_id) as {
+    ? stmt<{
         id: string;
         number: string;
-      })
+      }>(db, 'SELECT id, number FROM accounts WHERE id = ?').get(t.account_id)!
     : null;
   const asset = t.asset_id
     ? (assetsOf(db, t.customer_id).find((a) => a.id === t.asset_id) ?? null)
     : null;
-  const events = (
-    stmt(
-      db,
-      `SELECT e.id, e.type, e.at, e.data, u.id AS actorId, u.display_name AS actorName
+  const events = stmt<{
+    id: string;
+    type: string;
+    at: number;
+    data: string;
+    actorId: string;
+    actorName: string;
+  }>(
+    db,
+    `SELECT e.id, e.type, e.at, e.data, u.id AS actorId, u.display_name AS actorName
          FROM ticket_events e JOIN users u ON u.id = e.actor_id WHERE e.ticket_id = ? ORDER BY e.at, e.id`,
-    ).all(input.id) as {
-      id: string;
-      type: string;
-      at: number;
-      data: string;
-      actorId: string;
-      actorName: string;
-    }[]
-  ).map((e): TicketEvent => ({
-    id: e.id,
-    at: e.at,
-    actor: { id: e.actorId, displayName: e.actorName },
-    // Parsed once, here: a payload of the wrong shape reaches the history as unreadable.
-    ...parseHistoryEvent(e.type, e.data),
-  }));
+  )
+    .all(input.id)
+    .map((e): TicketEvent => ({
+      id: e.id,
+      at: e.at,
+      actor: { id: e.actorId, displayName: e.actorName },
+      // Parsed once, here: a payload of the wrong shape reaches the history as unreadable.
+      ...parseHistoryEvent(e.type, e.data),
+    }));
   return {
     ...base,
     sla: ticketSla(db, input.id, base.status, events),
@@ -109,11 +112,7 @@ export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDe
 
 /** The clock's explanation; crossings and the resolution come from the history already read. */
 function ticketSla(db: Db, id: string, status: Status, events: readonly TicketEvent[]): TicketSla {
-  const s = stmt(
-    db,
-    `SELECT sla_state, policy_version, priority, responded_at, response_due, update_due, resolution_due,
-            planned_start, planned_end, created_at FROM tickets WHERE id = ?`,
-  ).get(id) as {
+  const s = stmt<{
     sla_state: TicketSla['state'];
     policy_version: number;
     priority: number;
@@ -124,19 +123,20 @@ function ticketSla(db: Db, id: string, status: Status, events: readonly TicketEv
     planned_start: number | null;
     planned_end: number | null;
     created_at: number;
-  };
+  }>(
+    db,
+    `SELECT sla_state, policy_version, priority, responded_at, response_due, update_due, resolution_due,
+            planned_start, planned_end, created_at FROM tickets WHERE id = ?`,
+  ).get(id)!;
   const level = policyVersion(db, s.policy_version).priorities[s.priority - 1];
   const cal = deskCalendar(db);
   const timeline: TicketSla['timeline'] = [{ at: s.created_at, kind: 'started' }];
   if (s.responded_at !== null) timeline.push({ at: s.responded_at, kind: 'responded' });
-  const pauses = stmt(
-    db,
-    'SELECT started_at, ended_at, reason FROM ticket_pauses WHERE ticket_id = ?',
-  ).all(id) as {
+  const pauses = stmt<{
     started_at: number;
     ended_at: number | null;
     reason: string;
-  }[];
+  }>(db, 'SELECT started_at, ended_at, reason FROM ticket_pauses WHERE ticket_id = ?').all(id);
   for (const p of pauses) {
     timeline.push({ at: p.started_at, kind: 'paused', reason: p.reason });
     if (p.ended_at !== null) timeline.push({ at: p.ended_at, kind: 'resumed' });

@@ -2,11 +2,10 @@
 import type { ParsedInput } from '../../shared/contract.ts';
 import type { Issue } from '../../shared/errors.ts';
 import type { TicketCard } from '../../shared/views.ts';
-import { actor, type Ctx } from '../kernel/context.ts';
+import type { Ctx } from '../kernel/context.ts';
 import { invalid, issue } from '../kernel/failure.ts';
 import { stmt } from '../store/statements.ts';
-import { reindexAfterChange } from './settle.ts';
-import { appendEvent, card, forUpdate } from './write.ts';
+import { card, changeTicket, forUpdate, type TicketPatch } from './write.ts';
 
 /** Contract field → column. */
 const COLUMNS = {
@@ -19,17 +18,11 @@ const COLUMNS = {
 type Field = keyof typeof COLUMNS;
 
 export function updateTicket(ctx: Ctx, input: ParsedInput<'tickets.update'>): TicketCard {
-  const by = actor(ctx).id;
   return ctx.db.transaction(() => {
     const { db } = ctx;
-    const t = forUpdate(db, input.id, input.version);
+    const { card: t, row } = forUpdate(db, input.id, input.version);
     if (t.status === 'resolved')
       throw invalid([issue('changes', 'resolved', `Reopen ${t.key} to change it`)]);
-    const row = stmt(
-      db,
-      `SELECT title, description, category_id AS categoryId, queue_id AS queueId, asset_id AS assetId,
-              customer_id AS customerId FROM tickets WHERE id = ?`,
-    ).get(t.id) as Record<Field, string | null> & { customerId: string };
     const c = input.changes;
     const issues: Issue[] = [];
     if (
@@ -43,7 +36,7 @@ export function updateTicket(ctx: Ctx, input: ParsedInput<'tickets.update'>): Ti
       c.assetId &&
       !stmt(db, 'SELECT 1 FROM assets WHERE id = ? AND customer_id = ?').get(
         c.assetId,
-        row.customerId,
+        row.customer_id,
       )
     )
       issues.push(
@@ -52,17 +45,15 @@ export function updateTicket(ctx: Ctx, input: ParsedInput<'tickets.update'>): Ti
     if (issues.length) throw invalid(issues);
 
     const changes = (Object.keys(COLUMNS) as Field[])
-      .filter((f) => c[f] !== undefined && c[f] !== row[f])
-      .map((f) => ({ field: f, from: row[f], to: c[f] ?? null }));
+      .filter((f) => c[f] !== undefined && c[f] !== row[COLUMNS[f]])
+      .map((f) => ({ field: f, from: row[COLUMNS[f]], to: c[f] ?? null }));
     if (changes.length === 0) return t;
-    stmt(
-      db,
-      `UPDATE tickets SET ${changes.map((x) => `${COLUMNS[x.field]} = ?`).join(', ')},
-         updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?`,
-    ).run(...changes.map((x) => x.to), ctx.clock.now(), by, t.id);
-    appendEvent(ctx, t.id, 'fields_changed', { changes });
-    reindexAfterChange(ctx, t.id);
-    ctx.emit('tickets.changed', { ids: [t.id], reason: 'updated' });
+    changeTicket(ctx, t.id, {
+      // Each column takes its field's value (the category, queue and equipment are ids).
+      set: Object.fromEntries(changes.map((x) => [COLUMNS[x.field], x.to])) as TicketPatch,
+      event: ['fields_changed', { changes }],
+      reason: 'updated',
+    });
     return card(db, t.id)!;
   })();
 }

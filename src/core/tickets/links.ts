@@ -13,17 +13,10 @@ import { invalid, issue, notFound } from '../kernel/failure.ts';
 import type { Db } from '../store/database.ts';
 import { readSettings } from '../kernel/settings.ts';
 import { stmt } from '../store/statements.ts';
-import { reindexAfterChange, settle } from './settle.ts';
-import { writeResolution } from '../resolution/resolution.ts';
+import { settle } from './settle.ts';
+import { resolution } from '../resolution/resolution.ts';
 import { currentPolicyVersion, policyVersion } from '../sla/policy-terms.ts';
-import {
-  appendEvent,
-  card,
-  forUpdate,
-  indexTicket,
-  insertTicket,
-  writeTicketIndex,
-} from './write.ts';
+import { card, changeTicket, forUpdate, insertTicket, writeTicketIndex } from './write.ts';
 
 const ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -32,8 +25,9 @@ function findTicket(db: Db, ref: string, path: string): TicketCard {
   const row = ID_RE.test(ref)
     ? card(db, ref)
     : (() => {
-        const r = stmt(db, 'SELECT id FROM tickets WHERE key = ?').get(ref.toUpperCase()) as
-          { id: string } | undefined;
+        const r = stmt<{ id: string }>(db, 'SELECT id FROM tickets WHERE key = ?').get(
+          ref.toUpperCase(),
+        );
         return r && card(db, r.id);
       })();
   if (!row) throw invalid([issue(path, 'no_ticket', `There is no ticket ${ref}`)]);
@@ -42,13 +36,7 @@ function findTicket(db: Db, ref: string, path: string): TicketCard {
 
 /** Links of a ticket, each read from this ticket's side. */
 export function linksOf(db: Db, ticketId: string): TicketLink[] {
-  const rows = stmt(
-    db,
-    `SELECT l.id, l.kind, l.created_at AS at, l.from_id = ? AS outgoing,
-            t.id AS tid, t.key, t.title, t.status
-     FROM ticket_links l JOIN tickets t ON t.id = CASE WHEN l.from_id = ? THEN l.to_id ELSE l.from_id END
-     WHERE l.from_id = ? OR l.to_id = ? ORDER BY l.created_at, l.id`,
-  ).all(ticketId, ticketId, ticketId, ticketId) as {
+  const rows = stmt<{
     id: string;
     kind: LinkKind;
     at: number;
@@ -57,7 +45,13 @@ export function linksOf(db: Db, ticketId: string): TicketLink[] {
     key: string;
     title: string;
     status: TicketLink['ticket']['status'];
-  }[];
+  }>(
+    db,
+    `SELECT l.id, l.kind, l.created_at AS at, l.from_id = ? AS outgoing,
+            t.id AS tid, t.key, t.title, t.status
+     FROM ticket_links l JOIN tickets t ON t.id = CASE WHEN l.from_id = ? THEN l.to_id ELSE l.from_id END
+     WHERE l.from_id = ? OR l.to_id = ? ORDER BY l.created_at, l.id`,
+  ).all(ticketId, ticketId, ticketId, ticketId);
   return rows.map((r) => ({
     id: r.id,
     role: r.outgoing ? r.kind : LINK_KIND_SEEN_FROM_TARGET[r.kind],
@@ -84,13 +78,37 @@ function addLink(ctx: Ctx, from: TicketCard, to: TicketCard, kind: LinkKind): st
   return id;
 }
 
+/** A link made or taken back, on one side: an event naming the other; not a change of version. */
 const linkEvent = (
   ctx: Ctx,
   on: TicketCard,
   role: LinkRole,
   other: TicketCard,
   type: 'linked' | 'unlinked',
-) => appendEvent(ctx, on.id, type, { role, ticket: { id: other.id, key: other.key } });
+) =>
+  changeTicket(ctx, on.id, {
+    event: [type, { role, ticket: { id: other.id, key: other.key } }],
+    reason: 'linked',
+    versioned: false,
+    after: 'none',
+  });
+
+/** Both sides' events, the ticket the analyst is on first. */
+function linkEvents(
+  ctx: Ctx,
+  onId: string,
+  from: TicketCard,
+  kind: LinkKind,
+  to: TicketCard,
+  type: 'linked' | 'unlinked',
+): void {
+  const sides = [
+    () => linkEvent(ctx, from, kind, to, type),
+    () => linkEvent(ctx, to, LINK_KIND_SEEN_FROM_TARGET[kind], from, type),
+  ];
+  if (onId === to.id) sides.reverse();
+  for (const side of sides) side();
+}
 
 export function linkTickets(ctx: Ctx, input: ParsedInput<'tickets.link'>): TicketLink {
   return ctx.db.transaction(() => {
@@ -103,9 +121,7 @@ export function linkTickets(ctx: Ctx, input: ParsedInput<'tickets.link'>): Ticke
     const [from, to, kind]: [TicketCard, TicketCard, LinkKind] =
       input.kind === 'child_of' ? [other, t, 'parent_of'] : [t, other, input.kind];
     const id = addLink(ctx, from, to, kind);
-    linkEvent(ctx, from, kind, to, 'linked');
-    linkEvent(ctx, to, LINK_KIND_SEEN_FROM_TARGET[kind], from, 'linked');
-    ctx.emit('tickets.changed', { ids: [t.id, other.id], reason: 'linked' });
+    linkEvents(ctx, t.id, from, kind, to, 'linked');
     return linksOf(ctx.db, t.id).find((l) => l.id === id)!;
   })();
 }
@@ -115,11 +131,10 @@ export function unlinkTickets(
   input: ParsedInput<'tickets.unlink'>,
 ): Record<string, never> {
   return ctx.db.transaction(() => {
-    const l = stmt(
+    const l = stmt<{ from_id: string; to_id: string; kind: LinkKind }>(
       ctx.db,
       'SELECT from_id, to_id, kind FROM ticket_links WHERE id = ? AND (from_id = ? OR to_id = ?)',
-    ).get(input.linkId, input.id, input.id) as
-      { from_id: string; to_id: string; kind: LinkKind } | undefined;
+    ).get(input.linkId, input.id, input.id);
     if (!l) throw notFound('Link');
     // Split and merge links are the record of what was done; they are never taken back.
     const merged =
@@ -133,9 +148,7 @@ export function unlinkTickets(
     const from = card(ctx.db, l.from_id)!;
     const to = card(ctx.db, l.to_id)!;
     stmt(ctx.db, 'DELETE FROM ticket_links WHERE id = ?').run(input.linkId);
-    linkEvent(ctx, from, l.kind, to, 'unlinked');
-    linkEvent(ctx, to, LINK_KIND_SEEN_FROM_TARGET[l.kind], from, 'unlinked');
-    ctx.emit('tickets.changed', { ids: [from.id, to.id], reason: 'linked' });
+    linkEvents(ctx, from.id, from, l.kind, to, 'unlinked');
     return {};
   })();
 }
@@ -151,7 +164,7 @@ export function splitTicket(
 ): { original: TicketCard; created: TicketCard } {
   return ctx.db.transaction(() => {
     const { db } = ctx;
-    const t = forUpdate(db, input.id, input.version);
+    const { card: t, row: o } = forUpdate(db, input.id, input.version);
     if (t.status === 'resolved')
       throw invalid([issue('id', 'resolved', `Reopen ${t.key} before splitting it`)]);
     const issues = [];
@@ -160,40 +173,50 @@ export function splitTicket(
     if (!stmt(db, 'SELECT 1 FROM queues WHERE id = ? AND active = 1').get(input.queueId))
       issues.push(issue('queueId', 'unknown', 'No such queue'));
     if (issues.length) throw invalid(issues);
-    const o = stmt(
-      db,
-      'SELECT call_id, customer_id, account_id, asset_id, created_at FROM tickets WHERE id = ?',
-    ).get(t.id) as {
-      call_id: string;
-      customer_id: string;
-      account_id: string | null;
-      asset_id: string | null;
-      created_at: number;
-    };
     const version = currentPolicyVersion(db);
     const priority = policyPriority(policyVersion(db, version), input.impact, input.urgency);
     const id = ctx.newId();
-    const { key, rowid } = insertTicket(ctx, readSettings(db).prefix, {
-      id,
-      callId: o.call_id,
-      customerId: o.customer_id,
-      accountId: o.account_id,
-      assetId: o.asset_id,
-      categoryId: input.categoryId,
-      queueId: input.queueId,
-      title: input.title,
-      description: input.description,
-      impact: input.impact,
-      urgency: input.urgency,
-      priority,
-      policyVersion: version,
-      plannedStart: null,
-      plannedEnd: null,
-      createdAt: o.created_at,
-    });
-    const customer = (
-      stmt(db, 'SELECT name FROM customers WHERE id = ?').get(o.customer_id) as { name: string }
-    ).name;
+    const { key, rowid } = insertTicket(
+      ctx,
+      readSettings(db).prefix,
+      {
+        id,
+        callId: o.call_id,
+        customerId: o.customer_id,
+        accountId: o.account_id,
+        assetId: o.asset_id,
+        categoryId: input.categoryId,
+        queueId: input.queueId,
+        title: input.title,
+        description: input.description,
+        impact: input.impact,
+        urgency: input.urgency,
+        priority,
+        policyVersion: version,
+        plannedStart: null,
+        plannedEnd: null,
+        createdAt: o.created_at,
+      },
+      (key) => [
+        'created',
+        {
+          key,
+          callId: o.call_id,
+          title: input.title,
+          categoryId: input.categoryId,
+          queueId: input.queueId,
+          impact: input.impact,
+          urgency: input.urgency,
+          priority,
+          policyVersion: version,
+          status: 'new',
+          splitFrom: { id: t.id, key: t.key },
+        },
+      ],
+    );
+    const customer = stmt<{ name: string }>(db, 'SELECT name FROM customers WHERE id = ?').get(
+      o.customer_id,
+    )!.name;
     // Indexed before it is settled: its clocks run from the original's creation, so a rule may
     // escalate it at once, and that move rewrites the row (see writeTicketIndex).
     writeTicketIndex(db, rowid, {
@@ -206,29 +229,16 @@ export function splitTicket(
       priority,
       assigneeId: null,
     });
-    appendEvent(ctx, id, 'created', {
-      key,
-      callId: o.call_id,
-      title: input.title,
-      categoryId: input.categoryId,
-      queueId: input.queueId,
-      impact: input.impact,
-      urgency: input.urgency,
-      priority,
-      policyVersion: version,
-      status: 'new',
-      splitFrom: { id: t.id, key: t.key },
-    });
     const created = card(db, id)!;
     addLink(ctx, created, t, 'split_from');
-    appendEvent(ctx, t.id, 'split', { into: { id, key }, title: input.title });
-    stmt(db, 'UPDATE tickets SET updated_at = ?, updated_by = ? WHERE id = ?').run(
-      ctx.clock.now(),
-      actor(ctx).id,
-      t.id,
-    );
+    changeTicket(ctx, t.id, {
+      event: ['split', { into: { id, key }, title: input.title }],
+      reason: 'split',
+      versioned: false,
+      after: 'none',
+    });
     settle(ctx, id);
-    ctx.emit('tickets.changed', { ids: [t.id, id], reason: 'split' });
+    ctx.emit('tickets.changed', { ids: [id], reason: 'split' });
     return { original: card(db, t.id)!, created: card(db, id)! };
   })();
 }
@@ -240,7 +250,7 @@ export function splitTicket(
 export function mergeTicket(ctx: Ctx, input: ParsedInput<'tickets.merge'>): TicketCard {
   return ctx.db.transaction(() => {
     const { db } = ctx;
-    const dup = forUpdate(db, input.id, input.version);
+    const { card: dup, row } = forUpdate(db, input.id, input.version);
     const into = findTicket(db, input.into, 'into');
     if (into.id === dup.id)
       throw invalid([issue('into', 'self', 'A ticket cannot be merged into itself')]);
@@ -256,24 +266,30 @@ export function mergeTicket(ctx: Ctx, input: ParsedInput<'tickets.merge'>): Tick
       'DELETE FROM ticket_links WHERE (from_id = ? AND to_id = ?) OR (from_id = ? AND to_id = ?)',
     ).run(dup.id, into.id, into.id, dup.id);
     addLink(ctx, dup, into, 'duplicate_of');
-    writeResolution(ctx, dup, { solution: '', rootCause: 'duplicate', reproductionSteps: '' });
-    appendEvent(ctx, dup.id, 'merged_into', {
-      from: dup.status,
-      into: { id: into.id, key: into.key },
-      ...(input.note ? { note: input.note } : {}),
+    changeTicket(ctx, dup.id, {
+      set: resolution(ctx, row, { solution: '', rootCause: 'duplicate', reproductionSteps: '' }),
+      event: [
+        'merged_into',
+        {
+          from: dup.status,
+          into: { id: into.id, key: into.key },
+          ...(input.note ? { note: input.note } : {}),
+        },
+      ],
+      reason: 'merged',
     });
-    appendEvent(ctx, into.id, 'merged', {
-      from: { id: dup.id, key: dup.key, title: dup.title },
-      ...(input.note ? { note: input.note } : {}),
+    changeTicket(ctx, into.id, {
+      event: [
+        'merged',
+        {
+          from: { id: dup.id, key: dup.key, title: dup.title },
+          ...(input.note ? { note: input.note } : {}),
+        },
+      ],
+      reason: 'merged',
+      versioned: false,
+      after: 'index',
     });
-    stmt(db, 'UPDATE tickets SET updated_at = ?, updated_by = ? WHERE id = ?').run(
-      ctx.clock.now(),
-      actor(ctx).id,
-      into.id,
-    );
-    reindexAfterChange(ctx, dup.id);
-    indexTicket(db, into.id);
-    ctx.emit('tickets.changed', { ids: [dup.id, into.id], reason: 'merged' });
     return card(db, into.id)!;
   })();
 }

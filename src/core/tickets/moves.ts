@@ -5,13 +5,21 @@ import type { TicketCard, TicketEvent } from '../../shared/views.ts';
 import { actor, type Ctx } from '../kernel/context.ts';
 import { invalid, issue, notFound } from '../kernel/failure.ts';
 import { stmt } from '../store/statements.ts';
-import { reindexAfterChange } from './settle.ts';
+import { assignSpan } from '../escalation/ladder.ts';
 import { policyVersion } from '../sla/policy-terms.ts';
-import { appendEvent, card, forUpdate, indexNote, setStatus } from './write.ts';
+import {
+  card,
+  changeTicket,
+  forUpdate,
+  indexNote,
+  pickedUp,
+  statusChange,
+  ticketRow,
+} from './write.ts';
 
 export function moveTicket(ctx: Ctx, input: ParsedInput<'tickets.move'>): TicketCard {
   return ctx.db.transaction(() => {
-    const t = forUpdate(ctx.db, input.id, input.version);
+    const { card: t, row } = forUpdate(ctx.db, input.id, input.version);
     if (t.status === input.to) return t;
     // Resolving records a solution and reopening a reason: each has its own method.
     if (input.to === 'resolved')
@@ -25,11 +33,7 @@ export function moveTicket(ctx: Ctx, input: ParsedInput<'tickets.move'>): Ticket
       throw invalid([
         issue('to', 'use_escalate', `Escalate ${t.key} with a reason (Alt+U in the ticket)`),
       ]);
-    const pending = stmt(
-      ctx.db,
-      "SELECT 1 FROM tickets WHERE id = ? AND escalation_state = 'pending'",
-    ).get(t.id);
-    if (pending)
+    if (row.escalation_state === 'pending')
       throw invalid([
         issue(
           'to',
@@ -37,10 +41,11 @@ export function moveTicket(ctx: Ctx, input: ParsedInput<'tickets.move'>): Ticket
           `${t.key} is waiting to be accepted: accept or return it`,
         ),
       ]);
-    setStatus(ctx, t, input.to);
-    appendEvent(ctx, t.id, 'status_changed', { from: t.status, to: input.to });
-    reindexAfterChange(ctx, t.id);
-    ctx.emit('tickets.changed', { ids: [t.id], reason: 'moved' });
+    changeTicket(ctx, t.id, {
+      set: statusChange(row, input.to, ctx.clock.now()),
+      event: ['status_changed', { from: t.status, to: input.to }],
+      reason: 'moved',
+    });
     return card(ctx.db, t.id)!;
   })();
 }
@@ -50,17 +55,8 @@ export function moveTicket(ctx: Ctx, input: ParsedInput<'tickets.move'>): Ticket
  * never rewrites it); an override needs a reason. Its clocks are recomputed at once.
  */
 export function setPriority(ctx: Ctx, input: ParsedInput<'tickets.setPriority'>): TicketCard {
-  const by = actor(ctx).id;
   return ctx.db.transaction(() => {
-    const t = forUpdate(ctx.db, input.id, input.version);
-    const row = stmt(
-      ctx.db,
-      'SELECT impact, urgency, policy_version FROM tickets WHERE id = ?',
-    ).get(t.id) as {
-      impact: number;
-      urgency: number;
-      policy_version: number;
-    };
+    const { card: t, row } = forUpdate(ctx.db, input.id, input.version);
     const policy = policyVersion(ctx.db, row.policy_version);
     const fromPolicy = policyPriority(policy, input.impact, input.urgency);
     const priority = input.priority ?? fromPolicy;
@@ -71,20 +67,20 @@ export function setPriority(ctx: Ctx, input: ParsedInput<'tickets.setPriority'>)
     }
     if (priority === t.priority && input.impact === row.impact && input.urgency === row.urgency)
       return t;
-    stmt(
-      ctx.db,
-      `UPDATE tickets SET impact = ?, urgency = ?, priority = ?, updated_at = ?, updated_by = ?, version = version + 1
-       WHERE id = ?`,
-    ).run(input.impact, input.urgency, priority, ctx.clock.now(), by, t.id);
-    appendEvent(ctx, t.id, priority !== fromPolicy ? 'priority_overridden' : 'priority_changed', {
-      from: t.priority,
-      to: priority,
-      impact: input.impact,
-      urgency: input.urgency,
-      ...(input.reason ? { reason: input.reason } : {}),
+    changeTicket(ctx, t.id, {
+      set: { impact: input.impact, urgency: input.urgency, priority },
+      event: [
+        priority !== fromPolicy ? 'priority_overridden' : 'priority_changed',
+        {
+          from: t.priority,
+          to: priority,
+          impact: input.impact,
+          urgency: input.urgency,
+          ...(input.reason ? { reason: input.reason } : {}),
+        },
+      ],
+      reason: 'moved',
     });
-    reindexAfterChange(ctx, t.id);
-    ctx.emit('tickets.changed', { ids: [t.id], reason: 'moved' });
     return card(ctx.db, t.id)!;
   })();
 }
@@ -96,15 +92,15 @@ export function setPriority(ctx: Ctx, input: ParsedInput<'tickets.setPriority'>)
 export function addNote(ctx: Ctx, input: ParsedInput<'tickets.addNote'>): TicketEvent {
   const user = actor(ctx);
   return ctx.db.transaction(() => {
-    if (!card(ctx.db, input.id)) throw notFound('Ticket');
-    const { id, at } = appendEvent(ctx, input.id, 'note_added', { text: input.text });
+    if (!ticketRow(ctx.db, input.id)) throw notFound('Ticket');
+    const { id, at } = changeTicket(ctx, input.id, {
+      event: ['note_added', { text: input.text }],
+      reason: 'noted',
+      versioned: false,
+      // A note has its own search row; the ticket's does not change.
+      after: 'none',
+    });
     indexNote(ctx.db, id, input.text);
-    stmt(ctx.db, 'UPDATE tickets SET updated_at = ?, updated_by = ? WHERE id = ?').run(
-      at,
-      user.id,
-      input.id,
-    );
-    ctx.emit('tickets.changed', { ids: [input.id], reason: 'noted' });
     return {
       id,
       type: 'note_added' as const,
@@ -116,9 +112,8 @@ export function addNote(ctx: Ctx, input: ParsedInput<'tickets.addNote'>): Ticket
 }
 
 export function assignTicket(ctx: Ctx, input: ParsedInput<'tickets.assign'>): TicketCard {
-  const by = actor(ctx).id;
   return ctx.db.transaction(() => {
-    const t = forUpdate(ctx.db, input.id, input.version);
+    const { card: t, row } = forUpdate(ctx.db, input.id, input.version);
     if (t.assigneeId === input.assigneeId) return t;
     if (
       input.assigneeId &&
@@ -128,22 +123,14 @@ export function assignTicket(ctx: Ctx, input: ParsedInput<'tickets.assign'>): Ti
     ) {
       throw invalid([issue('assigneeId', 'unknown', 'No such user')]);
     }
-    stmt(
-      ctx.db,
-      `UPDATE tickets SET assignee_id = ?, updated_at = ?, updated_by = ?, version = version + 1,
-         escalation_id = CASE WHEN escalation_state = 'returned' THEN NULL ELSE escalation_id END,
-         escalation_state = nullif(escalation_state, 'returned')
-       WHERE id = ?`,
-    ).run(input.assigneeId, ctx.clock.now(), by, t.id);
     // The ladder names who worked the ticket in each tier.
-    stmt(ctx.db, 'UPDATE tier_spans SET assignee_id = ? WHERE ticket_id = ? AND to_at IS NULL').run(
-      input.assigneeId,
-      t.id,
-    );
-    appendEvent(ctx, t.id, 'assigned', { from: t.assigneeId, to: input.assigneeId });
-    // The assignee owes the customer the call-backs from now on.
-    reindexAfterChange(ctx, t.id);
-    ctx.emit('tickets.changed', { ids: [t.id], reason: 'assigned' });
+    assignSpan(ctx.db, t.id, input.assigneeId);
+    // The assignee owes the customer the call-backs from now on (the clocks move them).
+    changeTicket(ctx, t.id, {
+      set: { assignee_id: input.assigneeId, ...pickedUp(row) },
+      event: ['assigned', { from: t.assigneeId, to: input.assigneeId }],
+      reason: 'assigned',
+    });
     return card(ctx.db, t.id)!;
   })();
 }

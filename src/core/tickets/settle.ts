@@ -3,10 +3,9 @@
  * rules, then (if a rule moved it) its clocks and search row again.
  */
 import type { Ctx } from '../kernel/context.ts';
-import { stmt } from '../store/statements.ts';
 import { applyEscalationRules } from '../escalation/rules.ts';
 import { applySla, tickSla } from '../sla/clocks.ts';
-import { indexTicket } from './write.ts';
+import { checkBy, indexTicket } from './write.ts';
 
 type SettleCtx = Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>;
 
@@ -17,15 +16,11 @@ export function settle(ctx: SettleCtx, id: string): boolean {
   for (let round = 0; round < 4; round++) {
     const c = applySla(ctx, id);
     const r = applyEscalationRules(ctx, id, c);
-    if (r.nextCheck !== null)
-      stmt(
-        ctx.db,
-        'UPDATE tickets SET sla_check_at = min(coalesce(sla_check_at, ?), ?) WHERE id = ?',
-      ).run(r.nextCheck, r.nextCheck, id);
+    if (r.nextCheck !== null) checkBy(ctx.db, id, r.nextCheck);
     if (!r.moved) return moved;
+    // The rule's change queued its push; its search row follows here, once the rules are done.
     moved = true;
     indexTicket(ctx.db, id);
-    ctx.emit('tickets.changed', { ids: [id], reason: 'escalated' });
   }
   return moved;
 }
