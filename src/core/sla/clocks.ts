@@ -136,6 +136,29 @@ export function computeSla(db: Db, t: SlaRow, now: number): SlaComputation {
   };
 }
 
+/** The columns the clocks are stored in. */
+const CLOCK_COLUMNS = [
+  'response_due',
+  'update_due',
+  'resolution_due',
+  'sla_state',
+  'sla_check_at',
+  'sla_next_due',
+] as const;
+type StoredClocks = Pick<TicketRow, (typeof CLOCK_COLUMNS)[number]>;
+
+/** The clocks as the ticket's row stores them. */
+export function storedClocks(c: SlaComputation): StoredClocks {
+  return {
+    response_due: c.responseDue,
+    update_due: c.updateDue,
+    resolution_due: c.resolutionDue,
+    sla_state: c.state,
+    sla_check_at: c.checkAt,
+    sla_next_due: c.nextDue ?? NO_DUE,
+  };
+}
+
 export const SLA_COLUMNS = `id, status, priority, policy_version, created_at, planned_start, planned_end, responded_at,
   last_update_at, update_agreed_at, reopened_at, sla_state, assignee_id, created_by, domain_id, tier`;
 
@@ -150,16 +173,15 @@ export function applySla(
 ): SlaComputation {
   const { db } = ctx;
   const now = ctx.clock.now();
-  const t = stmt<SlaRow>(db, `SELECT ${SLA_COLUMNS} FROM tickets WHERE id = ?`).get(ticketId)!;
+  const t = stmt<SlaRow & StoredClocks>(
+    db,
+    `SELECT ${SLA_COLUMNS}, ${CLOCK_COLUMNS.join(', ')} FROM tickets WHERE id = ?`,
+  ).get(ticketId)!;
   const c = computeSla(db, t, now);
-  writeClocks(db, ticketId, {
-    response_due: c.responseDue,
-    update_due: c.updateDue,
-    resolution_due: c.resolutionDue,
-    sla_state: c.state,
-    sla_check_at: c.checkAt,
-    sla_next_due: c.nextDue ?? NO_DUE,
-  });
+  const clocks = storedClocks(c);
+  // Unchanged clocks are not written: a due time rewritten is an entry moved in every index
+  // that orders open work by it, which is most of what a save writes.
+  if (CLOCK_COLUMNS.some((k) => clocks[k] !== t[k])) writeClocks(db, ticketId, clocks);
   syncCallback(ctx, t, c.updateDue);
   if (c.state === t.sla_state) return c;
   if (RANK[c.state] > RANK[t.sla_state]) {

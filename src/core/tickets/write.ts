@@ -19,7 +19,7 @@ import { facetTokens, foldForSearch, type Facets } from '../store/fts.ts';
 import { stmt } from '../store/statements.ts';
 import { startSpan } from '../escalation/ladder.ts';
 import { domainOfCategory } from '../escalation/tiers.ts';
-import { NO_DUE } from '../sla/clocks.ts';
+import { computeSla, NO_DUE, storedClocks } from '../sla/clocks.ts';
 import { reindexAfterChange, settle } from './settle.ts';
 
 /** A ticket's row as stored, typed here once for every reader. */
@@ -460,12 +460,40 @@ export function insertTicket(
   const key = `${prefix}-${String(nextCounter(ctx.db, 'ticket')).padStart(6, '0')}`;
   const domainId = domainOfCategory(ctx.db, t.categoryId);
   const now = ctx.clock.now();
+  // Born with its clocks (the state stays on track until the settle that follows records any
+  // threshold already crossed): a due time written after the insert would move the ticket's
+  // entry in every index that orders open work by it.
+  const clocks = storedClocks(
+    computeSla(
+      ctx.db,
+      {
+        id: t.id,
+        status: 'new',
+        priority: t.priority,
+        policy_version: t.policyVersion,
+        created_at: t.createdAt,
+        planned_start: t.plannedStart,
+        planned_end: t.plannedEnd,
+        responded_at: null,
+        last_update_at: t.createdAt,
+        update_agreed_at: null,
+        reopened_at: null,
+        sla_state: 'on_track',
+        assignee_id: null,
+        created_by: by,
+        domain_id: domainId,
+        tier: 1,
+      },
+      now,
+    ),
+  );
   const { lastInsertRowid } = stmt(
     ctx.db,
     `INSERT INTO tickets (id, key, call_id, customer_id, account_id, asset_id, category_id, queue_id, title, description,
                           impact, urgency, priority, status, tier, created_at, created_by, updated_at, updated_by,
-                          policy_version, planned_start, planned_end, last_update_at, domain_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                          policy_version, planned_start, planned_end, last_update_at, domain_id,
+                          response_due, update_due, resolution_due, sla_check_at, sla_next_due)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     t.id,
     key,
@@ -489,6 +517,11 @@ export function insertTicket(
     t.plannedEnd,
     t.createdAt,
     domainId,
+    clocks.response_due,
+    clocks.update_due,
+    clocks.resolution_due,
+    clocks.sla_check_at,
+    clocks.sla_next_due,
   );
   // Its first step on the escalation ladder: tier 1 of its category's domain.
   if (domainId) startSpan(ctx.db, t.id, { domainId, tier: 1, assigneeId: null }, t.createdAt);
