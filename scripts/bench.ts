@@ -7,7 +7,8 @@
  * same machine at the same moment; the verdict is `service ÷ raw` at p95 (≤ 2). With two sizes or
  * more, each interactive row's `p95 at the largest ÷ p95 at the smallest` is its growth (≤ 1.5).
  * The table is run `--passes` times on each desk and resident memory read after each pass: it
- * must stay flat (≤ 10 % above the first pass). Absolute figures and their old targets are kept
+ * must stay flat (≤ 10 % growth from the second pass to the last: the first fills SQLite's page
+ * cache and V8's heap, which a leak would not stop doing; its figure is printed too). Absolute figures and their old targets are kept
  * for reference. Seeds a desk first if its folder has none. Writes JSON to bench-results/.
  * Timing lives here, never in tests.
  */
@@ -76,7 +77,10 @@ interface SizeResult {
   dataDir: string;
   rows: Row[];
   rssMBAfterPass: number[];
+  /** After the last pass ÷ after the first, minus one: warm-up included. */
   memoryGrowth: number;
+  /** After the last pass ÷ after the second (caches warm), minus one: the verdict. */
+  memoryGrowthWarm: number | null;
 }
 
 const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
@@ -444,6 +448,7 @@ async function benchDesk(tickets: number, dataDir: string): Promise<SizeResult> 
     rows: out.rows(),
     rssMBAfterPass: rss,
     memoryGrowth: rss.at(-1)! / rss[0]! - 1,
+    memoryGrowthWarm: rss.length >= 3 ? rss.at(-1)! / rss[1]! - 1 : null,
   };
 }
 
@@ -604,8 +609,14 @@ for (const res of results) {
     );
   }
   const mem = res.rssMBAfterPass.map((m) => m.toFixed(0)).join(' / ');
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const warm = res.memoryGrowthWarm;
   console.log(
-    `${'resident memory after each pass'.padEnd(56)} ${`${mem} MB`.padStart(32)}  growth after pass 1 ${(res.memoryGrowth * 100).toFixed(1)} % (≤ ${MEMORY_GROWTH_TARGET * 100} %) ${verdict(res.memoryGrowth <= MEMORY_GROWTH_TARGET)}`,
+    `${'resident memory after each pass'.padEnd(56)} ${`${mem} MB`.padStart(32)}  ${
+      warm === null
+        ? `growth after pass 1 ${pct(res.memoryGrowth)} (≤ ${MEMORY_GROWTH_TARGET * 100} %) ${verdict(res.memoryGrowth <= MEMORY_GROWTH_TARGET)}`
+        : `growth pass 2 → last ${pct(warm)} (≤ ${MEMORY_GROWTH_TARGET * 100} %) ${verdict(warm <= MEMORY_GROWTH_TARGET)}; with the warm-up pass ${pct(res.memoryGrowth)}`
+    }`,
   );
   const out = join('bench-results', `bench-${res.tickets}.json`);
   writeFileSync(
