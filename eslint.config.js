@@ -107,6 +107,24 @@ export default tseslint.config(
     },
   },
   {
+    // The hub is its own service over PostgreSQL: it shares the protocol (src/shared), nothing else.
+    files: ['src/hub/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron, sqlite],
+          patterns: [
+            ...shells,
+            folder('core', 'The hub stores changes; applying them is the workstations’ core.'),
+            folder('tools', 'No.'),
+            folder('demo', 'No.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/tools/**/*.ts', 'src/demo/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [electron], patterns: shells }] },
   },

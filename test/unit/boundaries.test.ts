@@ -41,6 +41,11 @@ describe('process boundaries', () => {
       "import { seedDemoDesk } from '../../demo/demo-desk.ts';\nexport const a = seedDemoDesk;\n",
     ],
     ['src/demo/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    [
+      'src/hub/x.ts',
+      "import { openDesk } from '../core/kernel/desk.ts';\nexport const a = openDesk;\n",
+    ],
+    ['src/hub/x.ts', "import Database from 'better-sqlite3';\nexport const a = Database;\n"],
   ])('%s may not: %s', async (file, code) => {
     expect(await errors(file, code)).toBe(1);
   });

@@ -1,0 +1,118 @@
+/**
+ * Who may talk to the hub: desks, the one-time join codes an admin makes for a new workstation,
+ * and the workstations' tokens. Only hashes of codes and tokens are stored.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { JoinReply } from '../shared/sync.ts';
+import { HubError } from './failure.ts';
+
+const sha256 = (s: string): Buffer => createHash('sha256').update(s).digest();
+
+/** Crockford's base32: no I, L, O or U to misread when the code is typed from a screen. */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** 100 random bits in four groups of five: typed from the admin's screen onto the new machine. */
+function newCode(): string {
+  const bytes = randomBytes(20);
+  const chars = [...bytes].map((b) => ALPHABET[b & 31]!);
+  return [0, 5, 10, 15].map((i) => chars.slice(i, i + 5).join('')).join('-');
+}
+
+/** A code as typed: case, spaces and dashes do not matter; O and I read as 0 and 1. */
+export const normaliseCode = (code: string): string =>
+  code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+
+export interface Workstation {
+  id: string;
+  deskId: string;
+  name: string;
+}
+
+export async function createDesk(db: pg.Pool, desk: { id: string; name: string }): Promise<void> {
+  if (!/^[A-Z0-9]{2,10}$/.test(desk.id))
+    throw new HubError('VALIDATION', 'A desk id is 2 to 10 capital letters or digits', 'id');
+  await db.query('INSERT INTO desks (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [
+    desk.id,
+    desk.name,
+  ]);
+}
+
+/** A one-time code for a new workstation, valid for `hours`; returned once, kept as a hash. */
+export async function createJoinCode(
+  db: pg.Pool,
+  deskId: string,
+  hours = 24,
+): Promise<{ id: string; code: string; expiresAt: Date }> {
+  const desk = await db.query('SELECT 1 FROM desks WHERE id = $1', [deskId]);
+  if (desk.rowCount === 0) throw new HubError('NOT_FOUND', `No desk ${deskId} on this hub`);
+  const code = newCode();
+  const id = randomUUID();
+  const r = await db.query<{ expires_at: Date }>(
+    `INSERT INTO join_codes (id, desk_id, code_hash, expires_at)
+     VALUES ($1, $2, $3, now() + make_interval(hours => $4)) RETURNING expires_at`,
+    [id, deskId, sha256(normaliseCode(code)), hours],
+  );
+  return { id, code, expiresAt: r.rows[0]!.expires_at };
+}
+
+export async function revokeJoinCode(db: pg.Pool, id: string): Promise<boolean> {
+  const r = await db.query(
+    'UPDATE join_codes SET revoked_at = now() WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL',
+    [id],
+  );
+  return r.rowCount === 1;
+}
+
+/** Spends a join code: the workstation joins its desk and gets its token (shown once). */
+export async function join(db: pg.Pool, code: string, name: string): Promise<JoinReply> {
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN');
+    const found = await client.query<{ id: string; desk_id: string }>(
+      `SELECT id, desk_id FROM join_codes
+       WHERE code_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+       FOR UPDATE`,
+      [sha256(normaliseCode(code))],
+    );
+    const jc = found.rows[0];
+    // One message for every way a code can be wrong: it gives a guesser nothing.
+    if (!jc)
+      throw new HubError(
+        'UNAUTHENTICATED',
+        'This join code is not valid: it may be mistyped, used, revoked or expired',
+        'code',
+      );
+    const workstationId = randomUUID();
+    const token = randomBytes(32).toString('base64url');
+    await client.query(
+      'INSERT INTO workstations (id, desk_id, name, token_hash) VALUES ($1, $2, $3, $4)',
+      [workstationId, jc.desk_id, name, sha256(token)],
+    );
+    await client.query('UPDATE join_codes SET used_at = now(), used_by = $2 WHERE id = $1', [
+      jc.id,
+      workstationId,
+    ]);
+    await client.query('COMMIT');
+    return { deskId: jc.desk_id, workstationId, token };
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+/** The workstation a bearer token belongs to; a revoked one is refused. */
+export async function authenticate(db: pg.Pool, token: string | undefined): Promise<Workstation> {
+  if (!token) throw new HubError('UNAUTHENTICATED', 'This workstation has not joined the hub');
+  const r = await db.query<{ id: string; desk_id: string; name: string; revoked_at: Date | null }>(
+    'UPDATE workstations SET last_seen = now() WHERE token_hash = $1 RETURNING id, desk_id, name, revoked_at',
+    [sha256(token)],
+  );
+  const w = r.rows[0];
+  if (!w) throw new HubError('UNAUTHENTICATED', 'This workstation is not known to the hub');
+  if (w.revoked_at)
+    throw new HubError('FORBIDDEN', 'This workstation was removed from the desk by an admin');
+  return { id: w.id, deskId: w.desk_id, name: w.name };
+}

@@ -1,0 +1,139 @@
+/**
+ * The desk's change log on the hub: pushes are appended once each (by change id), pulls serve
+ * everything after a cursor in commit order. PostgreSQL's sequences commit out of order, so the
+ * cursor is not a sequence number: a pull serves only changes whose transaction is older than
+ * every transaction still running (pg_snapshot_xmin), ordered by (transaction, sequence), so a
+ * push that commits late is served after the cursor, never skipped.
+ */
+import type pg from 'pg';
+import {
+  FIRST_CURSOR,
+  hlcWall,
+  MAX_CLOCK_AHEAD_MS,
+  MAX_PULL,
+  type Change,
+  type PullReply,
+  type PulledChange,
+  type PushReply,
+} from '../shared/sync.ts';
+import type { Workstation } from './access.ts';
+import { HubError } from './failure.ts';
+
+/** The channel a push nudges: listeners pull; the data never travels by NOTIFY. */
+export const NUDGE_CHANNEL = 'switchboard_changes';
+
+/** A remote clock far ahead is refused, not adopted: one skewed workstation would drag all. */
+export function checkClocks(changes: readonly Change[], now: number): void {
+  changes.forEach((c, i) => {
+    if (hlcWall(c.hlc) > now + MAX_CLOCK_AHEAD_MS)
+      throw new HubError(
+        'CLOCK_SKEW',
+        `This workstation's clock is ahead of the hub's by more than ${MAX_CLOCK_AHEAD_MS / 60_000} minutes: set its date and time, then sync again`,
+        `changes.${i}.hlc`,
+      );
+  });
+}
+
+/** Appends the changes inside the caller's transaction; returns how many were new. */
+export async function appendChanges(
+  client: pg.PoolClient | pg.Client,
+  ws: Workstation,
+  changes: readonly Change[],
+): Promise<number> {
+  const r = await client.query(
+    `INSERT INTO changes (desk_id, id, workstation_id, hlc, author, tbl, key, fields)
+     SELECT $1, x.id, $2, x.hlc, x.author, x.tbl, x.key, x.fields
+     FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, hlc text, author uuid, tbl text, key text, fields jsonb, ord int)
+     ORDER BY x.ord
+     ON CONFLICT (desk_id, id) DO NOTHING`,
+    [
+      ws.deskId,
+      ws.id,
+      JSON.stringify(
+        changes.map((c, ord) => ({
+          id: c.id,
+          hlc: c.hlc,
+          author: c.author,
+          tbl: c.table,
+          key: c.key,
+          fields: c.fields,
+          ord,
+        })),
+      ),
+    ],
+  );
+  return r.rowCount ?? 0;
+}
+
+/** One push: all of it or none of it; a change the hub has already is skipped, not doubled. */
+export async function push(
+  db: pg.Pool,
+  ws: Workstation,
+  changes: readonly Change[],
+  now = Date.now(),
+): Promise<PushReply> {
+  checkClocks(changes, now);
+  const client = await db.connect();
+  let accepted: number;
+  try {
+    await client.query('BEGIN');
+    accepted = await appendChanges(client, ws, changes);
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+  // After the commit and outside it: NOTIFY in the push's transaction would take the global
+  // notify lock at its commit. The payload only says which desk to pull.
+  if (accepted > 0)
+    await db.query('SELECT pg_notify($1, $2)', [NUDGE_CHANNEL, ws.deskId]).catch(() => undefined);
+  return { accepted, duplicates: changes.length - accepted };
+}
+
+interface ChangeRow {
+  id: string;
+  xid: string;
+  seq: string;
+  workstation_id: string;
+  hlc: string;
+  author: string;
+  tbl: string;
+  key: string;
+  fields: Record<string, unknown>;
+}
+
+/** The desk's changes after `cursor`, oldest first, at most `limit`. */
+export async function pull(
+  db: pg.Pool,
+  ws: Workstation,
+  cursor = FIRST_CURSOR,
+  limit = MAX_PULL,
+): Promise<PullReply> {
+  const [xid, seq] = cursor.split(':') as [string, string];
+  const r = await db.query<ChangeRow>(
+    // Ordered by the columns, not the text they are sent as (an output name would win).
+    `SELECT c.id, c.xid::text AS xid, c.seq::text AS seq, c.workstation_id, c.hlc, c.author, c.tbl,
+            c.key, c.fields
+     FROM changes c
+     WHERE c.desk_id = $1 AND (c.xid, c.seq) > ($2::xid8, $3::bigint)
+       AND c.xid < pg_snapshot_xmin(pg_current_snapshot())
+     ORDER BY c.xid, c.seq
+     LIMIT $4`,
+    [ws.deskId, xid, seq, Math.min(Math.max(1, limit), MAX_PULL) + 1],
+  );
+  const more = r.rows.length > Math.min(limit, MAX_PULL);
+  const rows = more ? r.rows.slice(0, -1) : r.rows;
+  const last = rows.at(-1);
+  const changes: PulledChange[] = rows.map((x) => ({
+    id: x.id,
+    hlc: x.hlc,
+    author: x.author,
+    table: x.tbl,
+    key: x.key,
+    fields: x.fields,
+    workstation: x.workstation_id,
+  }));
+  return { changes, cursor: last ? `${last.xid}:${last.seq}` : cursor, more };
+}

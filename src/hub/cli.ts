@@ -1,0 +1,95 @@
+/**
+ * `npm run hub -- [--data DIR] [--host H] [--port N] [--tls-key F --tls-cert F]`: the sync hub.
+ * With DATABASE_URL it uses that PostgreSQL; without it, an embedded one kept in DIR/postgres.
+ *   npm run hub -- desk create --id LON --name "London Service Desk"
+ *   npm run hub -- join-code --desk LON [--hours 24]     (prints a one-time code, once)
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createDesk, createJoinCode } from './access.ts';
+import { NUDGE_CHANNEL } from './changes.ts';
+import { HubError } from './failure.ts';
+import { migrate } from './migrations.ts';
+import { ensureDatabase, openPool, startEmbedded, type Embedded } from './postgres.ts';
+import { createHub } from './server.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    data: { type: 'string', default: '.hub' },
+    host: { type: 'string', default: '127.0.0.1' },
+    port: { type: 'string', default: '7420' },
+    'tls-key': { type: 'string' },
+    'tls-cert': { type: 'string' },
+    id: { type: 'string' },
+    name: { type: 'string' },
+    desk: { type: 'string' },
+    hours: { type: 'string', default: '24' },
+  },
+});
+const log = (line: string) => console.error(`[hub] ${line}`);
+
+let embedded: Embedded | null = null;
+let url = process.env['DATABASE_URL'];
+if (!url) {
+  embedded = await startEmbedded(join(resolve(values.data), 'postgres'));
+  url = await ensureDatabase(embedded.url, 'switchboard_hub');
+  log(`embedded PostgreSQL in ${join(resolve(values.data), 'postgres')}`);
+}
+const pool = openPool(url);
+const applied = await migrate(pool);
+if (applied) log(`hub schema: ${applied} migration(s) applied`);
+
+async function shutdown(code: number): Promise<never> {
+  await pool.end().catch(() => undefined);
+  await embedded?.stop().catch(() => undefined);
+  process.exit(code);
+}
+
+try {
+  if (positionals[0] === 'desk' && positionals[1] === 'create') {
+    if (!values.id || !values.name) throw new HubError('VALIDATION', 'Give --id and --name');
+    await createDesk(pool, { id: values.id, name: values.name });
+    console.log(`desk ${values.id} is on the hub`);
+    await shutdown(0);
+  } else if (positionals[0] === 'join-code') {
+    if (!values.desk) throw new HubError('VALIDATION', 'Give --desk');
+    const c = await createJoinCode(pool, values.desk, Number(values.hours));
+    console.log(
+      `join code for desk ${values.desk} (shown once, until ${c.expiresAt.toISOString()}):`,
+    );
+    console.log(c.code);
+    await shutdown(0);
+  } else if (positionals.length) {
+    throw new HubError('VALIDATION', `Unknown command: ${positionals.join(' ')}`);
+  }
+} catch (e) {
+  console.error(e instanceof HubError ? e.message : e);
+  await shutdown(1);
+}
+
+const tls =
+  values['tls-key'] && values['tls-cert']
+    ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) }
+    : undefined;
+const server = createHub({ pool, tls, log });
+server.listen(Number(values.port), values.host, () => {
+  const a = server.address() as { port: number };
+  // The line a script or a test waits for.
+  console.log(`hub listening on ${tls ? 'https' : 'http'}://${values.host}:${a.port}`);
+});
+
+// One LISTEN connection per instance, a nudge only (no payload is data): it will tell the
+// workstations connected to this instance to pull.
+const listener = new pg.Client({ connectionString: url });
+listener.on('error', (e) => log(`the LISTEN connection failed: ${e.message}`));
+await listener.connect();
+await listener.query(`LISTEN ${NUDGE_CHANNEL}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    server.close();
+    void listener.end().finally(() => shutdown(0));
+  });

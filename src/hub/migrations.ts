@@ -1,0 +1,95 @@
+/**
+ * The hub's own schema, numbered like the desk's and applied at start under an advisory lock, so
+ * several hub instances starting together migrate once. Every row is keyed by desk: one cluster
+ * serves several desks without mixing them.
+ */
+import type pg from 'pg';
+
+const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'desks, workstations, join codes, the change log',
+    sql: `
+CREATE TABLE desks (
+  id          text PRIMARY KEY CHECK (id ~ '^[A-Z0-9]{2,10}$'),
+  name        text NOT NULL,
+  created_at  timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE workstations (
+  id          uuid PRIMARY KEY,
+  desk_id     text NOT NULL REFERENCES desks (id),
+  name        text NOT NULL,
+  -- sha256 of the workstation's token: the hub never keeps the token itself.
+  token_hash  bytea NOT NULL UNIQUE,
+  joined_at   timestamptz NOT NULL DEFAULT now(),
+  last_seen   timestamptz,
+  revoked_at  timestamptz
+);
+CREATE TABLE join_codes (
+  id          uuid PRIMARY KEY,
+  desk_id     text NOT NULL REFERENCES desks (id),
+  -- sha256 of the code, which is shown once to the admin who made it.
+  code_hash   bytea NOT NULL UNIQUE,
+  created_at  timestamptz NOT NULL DEFAULT now(),
+  expires_at  timestamptz NOT NULL,
+  used_at     timestamptz,
+  used_by     uuid REFERENCES workstations (id),
+  revoked_at  timestamptz
+);
+-- The log of every change pushed, in the order the hub committed them. A change's id makes a
+-- second delivery a no-op. xid is the pushing transaction's id: a pull serves only changes below
+-- the oldest transaction still running, so a change that commits late is never skipped.
+CREATE TABLE changes (
+  desk_id         text NOT NULL REFERENCES desks (id),
+  id              uuid NOT NULL,
+  seq             bigint GENERATED ALWAYS AS IDENTITY,
+  xid             xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  workstation_id  uuid NOT NULL REFERENCES workstations (id),
+  hlc             text NOT NULL,
+  author          uuid NOT NULL,
+  tbl             text NOT NULL,
+  key             text NOT NULL,
+  fields          jsonb NOT NULL,
+  received_at     timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (desk_id, id)
+);
+CREATE INDEX changes_pull ON changes (desk_id, xid, seq);
+`,
+  },
+];
+
+export const HUB_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+export async function migrate(pool: pg.Pool): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // One instance at a time; the others wait here, then find nothing left to do.
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('switchboard-hub-migrations'))");
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS hub_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const done = new Set(
+      (await client.query<{ version: number }>('SELECT version FROM hub_migrations')).rows.map(
+        (r) => r.version,
+      ),
+    );
+    let applied = 0;
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await client.query(m.sql);
+      await client.query('INSERT INTO hub_migrations (version, name) VALUES ($1, $2)', [
+        m.version,
+        m.name,
+      ]);
+      applied++;
+    }
+    await client.query('COMMIT');
+    return applied;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}

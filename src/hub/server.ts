@@ -1,0 +1,123 @@
+/**
+ * The hub's HTTP face: parses, authenticates, calls access.ts or changes.ts, answers JSON. No
+ * state of its own: several instances behind a load balancer share PostgreSQL and nothing else.
+ * TLS with a key and certificate, or plain HTTP behind a proxy that terminates it.
+ */
+import { createServer as createHttp, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttps } from 'node:https';
+import type pg from 'pg';
+import type { z } from 'zod';
+import {
+  cursorSchema,
+  joinSchema,
+  MAX_PULL,
+  pushSchema,
+  SYNC_HTTP_STATUS,
+  type SyncError,
+} from '../shared/sync.ts';
+import { authenticate, join } from './access.ts';
+import { pull, push } from './changes.ts';
+import { HubError } from './failure.ts';
+
+/** 500 changes of a few KiB each fit; anything bigger is not a push this protocol makes. */
+const MAX_BODY = 8 * 1024 * 1024;
+
+export interface HubOptions {
+  pool: pg.Pool;
+  tls?: { key: Buffer; cert: Buffer };
+  log?: (line: string) => void;
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+    throw new HubError('VALIDATION', 'Send JSON (Content-Type: application/json)');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new HubError('VALIDATION', 'The request is too large');
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HubError('VALIDATION', 'The body is not valid JSON');
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, name = 'body'): z.infer<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const first = r.error.issues[0]!;
+  const path = first.path.map(String).join('.') || name;
+  throw new HubError('VALIDATION', `${path}: ${first.message}`, path);
+}
+
+const bearer = (req: IncomingMessage): string | undefined =>
+  /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(req.headers.authorization ?? '')?.[1];
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+async function route(o: HubOptions, req: IncomingMessage): Promise<unknown> {
+  const url = new URL(req.url ?? '/', 'http://hub.invalid');
+  const at = `${req.method} ${url.pathname}`;
+  switch (at) {
+    case 'GET /v1/health':
+      await o.pool.query('SELECT 1');
+      return { ok: true };
+    case 'POST /v1/join': {
+      const body = parse(joinSchema, await readJson(req));
+      return join(o.pool, body.code, body.name);
+    }
+    case 'POST /v1/push': {
+      const ws = await authenticate(o.pool, bearer(req));
+      const body = parse(pushSchema, await readJson(req));
+      return push(o.pool, ws, body.changes);
+    }
+    case 'GET /v1/pull': {
+      const ws = await authenticate(o.pool, bearer(req));
+      const cursor = url.searchParams.has('cursor')
+        ? parse(cursorSchema, url.searchParams.get('cursor'), 'cursor')
+        : undefined;
+      const limit = Number(url.searchParams.get('limit') ?? MAX_PULL);
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PULL)
+        throw new HubError('VALIDATION', `limit: a whole number from 1 to ${MAX_PULL}`, 'limit');
+      return pull(o.pool, ws, cursor, limit);
+    }
+    default:
+      throw new HubError('NOT_FOUND', `No such call: ${at}`);
+  }
+}
+
+export function createHub(o: HubOptions) {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    route(o, req).then(
+      (value) => send(res, 200, value),
+      (e: unknown) => {
+        if (e instanceof HubError) {
+          const error: SyncError = {
+            code: e.code,
+            message: e.message,
+            ...(e.path ? { path: e.path } : {}),
+          };
+          send(res, SYNC_HTTP_STATUS[e.code], { error });
+          return;
+        }
+        // The hub's own fault: logged with its cause, answered without it.
+        o.log?.(
+          `INTERNAL ${req.method} ${req.url}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
+        send(res, 500, { error: { code: 'INTERNAL', message: 'The hub failed; try again' } });
+      },
+    );
+  };
+  return o.tls ? createHttps({ key: o.tls.key, cert: o.tls.cert }, handler) : createHttp(handler);
+}

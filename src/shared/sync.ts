@@ -1,0 +1,107 @@
+/**
+ * The sync protocol between a workstation and the hub, written once: message shapes (zod) and
+ * the refusals the hub answers with. The hub stores changes as the workstations send them; what
+ * a change means to a desk is the workstation's to apply.
+ */
+import { z } from 'zod';
+
+/**
+ * A hybrid logical clock reading, as text that sorts as it orders: wall milliseconds (15
+ * digits), a counter (4 hex digits) and the node that read it (16 hex digits).
+ */
+export const HLC_RE = /^\d{15}-[0-9a-f]{4}-[0-9a-f]{16}$/;
+export const hlcSchema = z.string().regex(HLC_RE, 'a hybrid logical clock reading');
+
+/** The wall time of an HLC reading, in milliseconds. */
+export const hlcWall = (hlc: string): number => Number(hlc.slice(0, 15));
+
+/** How far ahead of the hub's clock a change's clock may be before it is refused. */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
+
+/** One change a workstation made, as it travels: its id makes a second delivery a no-op. */
+export const changeSchema = z
+  .object({
+    id: z.uuid(),
+    /** When it was made, on the author's workstation's hybrid logical clock. */
+    hlc: hlcSchema,
+    /** The person who made it (a user id of the desk), or the desk itself for its rules. */
+    author: z.uuid(),
+    /** What changed: a replicated table's row, by its key, and the fields it set. */
+    table: z.string().regex(/^[a-z_]{1,40}$/),
+    key: z.string().min(1).max(200),
+    fields: z.record(z.string().max(60), z.unknown()),
+  })
+  .strict();
+export type Change = z.infer<typeof changeSchema>;
+
+/** At most this many changes in one push: a long offline spell is pushed in batches. */
+export const MAX_PUSH = 500;
+
+export const pushSchema = z
+  .object({ changes: z.array(changeSchema).min(1).max(MAX_PUSH) })
+  .strict();
+export type PushRequest = z.infer<typeof pushSchema>;
+export interface PushReply {
+  /** Changes the hub had not seen; the rest were already there (a retry) and were skipped. */
+  accepted: number;
+  duplicates: number;
+}
+
+/**
+ * Where a workstation's pulls have got to: opaque to it. (The hub's own transaction id and
+ * sequence of the last change served: see hub/changes.ts.)
+ */
+export const cursorSchema = z.string().regex(/^\d{1,20}:\d{1,20}$/, 'a cursor the hub gave');
+export const FIRST_CURSOR = '0:0';
+
+export interface PulledChange extends Change {
+  /** The workstation that pushed it. */
+  workstation: string;
+}
+export interface PullReply {
+  changes: PulledChange[];
+  cursor: string;
+  /** More changes are ready now: pull again at once. */
+  more: boolean;
+}
+export const MAX_PULL = 1000;
+
+export const joinSchema = z
+  .object({
+    code: z.string().min(10).max(100),
+    /** What the admin will see in the list of workstations. */
+    name: z.string().trim().min(1).max(100),
+  })
+  .strict();
+export interface JoinReply {
+  deskId: string;
+  workstationId: string;
+  /** The workstation's credential for every later call; the hub keeps only its hash. */
+  token: string;
+}
+
+export const SYNC_ERROR_CODES = [
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  /** A change's clock is too far ahead of the hub's: the workstation's clock is wrong. */
+  'CLOCK_SKEW',
+  'INTERNAL',
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+export interface SyncError {
+  code: SyncErrorCode;
+  message: string;
+  /** Which field of the request (e.g. `changes.3.hlc`). */
+  path?: string;
+}
+
+export const SYNC_HTTP_STATUS: Record<SyncErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CLOCK_SKEW: 422,
+  INTERNAL: 500,
+};
