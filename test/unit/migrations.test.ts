@@ -146,6 +146,7 @@ const SHIPPED: Record<number, string> = {
   15: '5abfdef90575e95f84456f52cbb78992b3eb5c9ee33c3ab822a63fde692b45d3',
   16: 'b3ea1d23d6191479a791a052f889dd75424a6e9e9019731a41dc5191e80b9081',
   17: 'b425eaabfcb36e12ece30055e871bba76f7483c704a382f65ceb8616582f8b03',
+  18: '71295499237a92e0aabaae4ed8549bc4112589db3710b79f7c8601f2aa9583a2',
 };
 
 describe('migrations are fixed text', () => {
@@ -198,7 +199,7 @@ const FIRST_POLICY_BODY =
  * one that brought its tables or columns), written as the services of that version wrote it,
  * search rows included (with the real SQL functions the store registers).
  */
-const DATA: { since: number; sql: string }[] = [
+const DATA: { since: number; until?: number; sql: string }[] = [
   {
     since: 1,
     sql: `
@@ -282,10 +283,19 @@ INSERT INTO user_domains (user_id, domain_id) VALUES ('u1', 'd1');
 UPDATE tickets SET domain_id = 'd1';
 INSERT INTO escalations (id, ticket_id, from_domain_id, from_tier, to_domain_id, to_tier, reason, by_id, at, state)
   VALUES ('x1', 't1', 'd1', 1, 'd1', 2, 'expertise', 'u1', 2200, 'returned');
-UPDATE tickets SET handoff_state = 'returned', handoff_id = 'x1' WHERE id = 't1';
 INSERT INTO tier_spans (ticket_id, seq, domain_id, tier, assignee_id, from_at, to_at)
   VALUES ('t1', 1, 'd1', 1, 'u1', 1000, NULL), ('t2', 1, 'd1', 1, NULL, 1000, 3000);
 INSERT INTO rule_firings (ticket_id, rule, condition, at) VALUES ('t1', 'breach', 'response', 2100);`,
+  },
+  // The escalation the ticket waits on, under the columns' names of the time (17 renamed them).
+  {
+    since: 10,
+    until: 16,
+    sql: `UPDATE tickets SET handoff_state = 'returned', handoff_id = 'x1' WHERE id = 't1';`,
+  },
+  {
+    since: 17,
+    sql: `UPDATE tickets SET escalation_state = 'returned', escalation_id = 'x1' WHERE id = 't1';`,
   },
   { since: 13, sql: `UPDATE callbacks SET domain_id = 'd1', tier = 1;` },
   {
@@ -406,7 +416,7 @@ describe('a desk at every earlier schema, with data in it, migrates to the lates
     const file = join(mkdtempSync(join(tmpdir(), 'sb-mig-')), 'desk.sqlite');
     const old = openDatabase(file, { upTo: v });
     expect(old.pragma('user_version', { simple: true })).toBe(v);
-    for (const d of DATA) if (d.since <= v) old.exec(d.sql);
+    for (const d of DATA) if (d.since <= v && v <= (d.until ?? Infinity)) old.exec(d.sql);
     expect(old.pragma('foreign_key_check')).toEqual([]);
     const before = snapshot(old, v);
     old.close();

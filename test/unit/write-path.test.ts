@@ -40,6 +40,9 @@ export const WRITER: Record<string, string> = {
   categories: 'src/core/admin/reference.ts',
   settings: 'src/core/kernel/settings.ts',
   counters: 'src/core/kernel/settings.ts',
+  // The capture triggers write the outbox (migration 18); the sync module reads and trims it.
+  outbox: 'src/core/sync/state.ts',
+  sync_state: 'src/core/sync/state.ts',
 };
 
 /**

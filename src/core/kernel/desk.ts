@@ -14,6 +14,10 @@ import { startMaintenance } from '../store/maintenance.ts';
 import { hasUsers } from '../access/users.ts';
 import { tickTickets } from '../tickets/settle.ts';
 import { alertDueCallbacks } from '../communication/callbacks.ts';
+import { registerCapture } from '../sync/capture.ts';
+import { SYSTEM_USER_ID } from '../sla/clocks.ts';
+import { hlcClock } from '../sync/hlc.ts';
+import { hlcNode, isJoined, lastHlc } from '../sync/state.ts';
 
 export interface DeskOptions {
   /** Folder holding the desk's SQLite file (created if missing). */
@@ -89,6 +93,13 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
       }
     },
   };
+  // The clock readings and authors the capture triggers stamp on each change while joined.
+  registerCapture(db, {
+    hlc: hlcClock(clock, hlcNode(db), lastHlc(db)),
+    newId: env.newId,
+    deskAuthor: SYSTEM_USER_ID,
+    joined: isJoined(db),
+  });
 
   if (opts.firstStart && !hasUsers(db)) {
     await opts.firstStart(env);

@@ -9,6 +9,8 @@ import { DomainError, INTERNAL_MESSAGE } from './failure.ts';
 import { handlers } from './handlers.ts';
 import { sessionUser } from '../access/users.ts';
 import type { Db } from '../store/database.ts';
+import { asAuthor } from '../sync/capture.ts';
+import { SYSTEM_USER_ID } from '../sla/clocks.ts';
 
 export interface DispatchEnv {
   db: Db;
@@ -172,7 +174,8 @@ async function run(
   };
   try {
     const handler = handlers[method] as (ctx: Ctx, input: unknown) => unknown;
-    const value = await handler(ctx, parsed.data);
+    // What it writes is captured (while joined) as made by the signed-in person.
+    const value = await asAuthor(conn.user?.id ?? SYSTEM_USER_ID, () => handler(ctx, parsed.data));
     return { result: { ok: true, value }, queued };
   } catch (e) {
     // A refusal is a value; anything else is the desk's own fault (see dispatch).

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { accountKey, phoneKey } from '../callers/caller-keys.ts';
 import { facetTokens, foldForSearch } from './fts.ts';
 import { MIGRATIONS } from './migrations/index.ts';
+import { noCapture } from '../sync/capture.ts';
 
 export type Db = Database.Database;
 
@@ -35,6 +36,8 @@ export function openDatabase(file: string, options: { upTo?: number } = {}): Db 
  * of those migrations' contract (see migrations/migration.ts): keep each name and its arguments.
  */
 function registerFunctions(db: Db): void {
+  // The capture triggers' functions: a desk's own (see openDesk) replace these.
+  noCapture(db);
   db.function('sb_fold', { deterministic: true }, (s: unknown) => foldForSearch(String(s ?? '')));
   db.function('sb_phone_key', { deterministic: true }, (phone: unknown, callingCode: unknown) =>
     phoneKey(String(phone ?? ''), String(callingCode ?? '')),

@@ -21,6 +21,7 @@ import { migration as m014 } from './014-wall-board.ts';
 import { migration as m015 } from './015-caller-keys.ts';
 import { migration as m016 } from './016-desk-admin.ts';
 import { migration as m017 } from './017-escalation-names.ts';
+import { migration as m018 } from './018-sync-capture.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m015,
   m016,
   m017,
+  m018,
 ];

@@ -1,0 +1,40 @@
+/** This workstation's place in its desk's sync (the only module that writes sync_state). */
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../store/database.ts';
+import { stmt } from '../store/statements.ts';
+import { setCapturing } from './capture.ts';
+
+export function syncValue(db: Db, key: string): string | undefined {
+  return stmt<string>(db, 'SELECT value FROM sync_state WHERE key = ?').pluck().get(key);
+}
+
+export function writeSyncValue(db: Db, key: string, value: string): void {
+  stmt(
+    db,
+    'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
+}
+
+/** The name this workstation's clock readings carry: made once, kept. */
+export function hlcNode(db: Db): string {
+  let node = syncValue(db, 'node');
+  if (!node) {
+    node = randomBytes(8).toString('hex');
+    writeSyncValue(db, 'node', node);
+  }
+  return node;
+}
+
+/** The latest clock reading this workstation made, so a restart never reads earlier. */
+export function lastHlc(db: Db): string | undefined {
+  return stmt<string>(db, 'SELECT max(hlc) FROM outbox').pluck().get() ?? undefined;
+}
+
+/** While joined, every write to a replicated table is captured in the outbox. */
+export function setJoined(db: Db, joined: boolean): void {
+  if (joined) writeSyncValue(db, 'joined', '1');
+  else stmt(db, "DELETE FROM sync_state WHERE key = 'joined'").run();
+  setCapturing(db, joined);
+}
+
+export const isJoined = (db: Db): boolean => syncValue(db, 'joined') === '1';
