@@ -80,6 +80,7 @@ export function logContact(
       reason: 'contacted',
       // The log is not what the ticket is: a colleague's pending edit is not refused for it.
       versioned: false,
+      touches: false,
       after: 'clocks',
     });
     return { contact: contactById(db, id)! };

@@ -113,6 +113,11 @@ export interface TicketChange {
    */
   versioned?: boolean;
   /**
+   * The communication log is the record of a contact: logging one leaves the ticket's row as it
+   * is (its last change, its version) and only its history gains the event. Default true.
+   */
+  touches?: boolean;
+  /**
    * What follows the write: `settle` (the clocks, the rules, the search row), `clocks` (the
    * clocks and the rules: nothing searched changed), `index` (the search row only: nothing the
    * clocks read changed), or `none` (the desk's own rules, inside a settle already).
@@ -177,12 +182,13 @@ export function changeTicket(
   const now = ctx.clock.now();
   const set = Object.entries(change.set ?? {}) as [keyof TicketPatch, unknown][];
   if (set.some(([f]) => f === 'status')) followPauses(db, id, change.set!.status!, now);
-  stmt(
-    db,
-    `UPDATE tickets SET ${set.map(([f]) => `${column(f)} = ?, `).join('')}updated_at = ?, updated_by = ?${
-      change.versioned === false ? '' : ', version = version + 1'
-    } WHERE id = ?`,
-  ).run(...set.map(([, v]) => v), now, by, id);
+  if (set.length || change.touches !== false)
+    stmt(
+      db,
+      `UPDATE tickets SET ${set.map(([f]) => `${column(f)} = ?, `).join('')}updated_at = ?, updated_by = ?${
+        change.versioned === false ? '' : ', version = version + 1'
+      } WHERE id = ?`,
+    ).run(...set.map(([, v]) => v), now, by, id);
   const event = appendEventBy(ctx, by, id, change.event, change.at);
   const after = change.after ?? 'settle';
   if (after === 'settle') reindexAfterChange(ctx, id);
