@@ -85,8 +85,12 @@ export async function join(db: pg.Pool, code: string, name: string): Promise<Joi
       );
     const workstationId = randomUUID();
     const token = randomBytes(32).toString('base64url');
-    await client.query(
-      'INSERT INTO workstations (id, desk_id, name, token_hash) VALUES ($1, $2, $3, $4)',
+    // The desk's row, locked: two workstations joining at once get different numbers.
+    await client.query('SELECT 1 FROM desks WHERE id = $1 FOR UPDATE', [jc.desk_id]);
+    const numbered = await client.query<{ number: number }>(
+      `INSERT INTO workstations (id, desk_id, name, token_hash, number)
+       VALUES ($1, $2, $3, $4, (SELECT coalesce(max(number), 0) + 1 FROM workstations WHERE desk_id = $2))
+       RETURNING number`,
       [workstationId, jc.desk_id, name, sha256(token)],
     );
     await client.query('UPDATE join_codes SET used_at = now(), used_by = $2 WHERE id = $1', [
@@ -94,7 +98,7 @@ export async function join(db: pg.Pool, code: string, name: string): Promise<Joi
       workstationId,
     ]);
     await client.query('COMMIT');
-    return { deskId: jc.desk_id, workstationId, token };
+    return { deskId: jc.desk_id, workstationId, number: numbered.rows[0]!.number, token };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;

@@ -15,6 +15,7 @@ import {
   type PullReply,
   type PulledChange,
   type PushReply,
+  type KeysReply,
 } from '../shared/sync.ts';
 import type { Workstation } from './access.ts';
 import { HubError } from './failure.ts';
@@ -41,9 +42,9 @@ export async function appendChanges(
   changes: readonly Change[],
 ): Promise<number> {
   const r = await client.query(
-    `INSERT INTO changes (desk_id, id, workstation_id, hlc, author, tbl, key, fields)
-     SELECT $1, x.id, $2, x.hlc, x.author, x.tbl, x.key, x.fields
-     FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, hlc text, author uuid, tbl text, key text, fields jsonb, ord int)
+    `INSERT INTO changes (desk_id, id, workstation_id, hlc, author, tbl, key, fields, bases)
+     SELECT $1, x.id, $2, x.hlc, x.author, x.tbl, x.key, x.fields, x.bases
+     FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, hlc text, author uuid, tbl text, key text, fields jsonb, bases jsonb, ord int)
      ORDER BY x.ord
      ON CONFLICT (desk_id, id) DO NOTHING`,
     [
@@ -57,6 +58,7 @@ export async function appendChanges(
           tbl: c.table,
           key: c.key,
           fields: c.fields,
+          bases: c.bases ?? null,
           ord,
         })),
       ),
@@ -102,6 +104,7 @@ interface ChangeRow {
   tbl: string;
   key: string;
   fields: Record<string, unknown>;
+  bases: Record<string, string[]> | null;
 }
 
 /** The desk's changes after `cursor`, oldest first, at most `limit`. */
@@ -115,7 +118,7 @@ export async function pull(
   const r = await db.query<ChangeRow>(
     // Ordered by the columns, not the text they are sent as (an output name would win).
     `SELECT c.id, c.xid::text AS xid, c.seq::text AS seq, c.workstation_id, c.hlc, c.author, c.tbl,
-            c.key, c.fields
+            c.key, c.fields, c.bases
      FROM changes c
      WHERE c.desk_id = $1 AND (c.xid, c.seq) > ($2::xid8, $3::bigint)
        AND c.xid < pg_snapshot_xmin(pg_current_snapshot())
@@ -133,7 +136,28 @@ export async function pull(
     table: x.tbl,
     key: x.key,
     fields: x.fields,
+    ...(x.bases ? { bases: x.bases } : {}),
     workstation: x.workstation_id,
   }));
   return { changes, cursor: last ? `${last.xid}:${last.seq}` : cursor, more };
+}
+
+/**
+ * Leases the next `count` ticket numbers to a workstation, never below `atLeast`: one row per
+ * desk, moved on in one statement, so two workstations asking at once get different blocks.
+ */
+export async function leaseKeys(
+  db: pg.Pool,
+  ws: Workstation,
+  count: number,
+  atLeast: number,
+): Promise<KeysReply> {
+  const r = await db.query<{ from: string }>(
+    `INSERT INTO key_blocks AS k (desk_id, next) VALUES ($1, $2::bigint + $3)
+     ON CONFLICT (desk_id) DO UPDATE SET next = greatest(k.next, $2::bigint) + $3
+     RETURNING (next - $3)::text AS "from"`,
+    [ws.deskId, atLeast, count],
+  );
+  const from = Number(r.rows[0]!.from);
+  return { from, to: from + count };
 }

@@ -56,6 +56,23 @@ CREATE TABLE changes (
 CREATE INDEX changes_pull ON changes (desk_id, xid, seq);
 `,
   },
+  {
+    version: 2,
+    name: 'what each change had seen, ticket-number blocks',
+    sql: `
+-- Per field, the changes its author had seen set it before (null for a new row).
+ALTER TABLE changes ADD COLUMN bases jsonb;
+-- Each workstation's number within its desk: the mark on the keys it issues when it has used
+-- up its leased numbers while the hub was away (LON-W3-0001).
+ALTER TABLE workstations ADD COLUMN number int;
+CREATE UNIQUE INDEX workstations_number ON workstations (desk_id, number);
+-- The next ticket number the desk has not leased to any workstation.
+CREATE TABLE key_blocks (
+  desk_id  text PRIMARY KEY REFERENCES desks (id),
+  next     bigint NOT NULL CHECK (next > 0)
+);
+`,
+  },
 ];
 
 export const HUB_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

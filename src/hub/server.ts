@@ -10,13 +10,14 @@ import type { z } from 'zod';
 import {
   cursorSchema,
   joinSchema,
+  keysSchema,
   MAX_PULL,
   pushSchema,
   SYNC_HTTP_STATUS,
   type SyncError,
 } from '../shared/sync.ts';
 import { authenticate, join } from './access.ts';
-import { pull, push } from './changes.ts';
+import { leaseKeys, pull, push } from './changes.ts';
 import { HubError } from './failure.ts';
 
 /** 500 changes of a few KiB each fit; anything bigger is not a push this protocol makes. */
@@ -91,6 +92,11 @@ async function route(o: HubOptions, req: IncomingMessage): Promise<unknown> {
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PULL)
         throw new HubError('VALIDATION', `limit: a whole number from 1 to ${MAX_PULL}`, 'limit');
       return pull(o.pool, ws, cursor, limit);
+    }
+    case 'POST /v1/keys': {
+      const ws = await authenticate(o.pool, bearer(req));
+      const body = parse(keysSchema, await readJson(req));
+      return leaseKeys(o.pool, ws, body.count, body.atLeast);
     }
     default:
       throw new HubError('NOT_FOUND', `No such call: ${at}`);

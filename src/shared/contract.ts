@@ -24,6 +24,7 @@ import {
 } from './domain.ts';
 import { policyBodySchema } from './policy-schema.ts';
 import type {
+  SyncStatus,
   AdminCategory,
   AdminDirectory,
   AdminPerson,
@@ -336,6 +337,29 @@ export const contract = {
     access: 'public',
   }),
   'desk.info': method<DeskInfo>()({ input: empty, access: 'analyst' }),
+
+  /** This workstation's sync with its desk's hub (the header's indicator). */
+  'sync.status': method<SyncStatus>()({ input: empty, access: 'analyst' }),
+  /**
+   * Joins the desk on a hub with a one-time code an admin made there. Open on a workstation's
+   * first start (no users yet: it receives the desk); otherwise for an admin (the desk's first
+   * workstation sends its desk to the hub).
+   */
+  'sync.join': method<SyncStatus>()({
+    input: z.strictObject({
+      url: z
+        .string()
+        .trim()
+        .max(500)
+        .regex(
+          /^https?:\/\/[^\s/]+(\/\S*)?$/i,
+          "The hub's address, such as https://hub.example:8443",
+        ),
+      code: z.string().trim().min(10).max(100),
+      name: text(1, 100),
+    }),
+    access: 'public',
+  }),
 
   'customers.lookup': method<CustomerHit[]>()({
     input: z.strictObject({

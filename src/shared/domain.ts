@@ -66,6 +66,7 @@ export const TICKET_EVENT_TYPES = [
   'escalation_accepted',
   'escalation_returned',
   'supervisors_alerted',
+  'conflict',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 

@@ -1,3 +1,5 @@
+import type { SyncStatus } from './views.ts';
+
 /** Push events: core -> every open window and browser. Written once, like the methods. */
 
 export interface EventPayloads {
@@ -18,7 +20,9 @@ export interface EventPayloads {
       | 'contacted'
       | 'escalated'
       | 'accepted'
-      | 'returned';
+      | 'returned'
+      /** Changes from another workstation of the desk, pulled from the hub. */
+      | 'synced';
   };
   /** A rule wants the supervisors to look now (a Business failure, a breach at the top tier). */
   'supervisors.alerted': { ticketId: string; key: string; title: string; rule: string };
@@ -34,6 +38,8 @@ export interface EventPayloads {
   'policy.changed': { version: number };
   /** An admin changed a queue, a category, a person or a tier (`type`: the desk history event's). */
   'desk.changed': { type: string };
+  /** This workstation's sync with its desk's hub changed state (the header's indicator). */
+  'sync.changed': SyncStatus;
 }
 
 export type EventName = keyof EventPayloads;
@@ -46,6 +52,7 @@ export const EVENT_NAMES: EventName[] = [
   'callbacks.changed',
   'callbacks.due',
   'supervisors.alerted',
+  'sync.changed',
 ];
 
 export function isEventName(name: unknown): name is EventName {

@@ -19,6 +19,12 @@ import {
   type TicketEventType,
 } from './domain.ts';
 
+/** One side of a conflict: the value, who set it and when. */
+const conflictSide = z.object({
+  value: z.union([z.string(), z.number(), z.null()]),
+  by: z.string(),
+  at: z.number(),
+});
 /** Another ticket an event names, by id and by the key people read. */
 const ticketRef = z.object({ id: z.string(), key: z.string() });
 /** Where an escalation starts or ends. */
@@ -35,8 +41,11 @@ const slaCrossing = z.object({
       dueAt: z.number().nullable(),
     }),
   ),
-  /** When the scanner saw it; the event's own time is when the clock crossed. */
-  noticedAt: z.number(),
+  /**
+   * When the scanner saw it (events from before sync; no longer written: it differed between the
+   * workstations that noticed the same crossing). The event's own time is when the clock crossed.
+   */
+  noticedAt: z.number().optional(),
 });
 const priorityChange = z.object({
   from: priority,
@@ -149,6 +158,17 @@ const payloads = {
   escalation_accepted: z.object({ escalationId: z.string(), assigneeId: z.string() }),
   escalation_returned: z.object({ escalationId: z.string(), reason: z.string(), to: position }),
   supervisors_alerted: z.object({ rule: z.enum(ESCALATION_RULES), reason: z.string() }),
+  /**
+   * Two workstations changed the same field while apart (see core/sync/merge.ts): the value kept
+   * and the one it replaced, each with who set it and when. `field` is the column; an SOP answer
+   * names its question.
+   */
+  conflict: z.object({
+    field: z.string(),
+    question: z.string().optional(),
+    kept: conflictSide,
+    lost: conflictSide,
+  }),
 } satisfies Record<TicketEventType, z.ZodType>; // every kind of the domain's list, and no other
 
 export type HistoryEventType = keyof typeof payloads;

@@ -18,6 +18,9 @@ export const hlcWall = (hlc: string): number => Number(hlc.slice(0, 15));
 /** How far ahead of the hub's clock a change's clock may be before it is refused. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
 
+/** How many earlier changes of a field a change names as seen (its chain). */
+export const MAX_CHAIN = 8;
+
 /** One change a workstation made, as it travels: its id makes a second delivery a no-op. */
 export const changeSchema = z
   .object({
@@ -30,6 +33,12 @@ export const changeSchema = z
     table: z.string().regex(/^[a-z_]{1,40}$/),
     key: z.string().min(1).max(200),
     fields: z.record(z.string().max(60), z.unknown()),
+    /**
+     * What the author had seen of each field it set: the ids of the changes that set it before,
+     * newest first. Omitted for a new row. A change that replaces a value its author had not seen
+     * is a conflict (see core/sync/merge.ts).
+     */
+    bases: z.record(z.string().max(60), z.array(z.uuid()).max(MAX_CHAIN)).optional(),
   })
   .strict();
 export type Change = z.infer<typeof changeSchema>;
@@ -76,8 +85,29 @@ export const joinSchema = z
 export interface JoinReply {
   deskId: string;
   workstationId: string;
+  /** Its number within the desk: the mark on keys issued while the hub is away. */
+  number: number;
   /** The workstation's credential for every later call; the hub keeps only its hash. */
   token: string;
+}
+
+/**
+ * Ticket numbers are leased from the hub in blocks, ahead of need, so no two workstations of a
+ * desk ever issue the same key. `atLeast` is the next number the workstation would have issued
+ * itself (the desk's numbers before it joined a hub are never reused).
+ */
+export const MAX_KEY_BLOCK = 10_000;
+export const keysSchema = z
+  .object({
+    count: z.number().int().min(1).max(MAX_KEY_BLOCK),
+    atLeast: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  })
+  .strict();
+export type KeysRequest = z.infer<typeof keysSchema>;
+/** The numbers from `from` up to, not including, `to`: this workstation's alone. */
+export interface KeysReply {
+  from: number;
+  to: number;
 }
 
 export const SYNC_ERROR_CODES = [

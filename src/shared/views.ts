@@ -100,6 +100,29 @@ export interface DeskInfo {
   domains: DomainInfo[];
 }
 
+/** This workstation's sync with its desk's hub, as the header's indicator shows it. */
+export interface SyncStatus {
+  joined: boolean;
+  /**
+   * off: not joined to a hub · in_sync: the last round reached the hub · waiting: changes saved
+   * here not yet sent · unreachable: the hub is away, work goes on and is kept · catching_up: a
+   * long pull (a first sync) · refused: the hub refused this workstation (`error` says why).
+   */
+  state: 'off' | 'in_sync' | 'waiting' | 'unreachable' | 'catching_up' | 'refused';
+  /** Changes saved here that the hub has not acknowledged yet. */
+  waiting: number;
+  /** Changes pulled that this release keeps aside until it can apply them. */
+  held: number;
+  /** Ticket numbers leased and not used yet. */
+  keysLeft: number;
+  lastContactAt: Millis | null;
+  hub?: string;
+  /** This workstation's number within the desk. */
+  workstation?: number;
+  progress?: { done: number; total: number | null };
+  error?: string;
+}
+
 export interface SessionInfo {
   user: UserInfo | null;
   /** True on a desk with no users yet: the first start of a real desk asks for its admin. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { manualClock, type ManualClock } from '../../src/core/kernel/clock.ts';
 import type { Connection } from '../../src/core/kernel/context.ts';
-import { DESK_FILE, openDesk, type Desk } from '../../src/core/kernel/desk.ts';
+import { DESK_FILE, openDesk, type Desk, type DeskOptions } from '../../src/core/kernel/desk.ts';
 import { DEMO_PASSWORD } from '../../src/demo/demo-desk.ts';
 import type { Input, MethodName, Output } from '../../src/shared/contract.ts';
 import type { PushEvent } from '../../src/shared/events.ts';
@@ -38,7 +38,11 @@ export interface TestDesk {
  * (a new policy version), for tests about something else that jump the clock past breaches.
  */
 export async function demoDesk(
-  opts: { empty?: boolean; escalationRules?: boolean } = {},
+  opts: {
+    empty?: boolean;
+    escalationRules?: boolean;
+    hubTransport?: DeskOptions['hubTransport'];
+  } = {},
 ): Promise<TestDesk> {
   const dir = mkdtempSync(join(tmpdir(), 'sb-test-'));
   if (!opts.empty) copyFileSync(await templateFile(), join(dir, DESK_FILE));
@@ -49,6 +53,7 @@ export async function demoDesk(
     slaTicker: false,
     passwordCost: TEST_COST,
     log: (m, e) => process.env['SB_TEST_LOG'] && console.error(m, e),
+    ...(opts.hubTransport ? { hubTransport: opts.hubTransport } : {}),
   });
   const events: PushEvent[] = [];
   desk.subscribe((e) => events.push(e));

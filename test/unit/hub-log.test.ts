@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate, createJoinCode, join, revokeJoinCode } from '../../src/hub/access.ts';
-import { appendChanges, pull, push } from '../../src/hub/changes.ts';
+import { appendChanges, leaseKeys, pull, push } from '../../src/hub/changes.ts';
 import { HubError } from '../../src/hub/failure.ts';
 import { migrate } from '../../src/hub/migrations.ts';
 import { MAX_CLOCK_AHEAD_MS } from '../../src/shared/sync.ts';
@@ -47,6 +47,33 @@ describe('the hub change log', () => {
     expect(got.changes.map((x) => x.id)).toEqual([c.id, d.id]);
     expect(got.changes[0]).toMatchObject({ ...c, workstation: a!.id });
     expect((await pull(db.pool, b!, got.cursor)).changes).toEqual([]);
+  });
+
+  it('serves back what each change had seen of its fields, as pushed', async () => {
+    const [a, b] = await deskWith(db.pool, 'BAS', 2);
+    const seen = [crypto.randomUUID(), crypto.randomUUID()];
+    const c = change({ bases: { title: seen } });
+    await push(db.pool, a!, [c, change()]);
+    const got = await pull(db.pool, b!);
+    expect(got.changes[0]!.bases).toEqual({ title: seen });
+    expect(got.changes[1]).not.toHaveProperty('bases');
+  });
+
+  it('leases ticket numbers in blocks that never overlap, above what the desk issued', async () => {
+    const [a, b, c] = await deskWith(db.pool, 'KEY', 3);
+    expect(await leaseKeys(db.pool, a!, 100, 41)).toEqual({ from: 41, to: 141 });
+    // Asked at once by two workstations: two different blocks.
+    const [x, y] = await Promise.all([
+      leaseKeys(db.pool, b!, 50, 1),
+      leaseKeys(db.pool, c!, 50, 1),
+    ]);
+    const ranges = [x, y].sort((p, q) => p.from - q.from);
+    expect(ranges[0]).toEqual({ from: 141, to: 191 });
+    expect(ranges[1]).toEqual({ from: 191, to: 241 });
+    // A workstation that issued numbers of its own before it joined is never given them again.
+    expect(await leaseKeys(db.pool, a!, 10, 1000)).toEqual({ from: 1000, to: 1010 });
+    const [other] = await deskWith(db.pool, 'KY2', 1);
+    expect(await leaseKeys(db.pool, other!, 10, 1)).toEqual({ from: 1, to: 11 });
   });
 
   it('never skips a change that commits after a later one', async () => {

@@ -13,6 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DESK_FILE } from '../../src/core/kernel/desk.ts';
 import { openDatabase } from '../../src/core/store/database.ts';
 import { setJoined } from '../../src/core/sync/state.ts';
+import { REPLICATED as CATALOG } from '../../src/core/sync/tables.ts';
 import { HLC_RE } from '../../src/shared/sync.ts';
 import { demoDesk, resolve, validIntake, type TestDesk } from '../helpers/desk.ts';
 
@@ -101,6 +102,14 @@ function replay(db: Db, changes: { tbl: string; key: string; fields: string }[])
     }
   })();
 }
+
+describe('the merge catalog', () => {
+  it('the merge catalog names the same tables and derived columns as the capture', () => {
+    expect(Object.keys(CATALOG).sort()).toEqual([...REPLICATED].sort());
+    for (const [tbl, t] of Object.entries(CATALOG))
+      expect([...t.derived].sort(), tbl).toEqual([...(DERIVED[tbl] ?? [])].sort());
+  });
+});
 
 describe('change capture', () => {
   let t: TestDesk;

@@ -40,10 +40,19 @@ export const WRITER: Record<string, string> = {
   categories: 'src/core/admin/reference.ts',
   settings: 'src/core/kernel/settings.ts',
   counters: 'src/core/kernel/settings.ts',
-  // The capture triggers write the outbox (migration 18); the sync module reads and trims it.
-  outbox: 'src/core/sync/state.ts',
+  // The capture triggers write the outbox (migration 18); sync stamps, sends and marks it.
+  outbox: 'src/core/sync/outbox.ts',
   sync_state: 'src/core/sync/state.ts',
+  field_clocks: 'src/core/sync/merge.ts',
+  sync_held: 'src/core/sync/apply.ts',
 };
+
+/**
+ * Writes to a table named by a variable: only where sync writes what another workstation's
+ * owning module wrote there (the replica writer, by design its second writer).
+ */
+const DYNAMIC_WRITERS = ['src/core/sync/apply.ts'];
+const DYNAMIC = /\b(?:INSERT(?:\s+OR\s+[A-Z]+)?\s+INTO|UPDATE|DELETE\s+FROM)\s+\$\{/g;
 
 /**
  * Not runtime code: the migrations shape the schema, and the seed builds a benchmark desk of a
@@ -89,6 +98,13 @@ describe('the write path', () => {
       strayWrites(f, readFileSync(join(ROOT, f), 'utf8')),
     );
     expect(stray).toEqual([]);
+  });
+
+  it('writes to a table named by a variable only in the replica writer', () => {
+    const dynamic = sources('src').flatMap((f) =>
+      [...readFileSync(join(ROOT, f), 'utf8').matchAll(DYNAMIC)].map(() => f),
+    );
+    expect(new Set(dynamic)).toEqual(new Set(DYNAMIC_WRITERS));
   });
 
   it('every table the schema has is owned by a module, or derived by the store', () => {

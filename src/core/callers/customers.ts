@@ -146,6 +146,26 @@ export function reindexCustomer(db: Db, customerId: string): void {
   ).run(c.rowid, foldForSearch(c.name), c.email, foldForSearch(c.organisation), accounts);
 }
 
+/** Rewrites a piece of equipment's search row from its row (after a pull changed it). */
+export function reindexAsset(db: Db, assetId: string): void {
+  const a = stmt<{
+    rowid: number;
+    model_number: string;
+    serial: string;
+    location: string;
+    licence: string;
+  }>(db, 'SELECT rowid, model_number, serial, location, licence FROM assets WHERE id = ?').get(
+    assetId,
+  );
+  if (a)
+    indexNewAsset(db, a.rowid, {
+      modelNumber: a.model_number,
+      serial: a.serial,
+      location: a.location,
+      licence: a.licence,
+    });
+}
+
 /** A new piece of equipment's search row (search everywhere finds callers by model, serial, place, licence). */
 function indexNewAsset(
   db: Db,

@@ -191,3 +191,26 @@ function lastUpdateGiven(db: Db, ticketId: string): number | null {
   ).get(ticketId)!;
   return r.at;
 }
+
+/**
+ * What the log says of a ticket, read from the log alone: after a pull brought entries logged on
+ * another workstation. The same rules as an entry logged here (updateClockFromLog); the first
+ * response is the ticket's own field, which travels with it.
+ */
+export function refreshContactFacts(db: Db, ticketId: string): void {
+  const t = stmt<SlaRow>(db, `SELECT ${SLA_COLUMNS} FROM tickets WHERE id = ?`).get(ticketId);
+  const latest = t && latestContact(db, ticketId);
+  if (!t || !latest) return;
+  const lastUpdate = Math.max(lastUpdateGiven(db, t.id) ?? t.created_at, t.reopened_at ?? 0);
+  let agreed: number | null = null;
+  if (UPDATE_GIVEN.includes(latest.outcome) && latest.next) {
+    const row: SlaRow = { ...t, last_update_at: lastUpdate, update_agreed_at: null };
+    const policyDue = computeSla(db, row, latest.at).updateDue;
+    if (policyDue !== null && latest.next.at > policyDue) agreed = latest.next.at;
+  }
+  writeContactFacts(db, t.id, {
+    last_update_at: lastUpdate,
+    update_agreed_at: agreed,
+    responded_at: t.responded_at,
+  });
+}

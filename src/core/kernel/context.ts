@@ -5,6 +5,7 @@ import { DomainError } from './failure.ts';
 import type { ScryptCost } from '../access/password.ts';
 import type { FailureLimiter } from '../access/throttle.ts';
 import type { Db } from '../store/database.ts';
+import type { DeskSync } from '../sync/desk-sync.ts';
 
 /** One signed-in (or not yet) window or browser tab. The transport keeps it; core reads and sets `user`. */
 export interface Connection {
@@ -25,6 +26,8 @@ export interface Ctx {
   readonly newId: () => string;
   readonly passwords: Passwords;
   readonly conn: Connection;
+  /** This workstation's sync with its desk's hub (absent for tools and tests without one). */
+  readonly sync?: DeskSync;
   /** Queued, and sent only once the handler has returned (its transaction committed). */
   emit<E extends EventName>(name: E, payload: EventPayloads[E]): void;
 }

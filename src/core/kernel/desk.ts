@@ -18,6 +18,8 @@ import { registerCapture } from '../sync/capture.ts';
 import { SYSTEM_USER_ID } from '../sla/clocks.ts';
 import { hlcClock } from '../sync/hlc.ts';
 import { hlcNode, isJoined, lastHlc } from '../sync/state.ts';
+import type { HubTransport } from '../sync/client.ts';
+import { createDeskSync, type DeskSync } from '../sync/desk-sync.ts';
 
 export interface DeskOptions {
   /** Folder holding the desk's SQLite file (created if missing). */
@@ -39,6 +41,8 @@ export interface DeskOptions {
    * (default PASSWORD_COST, current guidance). Tests that hash many times pass a cheaper one.
    */
   passwordCost?: ScryptCost;
+  /** How the desk reaches a hub (default: HTTP); tests give a model of the hub. */
+  hubTransport?: (url: string, token: () => string | undefined) => HubTransport;
 }
 
 export interface Desk {
@@ -61,6 +65,8 @@ export interface Desk {
   tickSla(): number;
   /** Tells owners of call-backs that fell due (the desk also does it every second); returns how many. */
   tickCallbacks(): number;
+  /** This workstation's sync with its desk's hub. */
+  readonly sync: DeskSync;
   /** Stops the checkpoint worker, then closes the store (the last connection tidies the WAL). */
   close(): Promise<void>;
 }
@@ -100,6 +106,10 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     deskAuthor: SYSTEM_USER_ID,
     joined: isJoined(db),
   });
+
+  // While joined, rounds with the hub after each save and every second (see sync/desk-sync.ts).
+  const sync = createDeskSync(env, opts.hubTransport ? { transport: opts.hubTransport } : {});
+  env.sync = sync;
 
   if (opts.firstStart && !hasUsers(db)) {
     await opts.firstStart(env);
@@ -162,7 +172,10 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    sync,
     async close() {
+      sync.stop();
+      await sync.settled();
       if (ticker) clearInterval(ticker);
       listeners.clear();
       await maintenance?.stop();

@@ -9,6 +9,7 @@ import { DomainError, INTERNAL_MESSAGE } from './failure.ts';
 import { handlers } from './handlers.ts';
 import { sessionUser } from '../access/users.ts';
 import type { Db } from '../store/database.ts';
+import type { DeskSync } from '../sync/desk-sync.ts';
 import { asAuthor } from '../sync/capture.ts';
 import { SYSTEM_USER_ID } from '../sla/clocks.ts';
 
@@ -17,6 +18,7 @@ export interface DispatchEnv {
   clock: Clock;
   newId: () => string;
   passwords: Passwords;
+  sync?: DeskSync;
   publish(event: PushEvent): void;
   log(message: string, error?: unknown): void;
 }
@@ -68,6 +70,8 @@ export async function dispatch(
   // Announced once the handler's transaction has committed; a listener's fault is the listener's
   // (the desk logs it) and never turns a saved call into an error.
   for (const e of queued) env.publish(e);
+  // A save is on this disk now; the hub hears of it in the next round, which starts at once.
+  if (result.ok && queued.length) env.sync?.nudge();
   return result;
 }
 
@@ -147,6 +151,7 @@ async function run(
     clock: env.clock,
     newId: env.newId,
     passwords: env.passwords,
+    ...(env.sync ? { sync: env.sync } : {}),
     conn,
     emit<E extends EventName>(name: E, payload: EventPayloads[E]) {
       // One call that changed several tickets for one reason (a link, a split, an intake of three

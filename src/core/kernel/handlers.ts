@@ -1,6 +1,7 @@
 import type { MethodName, Output, ParsedInput } from '../../shared/contract.ts';
 import type { Ctx } from './context.ts';
 import { myCallbacks } from '../communication/callbacks.ts';
+import { joinHub, syncStatus } from '../sync/desk-sync.ts';
 import { acceptEscalation, escalateTicket, returnEscalation } from '../escalation/actions.ts';
 import { escalationPanel, tierReport } from '../escalation/panel.ts';
 import { setTier } from '../escalation/tiers.ts';
@@ -53,6 +54,8 @@ export const handlers: Handlers = {
   'auth.changePassword': changePassword,
   'desk.setup': setupDesk,
   'desk.info': (ctx) => deskInfo(ctx),
+  'sync.status': (ctx) => syncStatus(ctx),
+  'sync.join': joinHub,
   'customers.lookup': lookup,
   'search.everywhere': searchEverywhere,
   'customers.get': getCustomer,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from './clock.ts';
 
 /**
@@ -30,4 +30,17 @@ export function idGenerator(clock: Clock): () => string {
     const h = b.toString('hex');
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   };
+}
+
+/**
+ * The id of a fact every workstation of a desk may find for itself (a clock crossing, a sync
+ * conflict): the same parts give the same id everywhere, so the fact is stored once per desk.
+ * A UUID's shape (version 8, custom), so it travels and is checked like every other id.
+ */
+export function idFrom(...parts: string[]): string {
+  const h = createHash('sha256').update(parts.join('\u0000')).digest();
+  h[6] = (h[6]! & 0x0f) | 0x80;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }

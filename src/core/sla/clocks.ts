@@ -195,13 +195,13 @@ export function applySla(
         ...c.targets.map((x) => (s === 'breached' ? x.clock.dueAt : x.clock.atRiskAt) ?? Infinity),
         now,
       );
-      recordDeskEvent(
-        ctx,
-        SYSTEM_USER_ID,
-        ticketId,
-        [s === 'breached' ? 'sla_breached' : 'sla_at_risk', { targets: which, noticedAt: now }],
-        at,
-      );
+      // The same crossing noticed on two workstations of a desk is one event (its id is made of
+      // the ticket, the kind and the instant), with nothing in it that differs between them.
+      const type = s === 'breached' ? 'sla_breached' : 'sla_at_risk';
+      recordDeskEvent(ctx, SYSTEM_USER_ID, ticketId, [type, { targets: which }], at, [
+        type,
+        String(at),
+      ]);
     }
   }
   ctx.emit('sla.changed', { ids: [ticketId], state: c.state });

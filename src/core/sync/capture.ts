@@ -17,6 +17,7 @@ export function asAuthor<T>(author: string, run: () => T): T {
 }
 
 interface CaptureState {
+  hlc: HlcClock;
   joined: boolean;
   /** Inside an apply of pulled changes: they are the hub's, not this workstation's. */
   applying: number;
@@ -28,7 +29,7 @@ export function registerCapture(
   db: Db,
   o: { hlc: HlcClock; newId: () => string; deskAuthor: string; joined: boolean },
 ): void {
-  const state: CaptureState = { joined: o.joined, applying: 0 };
+  const state: CaptureState = { hlc: o.hlc, joined: o.joined, applying: 0 };
   states.set(db, state);
   db.function('sb_capture_on', { deterministic: false }, () =>
     state.joined && state.applying === 0 ? 1 : 0,
@@ -54,6 +55,27 @@ export function applyingRemote<T>(db: Db, apply: () => T): T {
   } finally {
     s.applying--;
   }
+}
+
+/**
+ * Inside an apply, runs `write` captured again: what the apply itself concludes (a conflict it
+ * found) is this workstation's to send, like any of its writes.
+ */
+export function capturingOwn<T>(db: Db, write: () => T): T {
+  const s = states.get(db);
+  if (!s || s.applying === 0) return write();
+  const depth = s.applying;
+  s.applying = 0;
+  try {
+    return write();
+  } finally {
+    s.applying = depth;
+  }
+}
+
+/** Takes in a pulled change's clock reading (refused when far ahead: see hlc.ts). */
+export function receiveClock(db: Db, hlc: string): void {
+  states.get(db)?.hlc.receive(hlc);
 }
 
 /** A connection with no desk behind it (migrations, tools, a copy) never captures. */

@@ -8,16 +8,21 @@
  */
 import type { EventPayloads } from '../../shared/events.ts';
 import type { RootCause, Status, Tier } from '../../shared/domain.ts';
-import { encodeHistoryEvent, type HistoryEventArgs } from '../../shared/history-events.ts';
+import {
+  encodeHistoryEvent,
+  type HistoryEventArgs,
+  type HistoryEventData,
+} from '../../shared/history-events.ts';
 import type { SlaState } from '../../shared/sla.ts';
 import type { TicketCard } from '../../shared/views.ts';
 import { actor, type Ctx } from '../kernel/context.ts';
 import { conflict, notFound } from '../kernel/failure.ts';
-import { nextCounter } from '../kernel/settings.ts';
+import { idFrom } from '../kernel/ids.ts';
 import type { Db } from '../store/database.ts';
 import { facetTokens, foldForSearch, type Facets } from '../store/fts.ts';
 import { stmt } from '../store/statements.ts';
 import { startSpan } from '../escalation/ladder.ts';
+import { nextTicketKey } from '../sync/keys.ts';
 import { domainOfCategory } from '../escalation/tiers.ts';
 import { computeSla, NO_DUE, storedClocks } from '../sla/clocks.ts';
 import { reindexAfterChange, settle } from './settle.ts';
@@ -257,7 +262,9 @@ function appendEventBy(
 
 /**
  * An event the desk records without changing the ticket: a clock threshold crossed, a rule that
- * alerted the supervisors. No version, no push of its own (its cause pushes).
+ * alerted the supervisors. No version, no push of its own (its cause pushes). With `once`, the
+ * event's id comes from those parts: every workstation that notices the same fact writes the same
+ * event, and it is stored once per desk.
  */
 export function recordDeskEvent(
   ctx: Pick<Ctx, 'db' | 'clock' | 'newId'>,
@@ -265,8 +272,38 @@ export function recordDeskEvent(
   ticketId: string,
   event: HistoryEventArgs,
   at?: number,
+  once?: string[],
 ): void {
-  appendEventBy(ctx, by, ticketId, event, at);
+  if (!once) {
+    appendEventBy(ctx, by, ticketId, event, at);
+    return;
+  }
+  const { type, data } = encodeHistoryEvent(...event);
+  stmt(
+    ctx.db,
+    'INSERT OR IGNORE INTO ticket_events (id, ticket_id, type, data, actor_id, at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(idFrom(ticketId, ...once), ticketId, type, data, by, at ?? ctx.clock.now());
+}
+
+/**
+ * A conflict sync found (see sync/merge.ts): the same conflict found on two workstations has one
+ * id, so it is written once. Returns false when it was here already.
+ */
+export function recordConflict(
+  db: Db,
+  id: string,
+  ticketId: string,
+  data: HistoryEventData<'conflict'>,
+  at: number,
+  by: string,
+): boolean {
+  const e = encodeHistoryEvent('conflict', data);
+  return (
+    stmt(
+      db,
+      'INSERT OR IGNORE INTO ticket_events (id, ticket_id, type, data, actor_id, at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(id, ticketId, e.type, e.data, by, at).changes === 1
+  );
 }
 
 /** A note's search row: search everywhere finds a ticket by what a technician wrote on it. */
@@ -463,7 +500,7 @@ export function insertTicket(
   created: (key: string) => HistoryEventArgs,
 ): { key: string; rowid: number | bigint } {
   const by = actor(ctx).id;
-  const key = `${prefix}-${String(nextCounter(ctx.db, 'ticket')).padStart(6, '0')}`;
+  const key = nextTicketKey(ctx.db, prefix);
   const domainId = domainOfCategory(ctx.db, t.categoryId);
   const now = ctx.clock.now();
   // Born with its clocks (the state stays on track until the settle that follows records any

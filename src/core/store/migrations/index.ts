@@ -22,6 +22,7 @@ import { migration as m015 } from './015-caller-keys.ts';
 import { migration as m016 } from './016-desk-admin.ts';
 import { migration as m017 } from './017-escalation-names.ts';
 import { migration as m018 } from './018-sync-capture.ts';
+import { migration as m019 } from './019-sync-merge.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -44,4 +45,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m016,
   m017,
   m018,
+  m019,
 ];

@@ -7,6 +7,7 @@ import { DirectoryContext, useDirectoryLoader } from './directory.ts';
 import { PeopleAdmin } from './PeopleAdmin.tsx';
 import { QueuesAdmin } from './QueuesAdmin.tsx';
 import { TiersAdmin } from './TiersAdmin.tsx';
+import { HubAdmin } from '../sync/HubAdmin.tsx';
 
 /**
  * The desk's admin (F10): its support centres, the categories routed to them, its people and
@@ -31,6 +32,7 @@ export function DeskAdmin(): ReactElement {
             <CategoriesAdmin categories={directory.categories} desk={desk} />
             <PeopleAdmin people={directory.people} desk={desk} />
             <TiersAdmin />
+            <HubAdmin />
           </>
         ) : (
           <p className="splash">{tr.t('app.loading')}</p>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, type ReactElement } from 'react';
+import { SyncIndicator } from '../sync/SyncIndicator.tsx';
 import { Board } from '../board/Board.tsx';
 import { useT } from '../i18n/index.ts';
 import { IntakeForm } from '../intake/IntakeForm.tsx';
@@ -127,6 +128,7 @@ export function Shell(): ReactElement {
           ))}
         </nav>
         <span className="topbar__spacer" />
+        <SyncIndicator />
         <span className="topbar__user">
           {t('nav.signedInAs', {
             name: user.displayName,

@@ -25,6 +25,20 @@ function fieldValue(tr: Translator, desk: DeskInfo, field: FieldChange['field'],
   return v.length > 80 ? `${v.slice(0, 80)}…` : v;
 }
 
+/** A value one side of a conflict held, in words (the column's, as stored). */
+function conflictValue(tr: Translator, desk: DeskInfo, field: string, v: string | number | null) {
+  if (v === null || v === '') return tr.t('ticket.unanswered');
+  const s = String(v);
+  const status = `status.${s}`;
+  if (field === 'status' && tr.has(status)) return tr.t(status);
+  if (field === 'priority' && typeof v === 'number') return tr.t('priority.short', { n: v });
+  if (field === 'assignee_id') return desk.users.find((u) => u.id === s)?.displayName ?? s;
+  if (field === 'queue_id') return desk.queues.find((q) => q.id === s)?.name ?? s;
+  if (field === 'category_id') return desk.categories.find((c) => c.id === s)?.name ?? s;
+  if (field === 'planned_start' || field === 'planned_end') return when(tr, Number(v));
+  return s.length > 80 ? `${s.slice(0, 80)}…` : s;
+}
+
 export function eventText(tr: Translator, desk: DeskInfo, e: TicketEvent): string {
   const actor = e.actor.displayName;
   const prio = (n: number) => tr.t('priority.short', { n });
@@ -167,6 +181,20 @@ export function eventText(tr: Translator, desk: DeskInfo, e: TicketEvent): strin
         reason: e.data.reason,
         solution: e.data.previous?.solution ?? '',
       });
+    case 'conflict': {
+      const d = e.data;
+      const who = (id: string) =>
+        desk.users.find((u) => u.id === id)?.displayName ?? tr.t('event.conflict.someone');
+      const field = `conflict.field.${d.field}`;
+      return tr.t('event.conflict', {
+        field: tr.has(field) ? tr.t(field) : d.field,
+        kept: conflictValue(tr, desk, d.field, d.kept.value),
+        keptBy: who(d.kept.by),
+        lost: conflictValue(tr, desk, d.field, d.lost.value),
+        lostBy: who(d.lost.by),
+        lostAt: when(tr, d.lost.at),
+      });
+    }
     case 'unreadable':
       return tr.t('event.unreadable', { actor, type: e.data.storedType });
     default:

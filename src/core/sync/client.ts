@@ -1,0 +1,144 @@
+/**
+ * A workstation's side of sync: join a desk on a hub, then rounds of push (the outbox, oldest
+ * first, in batches the hub acknowledges), pull (everything after the cursor, applied with the
+ * merge rules in the same transaction as the cursor) and a top-up of leased ticket numbers. A
+ * save never waits for any of it: it is acknowledged once it is on this workstation's disk.
+ *
+ * The hub is reached through a HubTransport: HTTP in the shells (http.ts), a model in the
+ * convergence test. A round that fails part-way loses nothing: what was pushed and not
+ * acknowledged is pushed again (the hub skips what it has), and what was pulled and not applied
+ * is pulled again (the cursor moves only with an apply).
+ */
+import {
+  FIRST_CURSOR,
+  type Change,
+  type JoinReply,
+  type KeysReply,
+  type KeysRequest,
+  type PullReply,
+  type PushReply,
+  type SyncErrorCode,
+} from '../../shared/sync.ts';
+import type { Ctx } from '../kernel/context.ts';
+import { DomainError } from '../kernel/failure.ts';
+import { stmt } from '../store/statements.ts';
+import { applyPull, heldCount, type Applied } from './apply.ts';
+import { addKeyBlock, keysLeft, nextOwnNumber } from './keys.ts';
+import { markPushed, nextBatch, snapshotIntoOutbox, stampOutbox, waiting } from './outbox.ts';
+import { isJoined, setJoined, syncValue, writeSyncValue } from './state.ts';
+
+/** A refusal from the hub, or the hub out of reach (`UNREACHABLE`). */
+export class HubUnavailable extends Error {
+  readonly code: SyncErrorCode | 'UNREACHABLE';
+  constructor(code: SyncErrorCode | 'UNREACHABLE', message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export interface HubTransport {
+  join(code: string, name: string): Promise<JoinReply>;
+  push(changes: Change[]): Promise<PushReply>;
+  pull(cursor: string): Promise<PullReply>;
+  keys(request: KeysRequest): Promise<KeysReply>;
+}
+
+type SyncCtx = Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>;
+
+/** Lease more ticket numbers when fewer than this are left; this many at a time. */
+export const KEYS_LOW = 200;
+export const KEYS_BLOCK = 1000;
+
+export interface RoundReport {
+  pushed: number;
+  pulled: number;
+  applied: Applied[];
+}
+
+/**
+ * Joins the desk whose join code this is. The first workstation of a desk sends it whole; a
+ * later one receives it, and must hold no tickets of its own (they would be a second desk).
+ */
+export async function joinDesk(
+  ctx: SyncCtx,
+  hub: HubTransport,
+  o: { url: string; code: string; name: string },
+): Promise<JoinReply> {
+  const { db } = ctx;
+  if (isJoined(db)) throw new DomainError('CONFLICT', 'This workstation has joined a desk already');
+  const reply = await hub.join(o.code, o.name);
+  const first = await hub.pull(FIRST_CURSOR);
+  const hasTickets = stmt<number>(db, 'SELECT count(*) FROM (SELECT 1 FROM tickets LIMIT 1)')
+    .pluck()
+    .get();
+  if (first.changes.length > 0 && hasTickets)
+    throw new DomainError(
+      'CONFLICT',
+      'The desk on this hub has its tickets already, and so has this workstation: join from a new workstation (an empty store)',
+    );
+  db.transaction(() => {
+    writeSyncValue(db, 'hub.url', o.url);
+    writeSyncValue(db, 'hub.token', reply.token);
+    writeSyncValue(db, 'desk.id', reply.deskId);
+    writeSyncValue(db, 'workstation.id', reply.workstationId);
+    writeSyncValue(db, 'workstation.number', String(reply.number));
+    writeSyncValue(db, 'cursor', FIRST_CURSOR);
+    setJoined(db, true);
+    if (first.changes.length === 0) snapshotIntoOutbox(db);
+  })();
+  return reply;
+}
+
+/** One round: push everything waiting, pull everything new, top up the ticket numbers. */
+export async function syncRound(
+  ctx: SyncCtx,
+  hub: HubTransport,
+  progress?: (p: { phase: 'push' | 'pull'; done: number; waiting?: number }) => void,
+): Promise<RoundReport> {
+  const { db } = ctx;
+  const workstation = syncValue(db, 'workstation.id');
+  if (!isJoined(db) || !workstation)
+    throw new DomainError('CONFLICT', 'This workstation has not joined a desk');
+  const report: RoundReport = { pushed: 0, pulled: 0, applied: [] };
+
+  for (;;) {
+    const batch = db.transaction(() => {
+      stampOutbox(db);
+      return nextBatch(db);
+    })();
+    if (batch.changes.length === 0) break;
+    await hub.push(batch.changes);
+    markPushed(db, batch.lastSeq, ctx.clock.now());
+    report.pushed += batch.changes.length;
+    progress?.({ phase: 'push', done: report.pushed, waiting: waiting(db) });
+  }
+
+  for (;;) {
+    const cursor = syncValue(db, 'cursor') ?? FIRST_CURSOR;
+    const reply = await hub.pull(cursor);
+    report.applied.push(applyPull(ctx, reply.changes, { workstation, cursor: reply.cursor }));
+    report.pulled += reply.changes.length;
+    progress?.({ phase: 'pull', done: report.pulled });
+    if (!reply.more) break;
+  }
+
+  if (keysLeft(db) < KEYS_LOW) {
+    const block = await hub.keys({ count: KEYS_BLOCK, atLeast: nextOwnNumber(db) + 1 });
+    db.transaction(() => addKeyBlock(db, block))();
+  }
+  return report;
+}
+
+export interface SyncCounts {
+  /** Saved here, not yet acknowledged by the hub. */
+  waiting: number;
+  /** Pulled, kept aside until this release (or a later change) can apply them. */
+  held: number;
+  keysLeft: number;
+}
+
+export const syncCounts = (ctx: SyncCtx): SyncCounts => ({
+  waiting: waiting(ctx.db),
+  held: heldCount(ctx.db),
+  keysLeft: keysLeft(ctx.db),
+});

@@ -1,0 +1,202 @@
+/**
+ * Sync as the desk process runs it: a round soon after every save and every few seconds while
+ * joined, one at a time; its state for the header's indicator (in sync · N changes waiting · hub
+ * unreachable, still working · catching up, with progress), announced when it changes. Saves
+ * never wait for it. The Electron app and the host both run it from their desk process.
+ */
+import type { PushEvent } from '../../shared/events.ts';
+import type { SyncStatus } from '../../shared/views.ts';
+import type { Clock } from '../kernel/clock.ts';
+import type { ParsedInput } from '../../shared/contract.ts';
+import type { Ctx } from '../kernel/context.ts';
+import { DomainError } from '../kernel/failure.ts';
+import { hasUsers } from '../access/users.ts';
+import type { Db } from '../store/database.ts';
+import { HubUnavailable, joinDesk, syncCounts, syncRound, type HubTransport } from './client.ts';
+import { httpTransport } from './http.ts';
+import { isJoined, syncValue } from './state.ts';
+
+export interface DeskSync {
+  status(): SyncStatus;
+  /** Joins the desk whose code this is, on the hub at `url`, then syncs at once. */
+  join(o: { url: string; code: string; name: string }): Promise<SyncStatus>;
+  /** A round now (or, when one is running, right after it). */
+  nudge(): void;
+  /** Resolves when no round is running or due. */
+  settled(): Promise<void>;
+  stop(): void;
+}
+
+export interface DeskSyncEnv {
+  db: Db;
+  clock: Clock;
+  newId: () => string;
+  publish(event: PushEvent): void;
+  log(message: string, error?: unknown): void;
+}
+
+/** How often a joined workstation syncs with nothing to push (it also syncs after each save). */
+export const SYNC_EVERY_MS = 1000;
+
+export function createDeskSync(
+  env: DeskSyncEnv,
+  o: {
+    transport?: (url: string, token: () => string | undefined) => HubTransport;
+    every?: number;
+  } = {},
+): DeskSync {
+  const { db } = env;
+  const connect = o.transport ?? httpTransport;
+  const token = () => syncValue(db, 'hub.token');
+  let hub: HubTransport | null = null;
+  const hubFor = () => {
+    const url = syncValue(db, 'hub.url');
+    if (!url) return null;
+    return (hub ??= connect(url, token));
+  };
+  let state: SyncStatus['state'] = isJoined(db) ? 'waiting' : 'off';
+  let error: string | undefined;
+  let lastContactAt: number | null = null;
+  let progress: SyncStatus['progress'];
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  let last = '';
+
+  const status = (): SyncStatus => {
+    const joined = isJoined(db);
+    const counts = joined
+      ? syncCounts({ db, clock: env.clock, newId: env.newId, emit: () => {} })
+      : null;
+    const number = syncValue(db, 'workstation.number');
+    return {
+      joined,
+      state: joined ? (state === 'off' ? 'waiting' : state) : 'off',
+      waiting: counts?.waiting ?? 0,
+      held: counts?.held ?? 0,
+      keysLeft: counts?.keysLeft ?? 0,
+      lastContactAt,
+      ...(joined ? { hub: syncValue(db, 'hub.url') ?? '', workstation: Number(number ?? 0) } : {}),
+      ...(progress ? { progress } : {}),
+      ...(error ? { error } : {}),
+    };
+  };
+  const announce = () => {
+    const s = status();
+    const text = JSON.stringify({ ...s, lastContactAt: null });
+    if (text === last) return;
+    last = text;
+    env.publish({ name: 'sync.changed', payload: s });
+  };
+
+  const round = async () => {
+    const h = hubFor();
+    if (!h || !isJoined(db)) return;
+    const emitted: PushEvent[] = [];
+    const ctx = {
+      db,
+      clock: env.clock,
+      newId: env.newId,
+      emit: (name: PushEvent['name'], payload: PushEvent['payload']) =>
+        emitted.push({ name, payload } as PushEvent),
+    };
+    try {
+      await syncRound(ctx as never, h, (p) => {
+        if (p.phase === 'pull' && p.done >= 1000) {
+          state = 'catching_up';
+          progress = { done: p.done, total: null };
+          announce();
+        }
+      });
+      state = 'in_sync';
+      error = undefined;
+      progress = undefined;
+      lastContactAt = env.clock.now();
+    } catch (e) {
+      if (e instanceof HubUnavailable) {
+        state = e.code === 'UNREACHABLE' ? 'unreachable' : 'refused';
+        error = e.message;
+      } else {
+        state = 'unreachable';
+        error = 'Sync failed on this workstation; it will try again';
+        env.log('sync round failed', e);
+      }
+      progress = undefined;
+    } finally {
+      for (const e of emitted) env.publish(e);
+      announce();
+    }
+  };
+
+  const nudge = () => {
+    if (stopped || !isJoined(db)) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await round();
+      } while (again && !stopped);
+    })().finally(() => {
+      running = null;
+    });
+  };
+
+  const timer = setInterval(nudge, o.every ?? SYNC_EVERY_MS);
+  timer.unref();
+  if (isJoined(db)) nudge();
+
+  return {
+    status,
+    async join(j) {
+      if (isJoined(db))
+        throw new DomainError('CONFLICT', 'This workstation has joined a desk already');
+      const h = connect(j.url, token);
+      try {
+        await joinDesk({ db, clock: env.clock, newId: env.newId, emit: () => {} }, h, j);
+      } catch (e) {
+        if (e instanceof HubUnavailable)
+          throw new DomainError(e.code === 'UNREACHABLE' ? 'CONFLICT' : 'FORBIDDEN', e.message);
+        throw e;
+      }
+      hub = h;
+      state = 'catching_up';
+      announce();
+      nudge();
+      await running;
+      return status();
+    },
+    nudge,
+    async settled() {
+      while (running) await running;
+    },
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}
+
+const OFF: SyncStatus = {
+  joined: false,
+  state: 'off',
+  waiting: 0,
+  held: 0,
+  keysLeft: 0,
+  lastContactAt: null,
+};
+
+export const syncStatus = (ctx: Ctx): SyncStatus => ctx.sync?.status() ?? OFF;
+
+/**
+ * `sync.join`: on a workstation's first start anyone may join it to a desk (it has nothing of
+ * its own yet); once it has people, only an admin.
+ */
+export async function joinHub(ctx: Ctx, input: ParsedInput<'sync.join'>): Promise<SyncStatus> {
+  if (hasUsers(ctx.db) && ctx.conn.user?.role !== 'admin')
+    throw new DomainError('FORBIDDEN', 'Only an admin joins this desk to a hub');
+  if (!ctx.sync) throw new DomainError('CONFLICT', 'This desk cannot sync');
+  return ctx.sync.join(input);
+}

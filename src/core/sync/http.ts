@@ -1,0 +1,96 @@
+/**
+ * The hub over HTTP(S), as a HubTransport: JSON in, JSON out, the workstation's token as a bearer.
+ * A refusal comes back as the hub's typed error; a hub out of reach (refused, reset, timed out)
+ * as UNREACHABLE. Every answer is checked before it is used: the hub is outside this process.
+ */
+import { z } from 'zod';
+import {
+  changeSchema,
+  SYNC_ERROR_CODES,
+  type Change,
+  type JoinReply,
+  type KeysReply,
+  type KeysRequest,
+  type PullReply,
+  type PushReply,
+} from '../../shared/sync.ts';
+import { HubUnavailable, type HubTransport } from './client.ts';
+
+const TIMEOUT_MS = 15_000;
+
+const errorReply = z.object({
+  error: z.object({ code: z.enum(SYNC_ERROR_CODES), message: z.string() }),
+});
+const joinReply = z.object({
+  deskId: z.string(),
+  workstationId: z.uuid(),
+  number: z.number().int().positive(),
+  token: z.string().min(20),
+});
+const pushReply = z.object({ accepted: z.number().int(), duplicates: z.number().int() });
+const pullReply = z.object({
+  changes: z.array(changeSchema.extend({ workstation: z.uuid() })),
+  cursor: z.string(),
+  more: z.boolean(),
+});
+const keysReply = z
+  .object({ from: z.number().int().positive(), to: z.number().int().positive() })
+  .refine((k) => k.to > k.from);
+
+export function httpTransport(base: string, token?: () => string | undefined): HubTransport {
+  const url = (path: string) => new URL(path, base.endsWith('/') ? base : `${base}/`).toString();
+  async function call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: z.ZodType<T>,
+    body?: unknown,
+  ) {
+    let res: Response;
+    try {
+      const bearer = token?.();
+      res = await fetch(url(path), {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (e) {
+      throw new HubUnavailable(
+        'UNREACHABLE',
+        `The hub at ${base} cannot be reached (${e instanceof Error ? e.message : String(e)})`,
+      );
+    }
+    let json: unknown;
+    try {
+      json = await res.json();
+    } catch {
+      throw new HubUnavailable(
+        'UNREACHABLE',
+        `The hub at ${base} answered with something not JSON`,
+      );
+    }
+    if (!res.ok) {
+      const e = errorReply.safeParse(json);
+      if (e.success) throw new HubUnavailable(e.data.error.code, e.data.error.message);
+      throw new HubUnavailable('UNREACHABLE', `The hub at ${base} answered ${res.status}`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success)
+      throw new HubUnavailable(
+        'UNREACHABLE',
+        `The hub at ${base} answered in a shape this release does not know`,
+      );
+    return parsed.data;
+  }
+  return {
+    join: (code, name): Promise<JoinReply> => call('POST', 'v1/join', joinReply, { code, name }),
+    push: (changes: Change[]): Promise<PushReply> =>
+      call('POST', 'v1/push', pushReply, { changes }),
+    pull: (cursor: string): Promise<PullReply> =>
+      call('GET', `v1/pull?cursor=${encodeURIComponent(cursor)}`, pullReply),
+    keys: (request: KeysRequest): Promise<KeysReply> => call('POST', 'v1/keys', keysReply, request),
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The outbox (the only module that writes it after the capture triggers): stamping each change
+ * with what its author had seen, reading the next batch to push, and marking a batch the hub
+ * acknowledged.
+ */
+import { MAX_CHAIN, MAX_PUSH, type Change } from '../../shared/sync.ts';
+import type { Db } from '../store/database.ts';
+import { stmt } from '../store/statements.ts';
+import { isCreation, valueClock, writeFieldClock } from './merge.ts';
+import { CREATION_ORDER, REPLICATED } from './tables.ts';
+
+interface OutboxRow {
+  seq: number;
+  id: string;
+  hlc: string;
+  author: string;
+  tbl: string;
+  key: string;
+  fields: string;
+  bases: string | null;
+}
+
+/**
+ * Gives every change not yet stamped its bases (per field, the chain of changes that had set it)
+ * and moves the field clocks on, oldest first. Run before anything pulled is applied: until
+ * then, only this workstation's own writes have changed its fields, so the bases are exactly
+ * what the author saw when it saved.
+ */
+export function stampOutbox(db: Db): number {
+  const rows = stmt<OutboxRow>(
+    db,
+    'SELECT seq, id, hlc, author, tbl, key, fields, bases FROM outbox WHERE bases IS NULL ORDER BY seq',
+  ).all();
+  const set = stmt(db, 'UPDATE outbox SET bases = ? WHERE seq = ?');
+  for (const r of rows) {
+    const table = REPLICATED[r.tbl];
+    const fields = JSON.parse(r.fields) as Record<string, unknown>;
+    const bases: Record<string, string[]> = {};
+    if (table?.merge === 'fields') {
+      const at = { tbl: r.tbl, key: r.key };
+      const by = { hlc: r.hlc, changeId: r.id, author: r.author };
+      if ('_deleted' in fields) writeFieldClock(db, at, '_deleted', { ...by, chain: [r.id] });
+      else if (isCreation(table, fields)) writeFieldClock(db, at, '', { ...by, chain: [r.id] });
+      else
+        for (const f of Object.keys(fields)) {
+          const seen = valueClock(db, at, f)?.chain ?? [];
+          bases[f] = seen;
+          writeFieldClock(db, at, f, { ...by, chain: [r.id, ...seen].slice(0, MAX_CHAIN) });
+        }
+    }
+    set.run(JSON.stringify(bases), r.seq);
+  }
+  return rows.length;
+}
+
+/** The oldest changes not yet acknowledged by the hub, stamped, as they travel. */
+export function nextBatch(db: Db, limit = MAX_PUSH): { changes: Change[]; lastSeq: number } {
+  const rows = stmt<OutboxRow>(
+    db,
+    'SELECT seq, id, hlc, author, tbl, key, fields, bases FROM outbox WHERE pushed_at IS NULL ORDER BY seq LIMIT ?',
+  ).all(limit);
+  const changes = rows.map((r): Change => {
+    const bases = r.bases ? (JSON.parse(r.bases) as Record<string, string[]>) : {};
+    return {
+      id: r.id,
+      hlc: r.hlc,
+      author: r.author,
+      table: r.tbl,
+      key: r.key,
+      fields: JSON.parse(r.fields) as Record<string, unknown>,
+      ...(Object.keys(bases).length ? { bases } : {}),
+    };
+  });
+  return { changes, lastSeq: rows.at(-1)?.seq ?? 0 };
+}
+
+/** The hub has these (up to `lastSeq`): they are not pushed again. */
+export function markPushed(db: Db, lastSeq: number, at: number): void {
+  stmt(db, 'UPDATE outbox SET pushed_at = ? WHERE seq <= ? AND pushed_at IS NULL').run(at, lastSeq);
+}
+
+/** Changes saved here that the hub has not acknowledged yet. */
+export const waiting = (db: Db): number =>
+  stmt<number>(db, 'SELECT count(*) FROM outbox WHERE pushed_at IS NULL').pluck().get() ?? 0;
+
+/** This workstation's own change ids (a pull serves them back; they are applied already). */
+export const isOwnChange = (db: Db, id: string): boolean =>
+  stmt<number>(db, 'SELECT 1 FROM outbox WHERE id = ?').pluck().get(id) !== undefined;
+
+/**
+ * The first workstation of a desk sends the desk whole: every replicated row as the change that
+ * creates it, in an order where what a row refers to comes first. Runs in the caller's
+ * transaction, with capture on (the clock readings and ids are the capture's own). The rows get
+ * no field clocks: a value with none was there before the desk joined, and everyone has seen it.
+ */
+export function snapshotIntoOutbox(db: Db): number {
+  let n = 0;
+  for (const tbl of CREATION_ORDER) {
+    const t = REPLICATED[tbl]!;
+    const cols = (db.prepare(`PRAGMA table_info(${tbl})`).all() as { name: string }[])
+      .map((c) => c.name)
+      .filter((c) => !t.derived.includes(c));
+    n += stmt(
+      db,
+      `INSERT INTO outbox (id, hlc, author, tbl, key, fields, bases)
+       SELECT sb_change_id(), sb_hlc(), sb_author(), '${tbl}', json_array(${t.key.join(', ')}),
+              json_object(${cols.map((c) => `'${c}', ${c}`).join(', ')}), '{}'
+       FROM ${tbl}`,
+    ).run().changes;
+  }
+  return n;
+}

@@ -1,0 +1,53 @@
+import { useEffect, type ReactElement } from 'react';
+import { useT } from '../i18n/index.ts';
+import { followSync, useSync } from './syncStore.ts';
+
+/**
+ * The header's word on sync: in sync, changes waiting, the hub unreachable (work goes on and is
+ * kept), catching up (with progress on a first sync), or refused (with the hub's reason).
+ * Shown only on a workstation joined to a hub.
+ */
+export function SyncIndicator(): ReactElement | null {
+  const tr = useT();
+  const status = useSync((s) => s.status);
+  const load = useSync((s) => s.load);
+  useEffect(() => {
+    followSync();
+    void load();
+  }, [load]);
+  if (!status?.joined) return null;
+  const { state, waiting } = status;
+  const text =
+    state === 'in_sync' && waiting === 0
+      ? tr.t('sync.inSync')
+      : state === 'unreachable'
+        ? tr.plural('sync.unreachable', waiting)
+        : state === 'catching_up'
+          ? tr.t('sync.catchingUp', {
+              done: (status.progress?.done ?? 0).toLocaleString(tr.locale),
+            })
+          : state === 'refused'
+            ? tr.t('sync.refused', { reason: status.error ?? '' })
+            : tr.plural('sync.waiting', waiting);
+  return (
+    <span
+      className={`sync sync--${state}`}
+      role="status"
+      data-testid="sync-status"
+      data-state={state}
+      title={status.error ?? status.hub ?? ''}
+    >
+      <span className="sync__dot" aria-hidden="true" />
+      {text}
+      {state === 'catching_up' ? (
+        <progress
+          className="sync__progress"
+          aria-label={tr.t('sync.progress')}
+          {...(status.progress?.total
+            ? { value: status.progress.done, max: status.progress.total }
+            : {})}
+        />
+      ) : null}
+    </span>
+  );
+}
