@@ -18,6 +18,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rawTwins } from '../src/tools/bench/raw-twins.ts';
+import { benchSync } from '../src/tools/bench/sync-bench.ts';
 import { buildWorkload } from '../src/tools/bench/workload.ts';
 import { DEMO_PASSWORD } from '../src/demo/demo-desk.ts';
 import { DESK_FILE, openDesk } from '../src/core/kernel/desk.ts';
@@ -35,7 +36,10 @@ const { values } = parseArgs({
     data: { type: 'string' },
     runs: { type: 'string', default: '300' },
     passes: { type: 'string', default: '3' },
+    sync: { type: 'boolean', default: true },
+    'sync-tickets': { type: 'string', default: '100000' },
   },
+  allowNegative: true,
 });
 const sizes = (values.sizes?.split(',') ?? values.tickets ?? ['1000000'])
   .map((x) => Number(x.replace(/_/g, '')))
@@ -672,6 +676,35 @@ if (results.length > 1) {
       null,
       2,
     ),
+  );
+  console.log(`written to ${out}`);
+}
+
+// ---- sync: hub processes over PostgreSQL, workstations over HTTP (--no-sync skips it) ---------
+if (values.sync) {
+  const syncTickets = Number(values['sync-tickets']);
+  const dir = join('.data', `seed-${syncTickets}`);
+  await ensureDesk(syncTickets, dir);
+  const rows = await benchSync({
+    seededDesk: join(dir, DESK_FILE),
+    tickets: syncTickets,
+    log: (line) => console.error(line),
+  });
+  console.log(
+    `\nSync — two hub instances over one PostgreSQL (embedded, fsync on), workstations over HTTP, a ${syncTickets.toLocaleString('en')}-ticket desk\n`,
+  );
+  const header = `${'operation'.padEnd(78)} ${'figure'.padEnd(52)} target`;
+  console.log(header);
+  console.log('-'.repeat(header.length + 16));
+  for (const r of rows)
+    console.log(
+      `${r.op.padEnd(78)} ${r.value.padEnd(52)} ${r.target ? `${r.target} ${r.ok ? 'met' : 'MISSED'}` : ''}`,
+    );
+  const out = join('bench-results', 'bench-sync.json');
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync(
+    out,
+    JSON.stringify({ at: new Date().toISOString(), tickets: syncTickets, rows }, null, 2),
   );
   console.log(`written to ${out}`);
 }

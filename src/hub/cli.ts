@@ -13,6 +13,7 @@ import { NUDGE_CHANNEL } from './changes.ts';
 import { HubError } from './failure.ts';
 import { migrate } from './migrations.ts';
 import { ensureDatabase, openPool, startEmbedded, type Embedded } from './postgres.ts';
+import { Nudges } from './nudges.ts';
 import { createHub } from './server.ts';
 
 const { values, positionals } = parseArgs({
@@ -74,7 +75,8 @@ const tls =
   values['tls-key'] && values['tls-cert']
     ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) }
     : undefined;
-const server = createHub({ pool, tls, log });
+const nudges = new Nudges();
+const server = createHub({ pool, tls, log, nudges });
 server.listen(Number(values.port), values.host, () => {
   const a = server.address() as { port: number };
   // The line a script or a test waits for.
@@ -85,11 +87,15 @@ server.listen(Number(values.port), values.host, () => {
 // workstations connected to this instance to pull.
 const listener = new pg.Client({ connectionString: url });
 listener.on('error', (e) => log(`the LISTEN connection failed: ${e.message}`));
+listener.on('notification', (n) => {
+  if (n.channel === NUDGE_CHANNEL && n.payload) nudges.notify(n.payload);
+});
 await listener.connect();
 await listener.query(`LISTEN ${NUDGE_CHANNEL}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {
     server.close();
+    nudges.releaseAll();
     void listener.end().finally(() => shutdown(0));
   });

@@ -19,12 +19,18 @@ import {
 import { authenticate, join } from './access.ts';
 import { leaseKeys, pull, push } from './changes.ts';
 import { HubError } from './failure.ts';
+import type { Nudges } from './nudges.ts';
+
+/** The longest a long-poll waits. */
+const MAX_WAIT_S = 55;
 
 /** 500 changes of a few KiB each fit; anything bigger is not a push this protocol makes. */
 const MAX_BODY = 8 * 1024 * 1024;
 
 export interface HubOptions {
   pool: pg.Pool;
+  /** Wakes long-polls when a push commits (fed by the instance's LISTEN); without it, waits time out. */
+  nudges?: Nudges;
   tls?: { key: Buffer; cert: Buffer };
   log?: (line: string) => void;
 }
@@ -97,6 +103,22 @@ async function route(o: HubOptions, req: IncomingMessage): Promise<unknown> {
       const ws = await authenticate(o.pool, bearer(req));
       const body = parse(keysSchema, await readJson(req));
       return leaseKeys(o.pool, ws, body.count, body.atLeast);
+    }
+    case 'GET /v1/wait': {
+      // A long-poll: answers at once when changes are ready after the cursor, else when a push
+      // to the desk commits, else after `seconds`.
+      const ws = await authenticate(o.pool, bearer(req));
+      const cursor = parse(cursorSchema, url.searchParams.get('cursor'), 'cursor');
+      const seconds = Number(url.searchParams.get('seconds') ?? 25);
+      if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_WAIT_S)
+        throw new HubError(
+          'VALIDATION',
+          `seconds: a whole number from 1 to ${MAX_WAIT_S}`,
+          'seconds',
+        );
+      const woken = o.nudges?.waiter(ws.deskId, seconds * 1000) ?? Promise.resolve(false);
+      if ((await pull(o.pool, ws, cursor, 1)).changes.length) return { changed: true };
+      return { changed: await woken };
     }
     default:
       throw new HubError('NOT_FOUND', `No such call: ${at}`);

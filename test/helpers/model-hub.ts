@@ -30,6 +30,8 @@ export class ModelHub {
   down = false;
   /** Pull pages smaller than the real limit exercise `more`. */
   pageSize = MAX_PULL;
+  /** Long-polls waiting for the next push. */
+  private readonly waiters = new Set<() => void>();
 
   /** The hub as it stands, to start many histories from. */
   clone(): ModelHub {
@@ -72,6 +74,7 @@ export class ModelHub {
             this.log.push(structuredClone({ ...c, workstation: me! }));
             accepted++;
           }
+          if (accepted) for (const wake of [...this.waiters]) wake();
           return { accepted, duplicates: changes.length - accepted };
         }),
       pull: (cursor: string) =>
@@ -85,6 +88,23 @@ export class ModelHub {
             more: to < this.log.length,
           };
         }),
+      wait: (cursor: string, seconds: number, signal?: AbortSignal) => {
+        if (this.down) return Promise.reject(new HubUnavailable('UNREACHABLE', 'no hub'));
+        if (Number(cursor.split(':')[1]) < this.log.length)
+          return Promise.resolve({ changed: true });
+        return new Promise<{ changed: boolean }>((resolve) => {
+          const done = (changed: boolean) => {
+            this.waiters.delete(wake);
+            clearTimeout(timer);
+            resolve({ changed });
+          };
+          const wake = () => done(true);
+          const timer = setTimeout(() => done(false), seconds * 1000);
+          timer.unref();
+          signal?.addEventListener('abort', () => done(false));
+          this.waiters.add(wake);
+        });
+      },
       keys: (r: KeysRequest) =>
         guard('keys', (): KeysReply => {
           const from = Math.max(this.nextKey, r.atLeast);

@@ -50,6 +50,38 @@ const stored = async (deskId: string) =>
   );
 
 describe('the hub over HTTP', () => {
+  it('answers a long-poll when a push to its desk commits on another instance, not before', async () => {
+    const [h1, h2] = await Promise.all([hub(), hub()]);
+    const [a, b] = await deskWith(db.pool, 'WAI', 2);
+    const [other] = await deskWith(db.pool, 'WA2', 1);
+    const wait = (base: string, token: string, cursor = '0:0', seconds = 20) =>
+      fetch(`${base}/v1/wait?cursor=${cursor}&seconds=${seconds}`, {
+        headers: { authorization: `Bearer ${token}` },
+      }).then((r) => r.json() as Promise<{ changed: boolean }>);
+    let answered = false;
+    const waiting = wait(h2!.url, b!.token).then((r) => ((answered = true), r));
+    // Another desk's push does not wake it.
+    await post(`${h1!.url}/v1/push`, other!.token, { changes: [change()] });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answered).toBe(false);
+    await post(`${h1!.url}/v1/push`, a!.token, { changes: [change()] });
+    expect(await waiting).toEqual({ changed: true });
+    // With changes already after the cursor it answers at once; with none, after its time.
+    expect(await wait(h1!.url, b!.token)).toEqual({ changed: true });
+    const cursor = (
+      (await (
+        await fetch(`${h1!.url}/v1/pull?cursor=0:0`, {
+          headers: { authorization: `Bearer ${b!.token}` },
+        })
+      ).json()) as PullReply
+    ).cursor;
+    expect(await wait(h1!.url, b!.token, cursor, 1)).toEqual({ changed: false });
+    const bad = await fetch(`${h1!.url}/v1/wait?cursor=${cursor}&seconds=900`, {
+      headers: { authorization: `Bearer ${b!.token}` },
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it('answers every bad request with a typed error and stores nothing', async () => {
     const h = await hub();
     const [ws] = await deskWith(db.pool, 'BAD', 1);

@@ -41,6 +41,11 @@ export interface HubTransport {
   push(changes: Change[]): Promise<PushReply>;
   pull(cursor: string): Promise<PullReply>;
   keys(request: KeysRequest): Promise<KeysReply>;
+  /**
+   * Resolves when the desk has changes after `cursor` (at once, or when a push commits), or
+   * after `seconds` with nothing; a transport without it is polled.
+   */
+  wait?(cursor: string, seconds: number, signal?: AbortSignal): Promise<{ changed: boolean }>;
 }
 
 type SyncCtx = Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>;
@@ -67,6 +72,11 @@ export async function joinDesk(
   const { db } = ctx;
   if (isJoined(db)) throw new DomainError('CONFLICT', 'This workstation has joined a desk already');
   const reply = await hub.join(o.code, o.name);
+  // The token first: the pull that follows, and every call after, is made with it.
+  db.transaction(() => {
+    writeSyncValue(db, 'hub.url', o.url);
+    writeSyncValue(db, 'hub.token', reply.token);
+  })();
   const first = await hub.pull(FIRST_CURSOR);
   const hasTickets = stmt<number>(db, 'SELECT count(*) FROM (SELECT 1 FROM tickets LIMIT 1)')
     .pluck()
@@ -77,8 +87,6 @@ export async function joinDesk(
       'The desk on this hub has its tickets already, and so has this workstation: join from a new workstation (an empty store)',
     );
   db.transaction(() => {
-    writeSyncValue(db, 'hub.url', o.url);
-    writeSyncValue(db, 'hub.token', reply.token);
     writeSyncValue(db, 'desk.id', reply.deskId);
     writeSyncValue(db, 'workstation.id', reply.workstationId);
     writeSyncValue(db, 'workstation.number', String(reply.number));

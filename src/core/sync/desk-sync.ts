@@ -9,12 +9,13 @@ import type { SyncStatus } from '../../shared/views.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { ParsedInput } from '../../shared/contract.ts';
 import type { Ctx } from '../kernel/context.ts';
-import { DomainError } from '../kernel/failure.ts';
+import { DomainError, invalid, issue } from '../kernel/failure.ts';
 import { hasUsers } from '../access/users.ts';
 import type { Db } from '../store/database.ts';
 import { HubUnavailable, joinDesk, syncCounts, syncRound, type HubTransport } from './client.ts';
 import { httpTransport } from './http.ts';
 import { isJoined, syncValue } from './state.ts';
+import { FIRST_CURSOR } from '../../shared/sync.ts';
 
 export interface DeskSync {
   status(): SyncStatus;
@@ -35,8 +36,14 @@ export interface DeskSyncEnv {
   log(message: string, error?: unknown): void;
 }
 
-/** How often a joined workstation syncs with nothing to push (it also syncs after each save). */
-export const SYNC_EVERY_MS = 1000;
+/**
+ * How often a joined workstation syncs with nothing to push: it also syncs after each save, and
+ * at once when the hub's long-poll says another workstation pushed.
+ */
+export const SYNC_EVERY_MS = 5000;
+/** One long-poll's length, and the pause after one that failed (the hub away). */
+const WAIT_S = 25;
+const RETRY_WAIT_MS = 2000;
 
 export function createDeskSync(
   env: DeskSyncEnv,
@@ -146,7 +153,42 @@ export function createDeskSync(
 
   const timer = setInterval(nudge, o.every ?? SYNC_EVERY_MS);
   timer.unref();
-  if (isJoined(db)) nudge();
+
+  // A long-poll beside the rounds: a push anywhere on the desk starts a round here at once.
+  const abort = new AbortController();
+  let watching = false;
+  const watch = async () => {
+    if (watching) return;
+    watching = true;
+    try {
+      while (!stopped && isJoined(db)) {
+        const h = hubFor();
+        if (!h?.wait) return;
+        try {
+          const { changed } = await h.wait(
+            syncValue(db, 'cursor') ?? FIRST_CURSOR,
+            WAIT_S,
+            abort.signal,
+          );
+          if (stopped) return;
+          if (changed) {
+            nudge();
+            // The round moves the cursor; waiting again before it would answer at once.
+            while (running) await running;
+          }
+        } catch {
+          if (stopped) return;
+          await new Promise((r) => setTimeout(r, RETRY_WAIT_MS).unref());
+        }
+      }
+    } finally {
+      watching = false;
+    }
+  };
+  if (isJoined(db)) {
+    nudge();
+    void watch();
+  }
 
   return {
     status,
@@ -157,8 +199,13 @@ export function createDeskSync(
       try {
         await joinDesk({ db, clock: env.clock, newId: env.newId, emit: () => {} }, h, j);
       } catch (e) {
+        // Said next to the field it is about: the address, or the code.
         if (e instanceof HubUnavailable)
-          throw new DomainError(e.code === 'UNREACHABLE' ? 'CONFLICT' : 'FORBIDDEN', e.message);
+          throw invalid([
+            e.code === 'UNREACHABLE'
+              ? issue('url', 'hub_unreachable', e.message)
+              : issue('code', 'join_refused', e.message),
+          ]);
         throw e;
       }
       hub = h;
@@ -166,6 +213,7 @@ export function createDeskSync(
       announce();
       nudge();
       await running;
+      void watch();
       return status();
     },
     nudge,
@@ -175,6 +223,7 @@ export function createDeskSync(
     stop() {
       stopped = true;
       clearInterval(timer);
+      abort.abort();
     },
   };
 }

@@ -33,6 +33,7 @@ const pullReply = z.object({
   cursor: z.string(),
   more: z.boolean(),
 });
+const waitReply = z.object({ changed: z.boolean() });
 const keysReply = z
   .object({ from: z.number().int().positive(), to: z.number().int().positive() })
   .refine((k) => k.to > k.from);
@@ -44,6 +45,7 @@ export function httpTransport(base: string, token?: () => string | undefined): H
     path: string,
     schema: z.ZodType<T>,
     body?: unknown,
+    signal: AbortSignal = AbortSignal.timeout(TIMEOUT_MS),
   ) {
     let res: Response;
     try {
@@ -55,7 +57,7 @@ export function httpTransport(base: string, token?: () => string | undefined): H
           ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal,
       });
     } catch (e) {
       throw new HubUnavailable(
@@ -92,5 +94,13 @@ export function httpTransport(base: string, token?: () => string | undefined): H
     pull: (cursor: string): Promise<PullReply> =>
       call('GET', `v1/pull?cursor=${encodeURIComponent(cursor)}`, pullReply),
     keys: (request: KeysRequest): Promise<KeysReply> => call('POST', 'v1/keys', keysReply, request),
+    wait: (cursor, seconds, signal) =>
+      call(
+        'GET',
+        `v1/wait?cursor=${encodeURIComponent(cursor)}&seconds=${seconds}`,
+        waitReply,
+        undefined,
+        AbortSignal.any([AbortSignal.timeout((seconds + 10) * 1000), ...(signal ? [signal] : [])]),
+      ),
   };
 }

@@ -734,6 +734,9 @@ export const en = {
   'sync.refused': 'The hub refused this workstation: {reason}',
   'sync.progress': 'Sync progress',
   'hub.title': 'Sync hub',
+  'rule.hub_unreachable': 'The hub cannot be reached at this address: check it, and the network',
+  'rule.join_refused':
+    'The hub refused this join code: it may be mistyped, used, revoked or expired',
   'hub.join': 'Join this desk to a hub',
   'hub.joinHint':
     'The hub makes a one-time join code (npm run hub -- join-code --desk LON). The first workstation sends its desk to the hub; a new workstation receives the desk.',

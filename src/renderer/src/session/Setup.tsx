@@ -4,6 +4,7 @@ import { useT } from '../i18n/index.ts';
 import { fieldErrors } from '../ui/errors.ts';
 import { Field } from '../ui/Field.tsx';
 import { useSession } from './sessionStore.ts';
+import { JoinHubForm } from '../sync/HubAdmin.tsx';
 
 /** First start of a real desk: its name, ticket prefix and first administrator. */
 export function Setup(): ReactElement {
@@ -75,6 +76,10 @@ export function Setup(): ReactElement {
           {t('setup.submit')}
         </button>
       </form>
+      {/* A further workstation of a desk that syncs: it receives the desk, people and all. */}
+      <div className="card-form">
+        <JoinHubForm onJoined={() => void useSession.getState().load()} />
+      </div>
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import type { ApiError } from '../../../shared/errors.ts';
+import type { SyncStatus } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { useT } from '../i18n/index.ts';
 import { Field } from '../ui/Field.tsx';
@@ -8,30 +9,88 @@ import { formErrors } from '../ui/forms.ts';
 import { followSync, useSync } from './syncStore.ts';
 
 /**
- * The desk admin's hub section: join this desk to a hub with the one-time code made there
- * (`npm run hub -- join-code --desk LON`), or see which hub it syncs with and how it stands.
+ * Joining this workstation's desk to a hub with the one-time code made there (`npm run hub --
+ * join-code --desk LON`): in the desk admin, and on a new workstation's first screen.
  */
-export function HubAdmin(): ReactElement {
+export function JoinHubForm({
+  onJoined,
+  headingLevel = 2,
+}: {
+  onJoined(status: SyncStatus): void;
+  headingLevel?: 1 | 2;
+}): ReactElement {
   const tr = useT();
   const { t } = tr;
-  const status = useSync((s) => s.status);
-  const load = useSync((s) => s.load);
   const [value, setValue] = useState({ url: '', code: '', name: '' });
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    followSync();
-    void load();
-  }, [load]);
   async function join(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     const r = await api.invoke('sync.join', value);
     setBusy(false);
     setError(r.ok ? null : r.error);
-    if (r.ok) useSync.getState().set(r.value);
+    if (r.ok) onJoined(r.value);
   }
   const errors = error ? formErrors(tr, error) : {};
+  const Heading = headingLevel === 1 ? 'h1' : 'h2';
+  return (
+    <form aria-labelledby="hub-join-h" onSubmit={(e) => void join(e)} noValidate>
+      <Heading id="hub-join-h">{t('hub.join')}</Heading>
+      <p className="muted">{t('hub.joinHint')}</p>
+      <div className="grid grid--3">
+        <Field label={t('hub.address')} error={errors['url']}>
+          {(a) => (
+            <input
+              {...a}
+              type="url"
+              dir="ltr"
+              placeholder="https://hub.example:8443"
+              value={value.url}
+              onChange={(e) => setValue({ ...value, url: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('hub.code')} error={errors['code']}>
+          {(a) => (
+            <input
+              {...a}
+              dir="ltr"
+              autoComplete="off"
+              spellCheck={false}
+              value={value.code}
+              onChange={(e) => setValue({ ...value, code: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('hub.name')} error={errors['name']}>
+          {(a) => (
+            <input
+              {...a}
+              value={value.name}
+              onChange={(e) => setValue({ ...value, name: e.target.value })}
+            />
+          )}
+        </Field>
+      </div>
+      <FormError text={errors['']} />
+      <button type="submit" className="btn btn--primary" disabled={busy}>
+        {busy ? t('hub.joining') : t('hub.joinButton')}
+      </button>
+    </form>
+  );
+}
+
+/** The desk admin's hub section: join, or which hub this desk syncs with and how it stands. */
+export function HubAdmin(): ReactElement {
+  const tr = useT();
+  const { t } = tr;
+  const status = useSync((s) => s.status);
+  const load = useSync((s) => s.load);
+  useEffect(() => {
+    followSync();
+    void load();
+  }, [load]);
   return (
     <section className="panel" aria-labelledby="hub-h">
       <h1 id="hub-h">{t('hub.title')}</h1>
@@ -51,49 +110,7 @@ export function HubAdmin(): ReactElement {
           <dd>{status.keysLeft.toLocaleString(tr.locale)}</dd>
         </dl>
       ) : (
-        <form aria-labelledby="hub-join-h" onSubmit={(e) => void join(e)} noValidate>
-          <h2 id="hub-join-h">{t('hub.join')}</h2>
-          <p className="muted">{t('hub.joinHint')}</p>
-          <div className="grid grid--3">
-            <Field label={t('hub.address')} error={errors['url']}>
-              {(a) => (
-                <input
-                  {...a}
-                  type="url"
-                  dir="ltr"
-                  placeholder="https://hub.example:8443"
-                  value={value.url}
-                  onChange={(e) => setValue({ ...value, url: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field label={t('hub.code')} error={errors['code']}>
-              {(a) => (
-                <input
-                  {...a}
-                  dir="ltr"
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={value.code}
-                  onChange={(e) => setValue({ ...value, code: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field label={t('hub.name')} error={errors['name']}>
-              {(a) => (
-                <input
-                  {...a}
-                  value={value.name}
-                  onChange={(e) => setValue({ ...value, name: e.target.value })}
-                />
-              )}
-            </Field>
-          </div>
-          <FormError text={errors['']} />
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {busy ? t('hub.joining') : t('hub.joinButton')}
-          </button>
-        </form>
+        <JoinHubForm onJoined={(s) => useSync.getState().set(s)} />
       )}
     </section>
   );
