@@ -37,6 +37,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '300' },
     passes: { type: 'string', default: '3' },
     sync: { type: 'boolean', default: true },
+    /** Only the sync table (the size tables take minutes on a big desk). */
+    'sync-only': { type: 'boolean', default: false },
     'sync-tickets': { type: 'string', default: '100000' },
   },
   allowNegative: true,
@@ -580,7 +582,7 @@ async function intake(
 
 // ---- run every size, then report ------------------------------------------------------------------
 const results: SizeResult[] = [];
-for (const tickets of sizes) {
+for (const tickets of values['sync-only'] ? [] : sizes) {
   const dataDir = resolve(
     sizes.length === 1 && values.data ? values.data : join('.data', `seed-${tickets}`),
   );

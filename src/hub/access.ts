@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { JoinReply } from '../shared/sync.ts';
+import type { JoinCodeInfo, JoinReply } from '../shared/sync.ts';
 import { HubError } from './failure.ts';
 
 const sha256 = (s: string): Buffer => createHash('sha256').update(s).digest();
@@ -38,30 +38,68 @@ export async function createDesk(db: pg.Pool, desk: { id: string; name: string }
   ]);
 }
 
-/** A one-time code for a new workstation, valid for `hours`; returned once, kept as a hash. */
+/**
+ * A one-time code for a new workstation, valid for `hours`; returned once, kept as a hash.
+ * `createdBy`: the admin who made it in the app (none from the hub's command line).
+ */
 export async function createJoinCode(
   db: pg.Pool,
   deskId: string,
   hours = 24,
+  createdBy: string | null = null,
 ): Promise<{ id: string; code: string; expiresAt: Date }> {
+  if (!Number.isInteger(hours) || hours < 1 || hours > 168)
+    throw new HubError('VALIDATION', 'A join code is valid for 1 to 168 hours', 'hours');
   const desk = await db.query('SELECT 1 FROM desks WHERE id = $1', [deskId]);
   if (desk.rowCount === 0) throw new HubError('NOT_FOUND', `No desk ${deskId} on this hub`);
   const code = newCode();
   const id = randomUUID();
   const r = await db.query<{ expires_at: Date }>(
-    `INSERT INTO join_codes (id, desk_id, code_hash, expires_at)
-     VALUES ($1, $2, $3, now() + make_interval(hours => $4)) RETURNING expires_at`,
-    [id, deskId, sha256(normaliseCode(code)), hours],
+    `INSERT INTO join_codes (id, desk_id, code_hash, expires_at, created_by)
+     VALUES ($1, $2, $3, now() + make_interval(hours => $4), $5) RETURNING expires_at`,
+    [id, deskId, sha256(normaliseCode(code)), hours, createdBy],
   );
   return { id, code, expiresAt: r.rows[0]!.expires_at };
 }
 
-export async function revokeJoinCode(db: pg.Pool, id: string): Promise<boolean> {
+/** A code not used yet stops working; one of another desk is not found. */
+export async function revokeJoinCode(
+  db: pg.Pool,
+  id: string,
+  deskId: string | null = null,
+): Promise<boolean> {
   const r = await db.query(
-    'UPDATE join_codes SET revoked_at = now() WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL',
-    [id],
+    `UPDATE join_codes SET revoked_at = now()
+     WHERE id = $1 AND ($2::text IS NULL OR desk_id = $2) AND used_at IS NULL AND revoked_at IS NULL`,
+    [id, deskId],
   );
   return r.rowCount === 1;
+}
+
+/** The desk's join codes of the last 30 days, newest first, with what became of each. */
+export async function listJoinCodes(db: pg.Pool, deskId: string): Promise<JoinCodeInfo[]> {
+  const r = await db.query<{
+    id: string;
+    created_at: Date;
+    expires_at: Date;
+    used_at: Date | null;
+    used_by: string | null;
+    revoked_at: Date | null;
+  }>(
+    `SELECT j.id, j.created_at, j.expires_at, j.used_at, w.name AS used_by, j.revoked_at
+     FROM join_codes j LEFT JOIN workstations w ON w.id = j.used_by
+     WHERE j.desk_id = $1 AND j.created_at > now() - interval '30 days'
+     ORDER BY j.created_at DESC LIMIT 100`,
+    [deskId],
+  );
+  return r.rows.map((j) => ({
+    id: j.id,
+    createdAt: j.created_at.toISOString(),
+    expiresAt: j.expires_at.toISOString(),
+    usedBy: j.used_by,
+    usedAt: j.used_at?.toISOString() ?? null,
+    revokedAt: j.revoked_at?.toISOString() ?? null,
+  }));
 }
 
 /** Spends a join code: the workstation joins its desk and gets its token (shown once). */

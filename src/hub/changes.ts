@@ -19,6 +19,7 @@ import {
 } from '../shared/sync.ts';
 import type { Workstation } from './access.ts';
 import { HubError } from './failure.ts';
+import { checkRoles } from './roles.ts';
 
 /** The channel a push nudges: listeners pull; the data never travels by NOTIFY. */
 export const NUDGE_CHANNEL = 'switchboard_changes';
@@ -67,7 +68,10 @@ export async function appendChanges(
   return r.rowCount ?? 0;
 }
 
-/** One push: all of it or none of it; a change the hub has already is skipped, not doubled. */
+/**
+ * One push, in one transaction: a change the hub has already is skipped, not doubled; a change
+ * its author's role may not make is refused (listed in the reply, not stored), the rest stored.
+ */
 export async function push(
   db: pg.Pool,
   ws: Workstation,
@@ -77,9 +81,12 @@ export async function push(
   checkClocks(changes, now);
   const client = await db.connect();
   let accepted: number;
+  let refused: PushReply['refused'];
   try {
     await client.query('BEGIN');
-    accepted = await appendChanges(client, ws, changes);
+    const checked = await checkRoles(client, ws, changes);
+    refused = checked.refused;
+    accepted = checked.allowed.length ? await appendChanges(client, ws, checked.allowed) : 0;
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -91,7 +98,7 @@ export async function push(
   // notify lock at its commit. The payload only says which desk to pull.
   if (accepted > 0)
     await db.query('SELECT pg_notify($1, $2)', [NUDGE_CHANNEL, ws.deskId]).catch(() => undefined);
-  return { accepted, duplicates: changes.length - accepted };
+  return { accepted, duplicates: changes.length - refused.length - accepted, refused };
 }
 
 interface ChangeRow {
@@ -129,16 +136,19 @@ export async function pull(
   const more = r.rows.length > Math.min(limit, MAX_PULL);
   const rows = more ? r.rows.slice(0, -1) : r.rows;
   const last = rows.at(-1);
-  const changes: PulledChange[] = rows.map((x) => ({
-    id: x.id,
-    hlc: x.hlc,
-    author: x.author,
-    table: x.tbl,
-    key: x.key,
-    fields: x.fields,
-    ...(x.bases ? { bases: x.bases } : {}),
-    workstation: x.workstation_id,
-  }));
+  // A workstation's own changes are not sent back (it has them); the cursor still passes them.
+  const changes: PulledChange[] = rows
+    .filter((x) => x.workstation_id !== ws.id)
+    .map((x) => ({
+      id: x.id,
+      hlc: x.hlc,
+      author: x.author,
+      table: x.tbl,
+      key: x.key,
+      fields: x.fields,
+      ...(x.bases ? { bases: x.bases } : {}),
+      workstation: x.workstation_id,
+    }));
   return { changes, cursor: last ? `${last.xid}:${last.seq}` : cursor, more };
 }
 

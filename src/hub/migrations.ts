@@ -73,6 +73,28 @@ CREATE TABLE key_blocks (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'people and their roles, the founding workstation, who made each join code',
+    sql: `
+-- Each person of a desk as the desk's own changes to its users table have set them (the latest
+-- clock wins per field, as on the workstations): the hub refuses a change its author's role may
+-- not make. Empty clock text is older than any reading.
+CREATE TABLE people (
+  desk_id     text NOT NULL REFERENCES desks (id),
+  user_id     uuid NOT NULL,
+  role        text,
+  role_hlc    text NOT NULL DEFAULT '',
+  active      boolean,
+  active_hlc  text NOT NULL DEFAULT '',
+  PRIMARY KEY (desk_id, user_id)
+);
+-- The first workstation to push to the desk: the desk as it was before it joined comes from it,
+-- written by the desk itself, so only it may send the desk's own changes to reference data.
+ALTER TABLE desks ADD COLUMN founder uuid REFERENCES workstations (id);
+ALTER TABLE join_codes ADD COLUMN created_by uuid;
+`,
+  },
 ];
 
 export const HUB_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

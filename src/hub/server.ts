@@ -9,17 +9,20 @@ import type pg from 'pg';
 import type { z } from 'zod';
 import {
   cursorSchema,
+  joinCodeRequestSchema,
   joinSchema,
   keysSchema,
+  revokeJoinCodeSchema,
   MAX_PULL,
   pushSchema,
   SYNC_HTTP_STATUS,
   type SyncError,
 } from '../shared/sync.ts';
-import { authenticate, join } from './access.ts';
+import { authenticate, createJoinCode, join, listJoinCodes, revokeJoinCode } from './access.ts';
 import { leaseKeys, pull, push } from './changes.ts';
 import { HubError } from './failure.ts';
 import type { Nudges } from './nudges.ts';
+import { requireRole } from './roles.ts';
 
 /** The longest a long-poll waits. */
 const MAX_WAIT_S = 55;
@@ -104,6 +107,32 @@ async function route(o: HubOptions, req: IncomingMessage): Promise<unknown> {
       const body = parse(keysSchema, await readJson(req));
       return leaseKeys(o.pool, ws, body.count, body.atLeast);
     }
+    // An admin of the desk, on a workstation that has joined, manages the desk's join codes.
+    case 'POST /v1/join-codes': {
+      const ws = await authenticate(o.pool, bearer(req));
+      const body = parse(joinCodeRequestSchema, await readJson(req));
+      await requireRole(o.pool, ws, body.author, 'admin');
+      const c = await createJoinCode(o.pool, ws.deskId, body.hours, body.author);
+      return { id: c.id, code: c.code, expiresAt: c.expiresAt.toISOString() };
+    }
+    case 'GET /v1/join-codes': {
+      const ws = await authenticate(o.pool, bearer(req));
+      const author = parse(
+        joinCodeRequestSchema.shape.author,
+        url.searchParams.get('author'),
+        'author',
+      );
+      await requireRole(o.pool, ws, author, 'admin');
+      return { codes: await listJoinCodes(o.pool, ws.deskId) };
+    }
+    case 'POST /v1/join-codes/revoke': {
+      const ws = await authenticate(o.pool, bearer(req));
+      const body = parse(revokeJoinCodeSchema, await readJson(req));
+      await requireRole(o.pool, ws, body.author, 'admin');
+      if (!(await revokeJoinCode(o.pool, body.id, ws.deskId)))
+        throw new HubError('NOT_FOUND', 'No join code of this desk that is still unused', 'id');
+      return { codes: await listJoinCodes(o.pool, ws.deskId) };
+    }
     case 'GET /v1/wait': {
       // A long-poll: answers at once when changes are ready after the cursor, else when a push
       // to the desk commits, else after `seconds`.
@@ -117,7 +146,9 @@ async function route(o: HubOptions, req: IncomingMessage): Promise<unknown> {
           'seconds',
         );
       const woken = o.nudges?.waiter(ws.deskId, seconds * 1000) ?? Promise.resolve(false);
-      if ((await pull(o.pool, ws, cursor, 1)).changes.length) return { changed: true };
+      // Its own changes past the cursor count too: pulling moves the cursor over them.
+      const ready = await pull(o.pool, ws, cursor, 1);
+      if (ready.changes.length || ready.cursor !== cursor) return { changed: true };
       return { changed: await woken };
     }
     default:
@@ -147,5 +178,12 @@ export function createHub(o: HubOptions) {
       },
     );
   };
-  return o.tls ? createHttps({ key: o.tls.key, cert: o.tls.cert }, handler) : createHttp(handler);
+  const server = o.tls
+    ? createHttps({ key: o.tls.key, cert: o.tls.cert }, handler)
+    : createHttp(handler);
+  // Idle connections are kept longer than a workstation's pause between calls (and than the
+  // usual load balancer's), so a call rarely meets a socket the hub is just closing.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 }

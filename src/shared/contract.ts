@@ -23,8 +23,10 @@ import {
   type Role,
 } from './domain.ts';
 import { policyBodySchema } from './policy-schema.ts';
+import type { NewJoinCode } from './sync.ts';
 import type {
   SyncStatus,
+  JoinCodeList,
   AdminCategory,
   AdminDirectory,
   AdminPerson,
@@ -359,6 +361,18 @@ export const contract = {
       name: text(1, 100),
     }),
     access: 'public',
+  }),
+  /** The desk's one-time join codes on its hub (an admin's, on a workstation that has joined). */
+  'sync.joinCodes': method<JoinCodeList>()({ input: empty, access: 'admin' }),
+  /** A new one-time join code: its text is in this answer only (the hub keeps a hash). */
+  'sync.createJoinCode': method<NewJoinCode>()({
+    input: z.strictObject({ hours: z.number().int().min(1).max(168).default(24) }),
+    access: 'admin',
+  }),
+  /** A code not used yet stops working. */
+  'sync.revokeJoinCode': method<JoinCodeList>()({
+    input: z.strictObject({ id: z.uuid() }),
+    access: 'admin',
   }),
 
   'customers.lookup': method<CustomerHit[]>()({

@@ -4,6 +4,7 @@
  * a change means to a desk is the workstation's to apply.
  */
 import { z } from 'zod';
+import type { Role } from './domain.ts';
 
 /**
  * A hybrid logical clock reading, as text that sorts as it orders: wall milliseconds (15
@@ -54,7 +55,44 @@ export interface PushReply {
   /** Changes the hub had not seen; the rest were already there (a retry) and were skipped. */
   accepted: number;
   duplicates: number;
+  /**
+   * Changes the hub would not take (their author's role may not make them): not stored, so no
+   * other workstation receives them; the rest of the push stands.
+   */
+  refused: Refusal[];
 }
+export interface Refusal {
+  /** The change's id. */
+  id: string;
+  code: 'FORBIDDEN';
+  message: string;
+}
+
+/**
+ * The desk itself as an author: its rules, its SLA clocks, and the first workstation's desk as it
+ * was before it joined a hub (sent whole, see core/sync/outbox.ts).
+ */
+export const DESK_AUTHOR = '00000000-0000-7000-8000-000000000000';
+
+/**
+ * The role a change to each reference table needs: the role of the contract's methods that write
+ * it. The other tables take any signed-in person's changes (an analyst's at least).
+ */
+export const TABLE_ROLE: Readonly<Record<string, Exclude<Role, 'wallboard'>>> = {
+  policies: 'supervisor',
+  calendars: 'supervisor',
+  sop_scripts: 'supervisor',
+  users: 'admin',
+  user_domains: 'admin',
+  queues: 'admin',
+  categories: 'admin',
+  domains: 'admin',
+  tiers: 'admin',
+  settings: 'admin',
+};
+
+/** The fields of their own `users` row a person sets themselves: a new password, a rehash. */
+export const OWN_USER_FIELDS: readonly string[] = ['password_hash', 'must_change_password'];
 
 /**
  * Where a workstation's pulls have got to: opaque to it. (The hub's own transaction id and
@@ -126,6 +164,32 @@ export interface SyncError {
   /** Which field of the request (e.g. `changes.3.hlc`). */
   path?: string;
 }
+
+/** An admin's one-time code for a new workstation: its text is in this reply only. */
+export const joinCodeRequestSchema = z
+  .object({
+    /** The admin asking (a user id of the desk): the hub checks their role. */
+    author: z.uuid(),
+    hours: z.number().int().min(1).max(168),
+  })
+  .strict();
+export type JoinCodeRequest = z.infer<typeof joinCodeRequestSchema>;
+export interface NewJoinCode {
+  id: string;
+  code: string;
+  expiresAt: string;
+}
+export interface JoinCodeInfo {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  /** The workstation that used it, by the name it joined with. */
+  usedBy: string | null;
+  usedAt: string | null;
+  revokedAt: string | null;
+}
+export const revokeJoinCodeSchema = z.object({ author: z.uuid(), id: z.uuid() }).strict();
+export type RevokeJoinCodeRequest = z.infer<typeof revokeJoinCodeSchema>;
 
 export const SYNC_HTTP_STATUS: Record<SyncErrorCode, number> = {
   VALIDATION: 400,

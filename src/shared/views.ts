@@ -1,6 +1,7 @@
 /** The shapes methods return. Inputs are zod schemas in contract.ts; these are their outputs. */
 import type { PolicyBody } from './policy.ts';
 import type { WallboardThresholds } from './policy-rules.ts';
+import type { JoinCodeInfo } from './sync.ts';
 import type {
   CallbackKind,
   CallDirection,
@@ -101,6 +102,11 @@ export interface DeskInfo {
 }
 
 /** This workstation's sync with its desk's hub, as the header's indicator shows it. */
+/** The desk's join codes on its hub, newest first. */
+export interface JoinCodeList {
+  codes: JoinCodeInfo[];
+}
+
 export interface SyncStatus {
   joined: boolean;
   /**
@@ -121,6 +127,11 @@ export interface SyncStatus {
   workstation?: number;
   progress?: { done: number; total: number | null };
   error?: string;
+  /**
+   * Changes of this workstation the hub would not take (their author's role may not make them):
+   * how many, and the hub's reason for the latest. They stay here; no other workstation has them.
+   */
+  refused?: { count: number; message: string };
 }
 
 export interface SessionInfo {

@@ -28,8 +28,8 @@ test('two workstations and a hub: one desk, apart and together again', async ({ 
   const pages: Page[] = [];
   try {
     await createDesk(pool, { id: 'LON', name: 'London Service Desk' });
+    // The first code from the hub's command line; the next the desk's admin makes in the app.
     const codeA = (await createJoinCode(pool, 'LON')).code;
-    const codeB = (await createJoinCode(pool, 'LON')).code;
     const join = async (page: Page, code: string, name: string) => {
       await page.getByLabel('Hub address').fill(hub.url);
       await page.getByLabel('Join code').fill(code);
@@ -45,6 +45,17 @@ test('two workstations and a hub: one desk, apart and together again', async ({ 
     await join(pa, codeA, 'Front desk 1');
     await expect(pa.getByTestId('sync-status')).toHaveAttribute('data-state', 'in_sync');
     await expect(pa.getByText('Workstation number')).toBeVisible();
+    await pa.getByRole('button', { name: 'Make a join code' }).click();
+    const codeB = (await pa.getByTestId('new-join-code').textContent())!.trim();
+    expect(codeB).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
+    // The header row, the code this workstation joined with, the new one.
+    await expect(pa.getByTestId('join-codes').getByRole('row')).toHaveCount(3);
+    await expect(pa.getByTestId('join-codes')).toContainText('Used by Front desk 1');
+    await expect(pa.getByTestId('join-codes')).toContainText('Not used yet');
+    // The README's picture of it (docs/screenshots/hub-admin.png is copied from this one).
+    await pa
+      .getByRole('region', { name: 'Sync hub' })
+      .screenshot({ path: 'test-results/hub-admin.png' });
 
     // A new workstation: its first screen joins it, it receives the desk, its people sign in.
     const pb = await browser.newPage();

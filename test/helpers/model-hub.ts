@@ -28,6 +28,8 @@ export class ModelHub {
   private workstations = 0;
   /** Every hub instance down (a restart): every call fails, nothing changes. */
   down = false;
+  /** The hub's reason to refuse a change (its author's role), or null to take it. */
+  refuse: (c: Change) => string | null = () => null;
   /** Pull pages smaller than the real limit exercise `more`. */
   pageSize = MAX_PULL;
   /** Long-polls waiting for the next push. */
@@ -68,14 +70,20 @@ export class ModelHub {
       push: (changes: Change[]) =>
         guard('push', (): PushReply => {
           let accepted = 0;
+          const refused: PushReply['refused'] = [];
           for (const c of changes) {
             if (this.ids.has(c.id)) continue;
+            const why = this.refuse(c);
+            if (why) {
+              refused.push({ id: c.id, code: 'FORBIDDEN', message: why });
+              continue;
+            }
             this.ids.add(c.id);
             this.log.push(structuredClone({ ...c, workstation: me! }));
             accepted++;
           }
           if (accepted) for (const wake of [...this.waiters]) wake();
-          return { accepted, duplicates: changes.length - accepted };
+          return { accepted, duplicates: changes.length - accepted - refused.length, refused };
         }),
       pull: (cursor: string) =>
         guard('pull', (): PullReply => {

@@ -142,7 +142,7 @@ describe('the hub over HTTP', () => {
     const r = (await (
       await post(`${a.url}/v1/push`, w1!.token, { changes: sent })
     ).json()) as PushReply;
-    expect(r).toEqual({ accepted: 3, duplicates: 0 });
+    expect(r).toEqual({ accepted: 3, duplicates: 0, refused: [] });
     expect((await pullAll(b.url, w2!.token)).map((c) => c.id)).toEqual(sent.map((c) => c.id));
   });
 

@@ -39,10 +39,10 @@ describe('the hub change log', () => {
   it('applies a change pushed twice once, and serves it once', async () => {
     const [a, b] = await deskWith(db.pool, 'DUP', 2);
     const c = change();
-    expect(await push(db.pool, a!, [c])).toEqual({ accepted: 1, duplicates: 0 });
+    expect(await push(db.pool, a!, [c])).toEqual({ accepted: 1, duplicates: 0, refused: [] });
     // The reply was lost; the workstation pushes the same batch again, with a new change.
     const d = change();
-    expect(await push(db.pool, a!, [c, d])).toEqual({ accepted: 1, duplicates: 1 });
+    expect(await push(db.pool, a!, [c, d])).toEqual({ accepted: 1, duplicates: 1, refused: [] });
     const got = await pull(db.pool, b!);
     expect(got.changes.map((x) => x.id)).toEqual([c.id, d.id]);
     expect(got.changes[0]).toMatchObject({ ...c, workstation: a!.id });
@@ -120,7 +120,7 @@ describe('the hub change log', () => {
     // The same change id on two desks is two changes.
     const c = change();
     await push(db.pool, a!, [c]);
-    expect(await push(db.pool, other!, [c])).toEqual({ accepted: 1, duplicates: 0 });
+    expect(await push(db.pool, other!, [c])).toEqual({ accepted: 1, duplicates: 0, refused: [] });
   });
 
   it('refuses a clock far ahead and stores nothing of that push', async () => {

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoDesk, validIntake, type TestDesk } from '../helpers/desk.ts';
 import { ModelHub } from '../helpers/model-hub.ts';
+import { HubUnavailable } from '../../src/core/sync/client.ts';
 
 describe('sync in the desk process', () => {
   const open: TestDesk[] = [];
@@ -67,5 +68,77 @@ describe('sync in the desk process', () => {
     a.desk.sync.nudge();
     await a.desk.sync.settled();
     expect(a.desk.sync.status()).toMatchObject({ state: 'in_sync', waiting: 0 });
+  });
+
+  it('says how many changes the hub refused and why, and sends the rest', async () => {
+    const hub = new ModelHub();
+    const a = await demoDesk({ escalationRules: false, hubTransport: () => hub.transport() });
+    open.push(a);
+    const admin = await a.as('admin');
+    const analyst = await a.as('analyst');
+    await a.ok(admin, 'sync.join', {
+      url: 'https://hub.example',
+      code: 'JOIN-CODE-0001',
+      name: 'A',
+    });
+    hub.refuse = (c) =>
+      c.table === 'queues'
+        ? 'queues: changing it needs the admin role, and this person is not'
+        : null;
+    const before = hub.log.length;
+    const dir = await a.ok(admin, 'admin.directory', {});
+    const q = dir.queues[0]!;
+    await a.ok(admin, 'queues.update', {
+      id: q.id,
+      expectedVersion: q.version,
+      code: q.code,
+      name: `${q.name} (renamed)`,
+    });
+    await a.ok(analyst, 'intake.submit', await validIntake(a, analyst, 1));
+    await a.desk.sync.settled();
+    const s = a.desk.sync.status();
+    expect(s).toMatchObject({ state: 'in_sync', waiting: 0 });
+    expect(s.refused).toEqual({ count: 1, message: expect.stringMatching(/needs the admin role/) });
+    const sent = hub.log.slice(before).map((c) => c.table);
+    expect(sent).toContain('tickets');
+    expect(sent).not.toContain('queues');
+    // Said to the people who look: the header's status carries it.
+    expect(await a.ok(analyst, 'sync.status', {})).toMatchObject({ refused: { count: 1 } });
+  });
+
+  it('asks the hub for join codes as the signed-in admin, and says the hub’s refusal', async () => {
+    const hub = new ModelHub();
+    const asked: unknown[] = [];
+    const a = await demoDesk({
+      escalationRules: false,
+      hubTransport: () => ({
+        ...hub.transport(),
+        createJoinCode: (r) => {
+          asked.push(r);
+          return Promise.reject(new HubUnavailable('FORBIDDEN', 'This needs the admin role'));
+        },
+      }),
+    });
+    open.push(a);
+    const admin = await a.as('admin');
+    const analyst = await a.as('analyst');
+    const early = await a.desk.call(admin, 'sync.createJoinCode', { hours: 8 });
+    expect(early.ok || early.error.code).toBe('CONFLICT');
+    await a.ok(admin, 'sync.join', {
+      url: 'https://hub.example',
+      code: 'JOIN-CODE-0001',
+      name: 'A',
+    });
+    const r = await a.desk.call(admin, 'sync.createJoinCode', { hours: 8 });
+    expect(r.ok || [r.error.code, r.error.message]).toEqual([
+      'FORBIDDEN',
+      'This needs the admin role',
+    ]);
+    expect(asked).toEqual([{ author: admin.user!.id, hours: 8 }]);
+    const notAdmin = await a.desk.call(analyst, 'sync.createJoinCode', { hours: 8 });
+    expect(notAdmin.ok || notAdmin.error.code).toBe('FORBIDDEN');
+    expect(asked).toHaveLength(1);
+    const bad = await a.desk.call(admin, 'sync.createJoinCode', { hours: 1000 });
+    expect(bad.ok || bad.error.code).toBe('VALIDATION');
   });
 });

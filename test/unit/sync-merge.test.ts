@@ -93,4 +93,69 @@ describe('sync between workstations', () => {
       lost: { value: 'Renamed on A' },
     });
   });
+
+  it('records a breach and the rule it fires once per desk, though both workstations noticed', async () => {
+    const hub = new ModelHub();
+    const a = await demoDesk();
+    const b = await demoDesk({ empty: true });
+    open.push(a, b);
+    const ha = hub.transport();
+    const hb = hub.transport();
+    await join(a, ha, 'first');
+    await round(a, ha);
+    await join(b, hb, 'second');
+    await round(b, hb);
+    const ca = await a.as('analyst');
+    const got = await a.ok(ca, 'intake.submit', await validIntake(a, ca, 1));
+    const id = got.tickets[0]!.id;
+    await round(a, ha);
+    await round(b, hb);
+    // Both apart when the response target passes: each notices, each escalates.
+    for (const t of [a, b]) {
+      t.clock.advance(3 * 24 * 3600_000);
+      while (t.desk.tickSla() > 0);
+    }
+    const kinds = (t: TestDesk) =>
+      t.desk.db
+        .prepare('SELECT type FROM ticket_events WHERE ticket_id = ? ORDER BY type')
+        .pluck()
+        .all(id) as string[];
+    expect(kinds(a)).toContain('escalated');
+    expect(kinds(b)).toContain('escalated');
+    await round(a, ha);
+    await round(b, hb);
+    await round(a, ha);
+    expect(replicatedRows(b.desk.db)).toEqual(replicatedRows(a.desk.db));
+    const once = (t: TestDesk, type: string) => kinds(t).filter((k) => k === type).length;
+    for (const t of [a, b]) {
+      expect(once(t, 'escalated')).toBe(1);
+      expect(once(t, 'sla_breached')).toBe(1);
+      expect(
+        t.desk.db.prepare('SELECT count(*) FROM escalations WHERE ticket_id = ?').pluck().get(id),
+      ).toBe(1);
+    }
+  });
+
+  it('refuses a person disabled on one workstation on every other after the next sync', async () => {
+    const { a, b, ha, hb } = await pair();
+    const signedIn = await b.as('analyst');
+    const admin = await a.as('admin');
+    const dir = await a.ok(admin, 'admin.directory', {});
+    const person = dir.people.find((p) => p.username === 'analyst')!;
+    await a.ok(admin, 'users.setActive', {
+      id: person.id,
+      expectedVersion: person.version,
+      active: false,
+    });
+    await round(a, ha);
+    await round(b, hb);
+    // The session open on the other workstation ends, and a new sign-in there is refused.
+    const r = await b.desk.call(signedIn, 'desk.info', {});
+    expect(r.ok || r.error.code).toBe('UNAUTHENTICATED');
+    const again = await b.desk.call(b.desk.connect(), 'auth.signIn', {
+      username: 'analyst',
+      password: 'switchboard',
+    });
+    expect(again.ok).toBe(false);
+  });
 });

@@ -45,6 +45,7 @@ export const WRITER: Record<string, string> = {
   sync_state: 'src/core/sync/state.ts',
   field_clocks: 'src/core/sync/merge.ts',
   sync_held: 'src/core/sync/apply.ts',
+  sync_dirty: 'src/core/sync/apply.ts',
 };
 
 /**

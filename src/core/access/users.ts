@@ -7,6 +7,7 @@ import { DomainError, invalid, issue } from '../kernel/failure.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password.ts';
 import { throttled } from './throttle.ts';
 import { writeSettings } from '../kernel/settings.ts';
+import { asAuthor } from '../sync/capture.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
 import { recordAdminChange } from '../admin/admin-edits.ts';
@@ -105,7 +106,9 @@ export async function signIn(
     attempt.succeeded();
     // Said only to whoever knows the password: to anyone else a disabled account is unknown.
     if (!row.active) throw accountDisabled();
-    if (needsRehash(row.password_hash, ctx.passwords.cost)) await rehash(ctx, row, input.password);
+    // Written as its owner's own change: the hub takes a person's new hash from them alone.
+    if (needsRehash(row.password_hash, ctx.passwords.cost))
+      await asAuthor(row.id, () => rehash(ctx, row, input.password));
     ctx.conn.user = toUserInfo(row);
     return { user: ctx.conn.user };
   } finally {

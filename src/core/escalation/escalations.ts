@@ -46,8 +46,13 @@ export function openEscalation(
   to: Position,
   why: { reason: string; note: string; rule: string | null },
   after: After = 'settle',
+  /**
+   * A rule's escalation: its id, its event's id and its time, the same on every workstation that
+   * fires the rule for the same condition, so the desk records it once.
+   */
+  once?: { id: string; eventId: string; at: number },
 ): string {
-  const id = w.newId();
+  const id = once?.id ?? w.newId();
   const from: Position = { domainId: t.domain_id!, tier: t.tier };
   stmt(
     w.db,
@@ -66,7 +71,7 @@ export function openEscalation(
     why.rule,
     t.assignee_id,
     by,
-    w.clock.now(),
+    once?.at ?? w.clock.now(),
   );
   changeTicket(w, t.id, {
     // No clock is touched: an escalation between tiers is not a response to the customer.
@@ -91,6 +96,7 @@ export function openEscalation(
     reason: 'escalated',
     by,
     after,
+    ...(once ? { eventId: once.eventId, at: once.at } : {}),
   });
   return id;
 }

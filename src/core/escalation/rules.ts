@@ -13,6 +13,8 @@ import { ticketTerms } from '../sla/policy-terms.ts';
 import { SYSTEM_USER_ID, type SlaComputation } from '../sla/clocks.ts';
 import { recordDeskEvent, ticketRow, type TicketRow } from '../tickets/write.ts';
 import { tierOf } from './tiers.ts';
+import { idFrom } from '../kernel/ids.ts';
+import { isShared } from '../sync/capture.ts';
 
 type RuleCtx = Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>;
 
@@ -59,36 +61,66 @@ export function applyEscalationRules(
   const rules = policy.escalation;
   let moved = false;
   let nextCheck: number | null = null;
+  // On a desk of one workstation a firing is simply noticed now; on a hub's desk it is made the
+  // same wherever it is noticed (see Firing).
+  const shared = isShared(db);
 
-  const alert = (rule: EscalationRule, reason: string) => {
-    recordDeskEvent(ctx, SYSTEM_USER_ID, t.id, ['supervisors_alerted', { rule, reason }]);
-    ctx.emit('supervisors.alerted', { ticketId: t.id, key: t.key, title: t.title, rule });
+  /**
+   * A rule's firing, as every workstation of the desk that notices it writes it: its events and
+   * its escalation have ids made of the ticket, the rule and the condition, and its time is the
+   * condition's own instant where it has one, so the desk records it once.
+   */
+  interface Firing {
+    rule: EscalationRule;
+    condition: string;
+    at: number;
+  }
+  const alert = (f: Firing, reason: string) => {
+    const data = { rule: f.rule, reason };
+    if (shared)
+      recordDeskEvent(ctx, SYSTEM_USER_ID, t.id, ['supervisors_alerted', data], f.at, [
+        'rule alert',
+        f.rule,
+        f.condition,
+      ]);
+    else recordDeskEvent(ctx, SYSTEM_USER_ID, t.id, ['supervisors_alerted', data]);
+    ctx.emit('supervisors.alerted', { ticketId: t.id, key: t.key, title: t.title, rule: f.rule });
   };
   /** Up one tier of the same domain, unless an escalation is already under way; at the top, alert. */
-  const moveTo = (tier: number, rule: EscalationRule, reason: string) => {
+  const moveTo = (tier: number, f: Firing, reason: string) => {
     if (t.escalation_state === 'pending' || tier <= t.tier) return;
-    if (!tierOf(db, t.domain_id!, tier)) return alert(rule, reason);
+    if (!tierOf(db, t.domain_id!, tier)) return alert(f, reason);
     openEscalation(
       ctx,
       SYSTEM_USER_ID,
       t,
       { domainId: t.domain_id!, tier: tier as Tier },
-      { reason, note: '', rule },
+      { reason, note: '', rule: f.rule },
       'none',
+      shared
+        ? {
+            id: idFrom(t.id, 'rule escalation', f.rule, f.condition),
+            eventId: idFrom(t.id, 'rule escalated', f.rule, f.condition),
+            at: f.at,
+          }
+        : undefined,
     );
     moved = true;
     t = read(db, t.id);
   };
-  const when = (rule: EscalationRule, condition: string, act: () => void) => {
-    if (fire(db, t.id, rule, condition, now) && !record) act();
+  const when = (rule: EscalationRule, condition: string, at: number, act: (f: Firing) => void) => {
+    if (fire(db, t.id, rule, condition, now) && !record)
+      act({ rule, condition, at: shared ? Math.min(at, now) : now });
   };
 
   if (rules.alertPriority1 && t.priority === 1)
-    when('priority1', 'priority 1', () => alert('priority1', 'Business failure'));
+    when('priority1', 'priority 1', t.created_at, (f) => alert(f, 'Business failure'));
 
   const n = rules.reopenedToTier2;
   if (n !== null && t.reopen_count >= n)
-    when('reopened', String(n), () => moveTo(2, 'reopened', `Reopened ${t.reopen_count} times`));
+    when('reopened', String(n), t.reopened_at ?? now, (f) =>
+      moveTo(2, f, `Reopened ${t.reopen_count} times`),
+    );
 
   if (rules.breachUp)
     for (const target of c.targets)
@@ -96,8 +128,8 @@ export function applyEscalationRules(
         (target.name === 'response' || target.name === 'resolution') &&
         target.state === 'breached'
       )
-        when('breach', target.name, () =>
-          moveTo(t.tier + 1, 'breach', `The ${target.name} target was missed`),
+        when('breach', target.name, target.clock.dueAt ?? now, (f) =>
+          moveTo(t.tier + 1, f, `The ${target.name} target was missed`),
         );
 
   const limit = t.tier < 3 ? rules.maxInTierMin[t.tier - 1] : null;
@@ -112,8 +144,8 @@ export function applyEscalationRules(
       if (now < deadline) nextCheck = deadline;
       // A ticket waiting to be accepted is not yet anybody's to be slow with.
       else if (t.escalation_state !== 'pending')
-        when('tier_time', `span ${span.seq}`, () =>
-          moveTo(t.tier + 1, 'tier_time', `More than ${limit} minutes in tier ${t.tier}`),
+        when('tier_time', `span ${span.seq}`, deadline, (f) =>
+          moveTo(t.tier + 1, f, `More than ${limit} minutes in tier ${t.tier}`),
         );
     }
   }

@@ -41,6 +41,8 @@ export interface DeskOptions {
    * (default PASSWORD_COST, current guidance). Tests that hash many times pass a cheaper one.
    */
   passwordCost?: ScryptCost;
+  /** Sync rounds of its own while joined (default on); off for a tool that runs them itself. */
+  autoSync?: boolean;
   /** How the desk reaches a hub (default: HTTP); tests give a model of the hub. */
   hubTransport?: (url: string, token: () => string | undefined) => HubTransport;
 }
@@ -108,7 +110,10 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
   });
 
   // While joined, rounds with the hub after each save and every second (see sync/desk-sync.ts).
-  const sync = createDeskSync(env, opts.hubTransport ? { transport: opts.hubTransport } : {});
+  const sync = createDeskSync(env, {
+    ...(opts.hubTransport ? { transport: opts.hubTransport } : {}),
+    ...(opts.autoSync === false ? { auto: false } : {}),
+  });
   env.sync = sync;
 
   if (opts.firstStart && !hasUsers(db)) {

@@ -1,7 +1,13 @@
 import type { MethodName, Output, ParsedInput } from '../../shared/contract.ts';
 import type { Ctx } from './context.ts';
 import { myCallbacks } from '../communication/callbacks.ts';
-import { joinHub, syncStatus } from '../sync/desk-sync.ts';
+import {
+  createJoinCode,
+  joinCodes,
+  joinHub,
+  revokeJoinCode,
+  syncStatus,
+} from '../sync/desk-sync.ts';
 import { acceptEscalation, escalateTicket, returnEscalation } from '../escalation/actions.ts';
 import { escalationPanel, tierReport } from '../escalation/panel.ts';
 import { setTier } from '../escalation/tiers.ts';
@@ -56,6 +62,9 @@ export const handlers: Handlers = {
   'desk.info': (ctx) => deskInfo(ctx),
   'sync.status': (ctx) => syncStatus(ctx),
   'sync.join': joinHub,
+  'sync.joinCodes': joinCodes,
+  'sync.createJoinCode': createJoinCode,
+  'sync.revokeJoinCode': revokeJoinCode,
   'customers.lookup': lookup,
   'search.everywhere': searchEverywhere,
   'customers.get': getCustomer,

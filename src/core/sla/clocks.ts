@@ -7,7 +7,10 @@ import { syncCallback } from '../communication/callbacks.ts';
 import { recordDeskEvent, writeClocks, type TicketRow } from '../tickets/write.ts';
 import { ticketTerms } from './policy-terms.ts';
 
-export const SYSTEM_USER_ID = '00000000-0000-7000-8000-000000000000';
+import { DESK_AUTHOR } from '../../shared/sync.ts';
+
+/** The desk itself as an author (the protocol's DESK_AUTHOR): its rules and clocks. */
+export const SYSTEM_USER_ID = DESK_AUTHOR;
 /** sla_next_due when no clock is running: sorts after every real due time. */
 export const NO_DUE = 8_640_000_000_000_000;
 

@@ -28,7 +28,7 @@ import {
   valueClock,
   writeFieldClock,
 } from './merge.ts';
-import { isOwnChange, stampOutbox } from './outbox.ts';
+import { stampOutbox } from './outbox.ts';
 import { writeSyncValue } from './state.ts';
 import { REPLICATED, type ReplicatedTable } from './tables.ts';
 
@@ -110,10 +110,54 @@ function checked(db: Db, c: PulledChange): { table: ReplicatedTable; key: Scalar
   return { table, key };
 }
 
+/** Each touched row's derived data, from its facts; tickets last (they read callers' names). */
+function recompute(
+  ctx: ApplyCtx,
+  rows: { tickets: Iterable<string>; customers: Iterable<string>; assets: Iterable<string> },
+): void {
+  const { db } = ctx;
+  for (const id of rows.customers) if (customerExists(db, id)) reindexCustomer(db, id);
+  for (const id of rows.assets) reindexAsset(db, id);
+  for (const id of rows.tickets) {
+    if (!ticketExists(db, id)) continue;
+    refreshContactFacts(db, id);
+    applySla(ctx, id);
+    indexTicket(db, id);
+  }
+}
+
+/**
+ * Recomputes what long pulls left waiting, `batch` rows a transaction (the desk stays free to
+ * save between them); returns the tickets it recomputed.
+ */
+export function flushDerived(ctx: ApplyCtx, batch = 2000): string[] {
+  const { db } = ctx;
+  const done: string[] = [];
+  for (;;) {
+    const rows = stmt<{ kind: string; id: string }>(
+      db,
+      "SELECT kind, id FROM sync_dirty ORDER BY kind = 'ticket', kind, id LIMIT ?",
+    ).all(batch);
+    if (rows.length === 0) break;
+    const pick = (k: string) => rows.filter((r) => r.kind === k).map((r) => r.id);
+    const tickets = pick('ticket');
+    db.transaction(() => {
+      applyingRemote(db, () =>
+        recompute(ctx, { tickets, customers: pick('customer'), assets: pick('asset') }),
+      );
+      const drop = stmt(db, 'DELETE FROM sync_dirty WHERE kind = ? AND id = ?');
+      for (const r of rows) drop.run(r.kind, r.id);
+    })();
+    done.push(...tickets);
+    if (tickets.length) ctx.emit('tickets.changed', { ids: tickets, reason: 'synced' });
+  }
+  return done;
+}
+
 export function applyPull(
   ctx: ApplyCtx,
   changes: readonly PulledChange[],
-  me: { workstation: string; cursor: string },
+  me: { workstation: string; cursor: string; defer?: boolean },
 ): Applied {
   const { db } = ctx;
   const out: Applied = { applied: 0, own: 0, held: 0, conflicts: 0, tickets: [] };
@@ -283,7 +327,7 @@ export function applyPull(
     stampOutbox(db);
     applyingRemote(db, () => {
       for (const c of changes) {
-        if (c.workstation === me.workstation || isOwnChange(db, c.id)) {
+        if (c.workstation === me.workstation) {
           out.own++;
           continue;
         }
@@ -303,18 +347,18 @@ export function applyPull(
         }
       }
       for (const n of notes) indexNote(db, n.id, n.text);
-      for (const id of customers) if (customerExists(db, id)) reindexCustomer(db, id);
-      for (const id of assets) reindexAsset(db, id);
-      for (const id of tickets) {
-        if (!ticketExists(db, id)) continue;
-        refreshContactFacts(db, id);
-        applySla(ctx, id);
-        indexTicket(db, id);
-      }
+      if (me.defer) {
+        // More pages follow: a ticket's events, log and ladder come in later pages than the
+        // ticket, so its derived data is recomputed once, when the pull is done (flushDerived).
+        const mark = stmt(db, 'INSERT OR IGNORE INTO sync_dirty (kind, id) VALUES (?, ?)');
+        for (const id of tickets) mark.run('ticket', id);
+        for (const id of customers) mark.run('customer', id);
+        for (const id of assets) mark.run('asset', id);
+      } else recompute(ctx, { tickets, customers, assets });
     });
     writeSyncValue(db, 'cursor', me.cursor);
   })();
-  out.tickets = [...tickets];
+  out.tickets = me.defer ? [] : [...tickets];
   if (out.tickets.length) ctx.emit('tickets.changed', { ids: out.tickets, reason: 'synced' });
   if (desk) ctx.emit('desk.changed', { type: 'synced' });
   return out;

@@ -45,6 +45,9 @@ export function setCapturing(db: Db, joined: boolean): void {
   if (s) s.joined = joined;
 }
 
+/** True while the desk is one of a hub's: what it notices, other workstations notice too. */
+export const isShared = (db: Db): boolean => states.get(db)?.joined === true;
+
 /** Runs `apply` with capture off: what it writes came from the hub. */
 export function applyingRemote<T>(db: Db, apply: () => T): T {
   const s = states.get(db);

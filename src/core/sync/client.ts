@@ -12,20 +12,24 @@
 import {
   FIRST_CURSOR,
   type Change,
+  type JoinCodeInfo,
+  type JoinCodeRequest,
   type JoinReply,
   type KeysReply,
   type KeysRequest,
   type PullReply,
+  type NewJoinCode,
   type PushReply,
+  type RevokeJoinCodeRequest,
   type SyncErrorCode,
 } from '../../shared/sync.ts';
 import type { Ctx } from '../kernel/context.ts';
 import { DomainError } from '../kernel/failure.ts';
 import { stmt } from '../store/statements.ts';
-import { applyPull, heldCount, type Applied } from './apply.ts';
+import { applyPull, flushDerived, heldCount, type Applied } from './apply.ts';
 import { addKeyBlock, keysLeft, nextOwnNumber } from './keys.ts';
 import { markPushed, nextBatch, snapshotIntoOutbox, stampOutbox, waiting } from './outbox.ts';
-import { isJoined, setJoined, syncValue, writeSyncValue } from './state.ts';
+import { isJoined, noteRefused, setJoined, syncValue, writeSyncValue } from './state.ts';
 
 /** A refusal from the hub, or the hub out of reach (`UNREACHABLE`). */
 export class HubUnavailable extends Error {
@@ -46,6 +50,10 @@ export interface HubTransport {
    * after `seconds` with nothing; a transport without it is polled.
    */
   wait?(cursor: string, seconds: number, signal?: AbortSignal): Promise<{ changed: boolean }>;
+  /** An admin's join codes for the desk (the hub checks the author's role). */
+  joinCodes?(author: string): Promise<JoinCodeInfo[]>;
+  createJoinCode?(request: JoinCodeRequest): Promise<NewJoinCode>;
+  revokeJoinCode?(request: RevokeJoinCodeRequest): Promise<JoinCodeInfo[]>;
 }
 
 type SyncCtx = Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>;
@@ -115,20 +123,32 @@ export async function syncRound(
       return nextBatch(db);
     })();
     if (batch.changes.length === 0) break;
-    await hub.push(batch.changes);
-    markPushed(db, batch.lastSeq, ctx.clock.now());
+    const reply = await hub.push(batch.changes);
+    db.transaction(() => {
+      markPushed(db, batch.lastSeq, ctx.clock.now());
+      // Refused changes stay here, not on the desk: said in the header until someone sees to them.
+      if (reply.refused.length) noteRefused(db, reply.refused);
+    })();
     report.pushed += batch.changes.length;
     progress?.({ phase: 'push', done: report.pushed, waiting: waiting(db) });
   }
 
-  for (;;) {
-    const cursor = syncValue(db, 'cursor') ?? FIRST_CURSOR;
-    const reply = await hub.pull(cursor);
-    report.applied.push(applyPull(ctx, reply.changes, { workstation, cursor: reply.cursor }));
+  // The next page is asked for while this one is applied: the hub's time and this store's
+  // overlap. The cursor is saved only with the page it ends, in the same transaction.
+  let next: Promise<PullReply> | null = hub.pull(syncValue(db, 'cursor') ?? FIRST_CURSOR);
+  while (next) {
+    const reply: PullReply = await next;
+    next = reply.more ? hub.pull(reply.cursor) : null;
+    // A page asked for ahead is not left unawaited if this one fails to apply.
+    next?.catch(() => undefined);
+    report.applied.push(
+      applyPull(ctx, reply.changes, { workstation, cursor: reply.cursor, defer: reply.more }),
+    );
     report.pulled += reply.changes.length;
     progress?.({ phase: 'pull', done: report.pulled });
-    if (!reply.more) break;
   }
+  // What the pages left for the end (and what a round cut short left before): once each.
+  flushDerived(ctx);
 
   if (keysLeft(db) < KEYS_LOW) {
     const block = await hub.keys({ count: KEYS_BLOCK, atLeast: nextOwnNumber(db) + 1 });

@@ -5,7 +5,7 @@
  * never wait for it. The Electron app and the host both run it from their desk process.
  */
 import type { PushEvent } from '../../shared/events.ts';
-import type { SyncStatus } from '../../shared/views.ts';
+import type { JoinCodeList, SyncStatus } from '../../shared/views.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { ParsedInput } from '../../shared/contract.ts';
 import type { Ctx } from '../kernel/context.ts';
@@ -14,8 +14,8 @@ import { hasUsers } from '../access/users.ts';
 import type { Db } from '../store/database.ts';
 import { HubUnavailable, joinDesk, syncCounts, syncRound, type HubTransport } from './client.ts';
 import { httpTransport } from './http.ts';
-import { isJoined, syncValue } from './state.ts';
-import { FIRST_CURSOR } from '../../shared/sync.ts';
+import { isJoined, refusedChanges, syncValue } from './state.ts';
+import { FIRST_CURSOR, type NewJoinCode } from '../../shared/sync.ts';
 
 export interface DeskSync {
   status(): SyncStatus;
@@ -25,6 +25,8 @@ export interface DeskSync {
   nudge(): void;
   /** Resolves when no round is running or due. */
   settled(): Promise<void>;
+  /** A call to this desk's hub outside the rounds (an admin's); its refusals as DomainErrors. */
+  viaHub<T>(call: (hub: HubTransport) => Promise<T> | undefined): Promise<T>;
   stop(): void;
 }
 
@@ -50,6 +52,8 @@ export function createDeskSync(
   o: {
     transport?: (url: string, token: () => string | undefined) => HubTransport;
     every?: number;
+    /** False: no rounds of its own (a tool that runs its rounds itself). */
+    auto?: boolean;
   } = {},
 ): DeskSync {
   const { db } = env;
@@ -76,6 +80,7 @@ export function createDeskSync(
       ? syncCounts({ db, clock: env.clock, newId: env.newId, emit: () => {} })
       : null;
     const number = syncValue(db, 'workstation.number');
+    const refused = joined ? refusedChanges(db) : undefined;
     return {
       joined,
       state: joined ? (state === 'off' ? 'waiting' : state) : 'off',
@@ -86,6 +91,7 @@ export function createDeskSync(
       ...(joined ? { hub: syncValue(db, 'hub.url') ?? '', workstation: Number(number ?? 0) } : {}),
       ...(progress ? { progress } : {}),
       ...(error ? { error } : {}),
+      ...(joined && refused ? { refused } : {}),
     };
   };
   const announce = () => {
@@ -136,7 +142,7 @@ export function createDeskSync(
   };
 
   const nudge = () => {
-    if (stopped || !isJoined(db)) return;
+    if (stopped || o.auto === false || !isJoined(db)) return;
     if (running) {
       again = true;
       return;
@@ -151,8 +157,8 @@ export function createDeskSync(
     });
   };
 
-  const timer = setInterval(nudge, o.every ?? SYNC_EVERY_MS);
-  timer.unref();
+  const timer = o.auto === false ? undefined : setInterval(nudge, o.every ?? SYNC_EVERY_MS);
+  timer?.unref();
 
   // A long-poll beside the rounds: a push anywhere on the desk starts a round here at once.
   const abort = new AbortController();
@@ -161,7 +167,7 @@ export function createDeskSync(
     if (watching) return;
     watching = true;
     try {
-      while (!stopped && isJoined(db)) {
+      while (!stopped && o.auto !== false && isJoined(db)) {
         const h = hubFor();
         if (!h?.wait) return;
         try {
@@ -217,6 +223,25 @@ export function createDeskSync(
       return status();
     },
     nudge,
+    async viaHub(call) {
+      const h = isJoined(db) ? hubFor() : null;
+      if (!h) throw new DomainError('CONFLICT', 'This workstation has not joined a hub');
+      try {
+        const pending = call(h);
+        if (!pending) throw new DomainError('CONFLICT', 'This hub connection cannot do that');
+        return await pending;
+      } catch (e) {
+        if (!(e instanceof HubUnavailable)) throw e;
+        throw new DomainError(
+          e.code === 'FORBIDDEN' || e.code === 'UNAUTHENTICATED'
+            ? 'FORBIDDEN'
+            : e.code === 'NOT_FOUND' || e.code === 'VALIDATION'
+              ? e.code
+              : 'CONFLICT',
+          e.message,
+        );
+      }
+    },
     async settled() {
       while (running) await running;
     },
@@ -248,4 +273,36 @@ export async function joinHub(ctx: Ctx, input: ParsedInput<'sync.join'>): Promis
     throw new DomainError('FORBIDDEN', 'Only an admin joins this desk to a hub');
   if (!ctx.sync) throw new DomainError('CONFLICT', 'This desk cannot sync');
   return ctx.sync.join(input);
+}
+
+const signedIn = (ctx: Ctx): string => {
+  if (!ctx.conn.user) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+  return ctx.conn.user.id;
+};
+const viaHub = <T>(ctx: Ctx, call: (hub: HubTransport) => Promise<T> | undefined): Promise<T> => {
+  if (!ctx.sync) throw new DomainError('CONFLICT', 'This desk cannot sync');
+  return ctx.sync.viaHub(call);
+};
+
+/** `sync.joinCodes`: the desk's join codes as its hub has them. */
+export async function joinCodes(ctx: Ctx): Promise<JoinCodeList> {
+  const author = signedIn(ctx);
+  return { codes: await viaHub(ctx, (h) => h.joinCodes?.(author)) };
+}
+
+/** `sync.createJoinCode`: made on the hub, which checks that the author is the desk's admin. */
+export async function createJoinCode(
+  ctx: Ctx,
+  input: ParsedInput<'sync.createJoinCode'>,
+): Promise<NewJoinCode> {
+  const author = signedIn(ctx);
+  return viaHub(ctx, (h) => h.createJoinCode?.({ author, hours: input.hours }));
+}
+
+export async function revokeJoinCode(
+  ctx: Ctx,
+  input: ParsedInput<'sync.revokeJoinCode'>,
+): Promise<JoinCodeList> {
+  const author = signedIn(ctx);
+  return { codes: await viaHub(ctx, (h) => h.revokeJoinCode?.({ author, id: input.id })) };
 }

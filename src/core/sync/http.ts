@@ -27,7 +27,27 @@ const joinReply = z.object({
   number: z.number().int().positive(),
   token: z.string().min(20),
 });
-const pushReply = z.object({ accepted: z.number().int(), duplicates: z.number().int() });
+const pushReply = z.object({
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  refused: z
+    .array(z.object({ id: z.uuid(), code: z.literal('FORBIDDEN'), message: z.string().max(500) }))
+    .default([]),
+});
+const joinCodeInfo = z.object({
+  id: z.uuid(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  usedBy: z.string().nullable(),
+  usedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+const joinCodesReply = z.object({ codes: z.array(joinCodeInfo) });
+const newJoinCodeReply = z.object({
+  id: z.uuid(),
+  code: z.string().min(10),
+  expiresAt: z.string(),
+});
 const pullReply = z.object({
   changes: z.array(changeSchema.extend({ workstation: z.uuid() })),
   cursor: z.string(),
@@ -48,9 +68,9 @@ export function httpTransport(base: string, token?: () => string | undefined): H
     signal: AbortSignal = AbortSignal.timeout(TIMEOUT_MS),
   ) {
     let res: Response;
-    try {
+    const send = () => {
       const bearer = token?.();
-      res = await fetch(url(path), {
+      return fetch(url(path), {
         method,
         headers: {
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
@@ -59,11 +79,21 @@ export function httpTransport(base: string, token?: () => string | undefined): H
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal,
       });
+    };
+    try {
+      try {
+        res = await send();
+      } catch (e) {
+        // A kept-alive socket the hub closed as this call went out: every call of the protocol
+        // is safe to repeat (a push by its change ids), so it is sent once more.
+        if ((e as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw e;
+        res = await send();
+      }
     } catch (e) {
-      throw new HubUnavailable(
-        'UNREACHABLE',
-        `The hub at ${base} cannot be reached (${e instanceof Error ? e.message : String(e)})`,
-      );
+      // fetch says "fetch failed"; the reason (refused, reset, a timeout) is its cause.
+      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+      const why = cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
+      throw new HubUnavailable('UNREACHABLE', `The hub at ${base} cannot be reached (${why})`);
     }
     let json: unknown;
     try {
@@ -94,6 +124,12 @@ export function httpTransport(base: string, token?: () => string | undefined): H
     pull: (cursor: string): Promise<PullReply> =>
       call('GET', `v1/pull?cursor=${encodeURIComponent(cursor)}`, pullReply),
     keys: (request: KeysRequest): Promise<KeysReply> => call('POST', 'v1/keys', keysReply, request),
+    joinCodes: async (author) =>
+      (await call('GET', `v1/join-codes?author=${encodeURIComponent(author)}`, joinCodesReply))
+        .codes,
+    createJoinCode: (request) => call('POST', 'v1/join-codes', newJoinCodeReply, request),
+    revokeJoinCode: async (request) =>
+      (await call('POST', 'v1/join-codes/revoke', joinCodesReply, request)).codes,
     wait: (cursor, seconds, signal) =>
       call(
         'GET',

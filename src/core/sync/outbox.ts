@@ -3,7 +3,7 @@
  * with what its author had seen, reading the next batch to push, and marking a batch the hub
  * acknowledged.
  */
-import { MAX_CHAIN, MAX_PUSH, type Change } from '../../shared/sync.ts';
+import { DESK_AUTHOR, MAX_CHAIN, MAX_PUSH, type Change } from '../../shared/sync.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
 import { isCreation, valueClock, writeFieldClock } from './merge.ts';
@@ -83,14 +83,11 @@ export function markPushed(db: Db, lastSeq: number, at: number): void {
 export const waiting = (db: Db): number =>
   stmt<number>(db, 'SELECT count(*) FROM outbox WHERE pushed_at IS NULL').pluck().get() ?? 0;
 
-/** This workstation's own change ids (a pull serves them back; they are applied already). */
-export const isOwnChange = (db: Db, id: string): boolean =>
-  stmt<number>(db, 'SELECT 1 FROM outbox WHERE id = ?').pluck().get(id) !== undefined;
-
 /**
  * The first workstation of a desk sends the desk whole: every replicated row as the change that
  * creates it, in an order where what a row refers to comes first. Runs in the caller's
- * transaction, with capture on (the clock readings and ids are the capture's own). The rows get
+ * transaction, with capture on (the clock readings and ids are the capture's own), written by the
+ * desk itself (DESK_AUTHOR), not by whoever joined it: the hub takes them from the founder. The rows get
  * no field clocks: a value with none was there before the desk joined, and everyone has seen it.
  */
 export function snapshotIntoOutbox(db: Db): number {
@@ -103,7 +100,7 @@ export function snapshotIntoOutbox(db: Db): number {
     n += stmt(
       db,
       `INSERT INTO outbox (id, hlc, author, tbl, key, fields, bases)
-       SELECT sb_change_id(), sb_hlc(), sb_author(), '${tbl}', json_array(${t.key.join(', ')}),
+       SELECT sb_change_id(), sb_hlc(), '${DESK_AUTHOR}', '${tbl}', json_array(${t.key.join(', ')}),
               json_object(${cols.map((c) => `'${c}', ${c}`).join(', ')}), '{}'
        FROM ${tbl}`,
     ).run().changes;

@@ -132,6 +132,11 @@ export interface TicketChange {
   by?: string;
   /** When the event happened, if not now (a clock threshold crossed between two looks). */
   at?: number;
+  /**
+   * The event's id, when every workstation that makes this change must give it the same one (a
+   * rule's escalation, fired on each workstation that noticed the breach: one event per desk).
+   */
+  eventId?: string;
 }
 
 /** The columns a patch may name: its keys become SQL, so only these pass. */
@@ -194,7 +199,7 @@ export function changeTicket(
         change.versioned === false ? '' : ', version = version + 1'
       } WHERE id = ?`,
     ).run(...set.map(([, v]) => v), now, by, id);
-  const event = appendEventBy(ctx, by, id, change.event, change.at);
+  const event = appendEventBy(ctx, by, id, change.event, change.at, change.eventId);
   const after = change.after ?? 'settle';
   if (after === 'settle') reindexAfterChange(ctx, id);
   else if (after === 'clocks') settle(ctx, id);
@@ -250,8 +255,9 @@ function appendEventBy(
   ticketId: string,
   event: HistoryEventArgs,
   at = ctx.clock.now(),
+  eventId?: string,
 ): { id: string; at: number } {
-  const id = ctx.newId();
+  const id = eventId ?? ctx.newId();
   const { type, data } = encodeHistoryEvent(...event);
   stmt(
     ctx.db,

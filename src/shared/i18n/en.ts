@@ -739,7 +739,7 @@ export const en = {
     'The hub refused this join code: it may be mistyped, used, revoked or expired',
   'hub.join': 'Join this desk to a hub',
   'hub.joinHint':
-    'The hub makes a one-time join code (npm run hub -- join-code --desk LON). The first workstation sends its desk to the hub; a new workstation receives the desk.',
+    'An admin of the desk makes a one-time join code in Desk admin › Sync hub on a workstation that has joined (or, for the first one, with npm run hub -- join-code --desk LON). The first workstation sends its desk to the hub; a new workstation receives the desk.',
   'hub.address': 'Hub address',
   'hub.code': 'Join code',
   'hub.name': 'This workstation’s name',
@@ -749,6 +749,31 @@ export const en = {
   'hub.waiting': 'Changes waiting to be sent',
   'hub.held': 'Changes kept aside',
   'hub.keys': 'Ticket numbers leased',
+  'hub.codes': 'Join codes for new workstations',
+  'hub.codesHint':
+    'A code lets one new workstation join this desk. It is shown once: the hub keeps only a hash of it.',
+  'hub.codeValidFor': 'Valid for',
+  'hub.hours_one': '{count} hour',
+  'hub.hours_other': '{count} hours',
+  'hub.makeCode': 'Make a join code',
+  'hub.codeOnce':
+    'Type this code on the new workstation. It is shown only now, and works once, until {until}.',
+  'hub.copy': 'Copy',
+  'hub.copied': 'Copied',
+  'hub.codeMade': 'Made',
+  'hub.codeUntil': 'Valid until',
+  'hub.codeState': 'State',
+  'hub.codeActions': 'Actions',
+  'hub.codeOpen': 'Not used yet',
+  'hub.codeUsed': 'Used by {name}',
+  'hub.codeRevoked': 'Revoked',
+  'hub.codeExpired': 'Expired',
+  'hub.revoke': 'Revoke',
+  'hub.noCodes': 'No join codes made yet.',
+  'hub.refused_one': 'The hub refused {count} change from this workstation: {reason}',
+  'hub.refused_other': 'The hub refused {count} changes from this workstation: {reason}',
+  'sync.refusedChanges_one': '{count} change refused',
+  'sync.refusedChanges_other': '{count} changes refused',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -23,6 +23,7 @@ import { migration as m016 } from './016-desk-admin.ts';
 import { migration as m017 } from './017-escalation-names.ts';
 import { migration as m018 } from './018-sync-capture.ts';
 import { migration as m019 } from './019-sync-merge.ts';
+import { migration as m020 } from './020-sync-dirty.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -46,4 +47,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m017,
   m018,
   m019,
+  m020,
 ];

@@ -6,6 +6,7 @@ import { useT } from '../i18n/index.ts';
 import { Field } from '../ui/Field.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { formErrors } from '../ui/forms.ts';
+import { JoinCodes } from './JoinCodes.tsx';
 import { followSync, useSync } from './syncStore.ts';
 
 /**
@@ -112,6 +113,12 @@ export function HubAdmin(): ReactElement {
       ) : (
         <JoinHubForm onJoined={(s) => useSync.getState().set(s)} />
       )}
+      {status?.refused ? (
+        <p className="banner" role="alert" data-testid="hub-refused">
+          {tr.plural('hub.refused', status.refused.count, { reason: status.refused.message })}
+        </p>
+      ) : null}
+      {status?.joined ? <JoinCodes /> : null}
     </section>
   );
 }

@@ -39,6 +39,12 @@ export function SyncIndicator(): ReactElement | null {
     >
       <span className="sync__dot" aria-hidden="true" />
       {text}
+      {status.refused ? (
+        <span className="sync__refused" title={status.refused.message}>
+          {' · '}
+          {tr.plural('sync.refusedChanges', status.refused.count)}
+        </span>
+      ) : null}
       {state === 'catching_up' ? (
         <progress
           className="sync__progress"
