@@ -40,6 +40,8 @@ const { values } = parseArgs({
     /** Only the sync table (the size tables take minutes on a big desk). */
     'sync-only': { type: 'boolean', default: false },
     'sync-tickets': { type: 'string', default: '100000' },
+    /** The sync table up to the first sync only (what its target is about), then stop. */
+    'sync-first': { type: 'boolean', default: false },
   },
   allowNegative: true,
 });
@@ -690,6 +692,7 @@ if (values.sync) {
   const rows = await benchSync({
     seededDesk: join(dir, DESK_FILE),
     tickets: syncTickets,
+    firstSyncOnly: values['sync-first'],
     log: (line) => console.error(line),
   });
   console.log(

@@ -13,7 +13,6 @@ import {
   MAX_PULL,
   type Change,
   type PullReply,
-  type PulledChange,
   type PushReply,
   type KeysReply,
 } from '../shared/sync.ts';
@@ -101,55 +100,60 @@ export async function push(
   return { accepted, duplicates: changes.length - refused.length - accepted, refused };
 }
 
-interface ChangeRow {
-  id: string;
-  xid: string;
-  seq: string;
-  workstation_id: string;
-  hlc: string;
-  author: string;
-  tbl: string;
-  key: string;
-  fields: Record<string, unknown>;
-  bases: Record<string, string[]> | null;
+/**
+ * The desk's changes after `cursor`, oldest first, at most `limit`, as the JSON text of a
+ * PullReply. PostgreSQL writes the page itself, so the hub neither parses nor re-encodes the
+ * changes it serves (a first sync is a million of them).
+ */
+export async function pullText(
+  db: pg.Pool,
+  ws: Workstation,
+  cursor = FIRST_CURSOR,
+  limit = MAX_PULL,
+): Promise<string> {
+  const [xid, seq] = cursor.split(':') as [string, string];
+  const n = Math.min(Math.max(1, limit), MAX_PULL);
+  const change = (withBases: boolean) =>
+    `json_build_object('id', id, 'hlc', hlc, 'author', author, 'table', tbl, 'key', key,
+       'fields', fields, ${withBases ? "'bases', bases, " : ''}'workstation', workstation_id)`;
+  const r = await db.query<{ body: string }>(
+    // Ordered by the columns, not the text they are sent as. One row past the page says `more`.
+    `WITH page AS (
+       SELECT c.*, row_number() OVER (ORDER BY c.xid, c.seq) AS rn
+       FROM (
+         SELECT id, xid, seq, workstation_id, hlc, author, tbl, key, fields, bases
+         FROM changes
+         WHERE desk_id = $1 AND (xid, seq) > ($2::xid8, $3::bigint)
+           AND xid < pg_snapshot_xmin(pg_current_snapshot())
+         ORDER BY xid, seq
+         LIMIT $4 + 1
+       ) c
+     ),
+     served AS (SELECT * FROM page WHERE rn <= $4)
+     SELECT json_build_object(
+       -- A workstation's own changes are not sent back (it has them); the cursor still passes them.
+       'changes', coalesce(
+         (SELECT json_agg(CASE WHEN bases IS NULL THEN ${change(false)} ELSE ${change(true)} END
+                          ORDER BY rn)
+          FROM served WHERE workstation_id <> $5),
+         '[]'::json),
+       'cursor', coalesce(
+         (SELECT xid::text || ':' || seq::text FROM served ORDER BY rn DESC LIMIT 1), $6::text),
+       'more', (SELECT count(*) FROM page) > $4
+     )::text AS body`,
+    [ws.deskId, xid, seq, n, ws.id, cursor],
+  );
+  return r.rows[0]!.body;
 }
 
-/** The desk's changes after `cursor`, oldest first, at most `limit`. */
+/** The same page as a value (for the long-poll and the hub's own checks). */
 export async function pull(
   db: pg.Pool,
   ws: Workstation,
   cursor = FIRST_CURSOR,
   limit = MAX_PULL,
 ): Promise<PullReply> {
-  const [xid, seq] = cursor.split(':') as [string, string];
-  const r = await db.query<ChangeRow>(
-    // Ordered by the columns, not the text they are sent as (an output name would win).
-    `SELECT c.id, c.xid::text AS xid, c.seq::text AS seq, c.workstation_id, c.hlc, c.author, c.tbl,
-            c.key, c.fields, c.bases
-     FROM changes c
-     WHERE c.desk_id = $1 AND (c.xid, c.seq) > ($2::xid8, $3::bigint)
-       AND c.xid < pg_snapshot_xmin(pg_current_snapshot())
-     ORDER BY c.xid, c.seq
-     LIMIT $4`,
-    [ws.deskId, xid, seq, Math.min(Math.max(1, limit), MAX_PULL) + 1],
-  );
-  const more = r.rows.length > Math.min(limit, MAX_PULL);
-  const rows = more ? r.rows.slice(0, -1) : r.rows;
-  const last = rows.at(-1);
-  // A workstation's own changes are not sent back (it has them); the cursor still passes them.
-  const changes: PulledChange[] = rows
-    .filter((x) => x.workstation_id !== ws.id)
-    .map((x) => ({
-      id: x.id,
-      hlc: x.hlc,
-      author: x.author,
-      table: x.tbl,
-      key: x.key,
-      fields: x.fields,
-      ...(x.bases ? { bases: x.bases } : {}),
-      workstation: x.workstation_id,
-    }));
-  return { changes, cursor: last ? `${last.xid}:${last.seq}` : cursor, more };
+  return JSON.parse(await pullText(db, ws, cursor, limit)) as PullReply;
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   type SyncError,
 } from '../shared/sync.ts';
 import { authenticate, createJoinCode, join, listJoinCodes, revokeJoinCode } from './access.ts';
-import { leaseKeys, pull, push } from './changes.ts';
+import { leaseKeys, pull, pullText, push } from './changes.ts';
 import { HubError } from './failure.ts';
 import type { Nudges } from './nudges.ts';
 import { requireRole } from './roles.ts';
@@ -66,8 +66,16 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, name = 'body'): z
 const bearer = (req: IncomingMessage): string | undefined =>
   /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(req.headers.authorization ?? '')?.[1];
 
+/** An answer already written as JSON (by PostgreSQL): sent as it is. */
+class JsonText {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+
 function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  const text = body instanceof JsonText ? body.text : JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
@@ -100,7 +108,7 @@ async function route(o: HubOptions, req: IncomingMessage): Promise<unknown> {
       const limit = Number(url.searchParams.get('limit') ?? MAX_PULL);
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PULL)
         throw new HubError('VALIDATION', `limit: a whole number from 1 to ${MAX_PULL}`, 'limit');
-      return pull(o.pool, ws, cursor, limit);
+      return new JsonText(await pullText(o.pool, ws, cursor, limit));
     }
     case 'POST /v1/keys': {
       const ws = await authenticate(o.pool, bearer(req));

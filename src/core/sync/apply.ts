@@ -166,6 +166,13 @@ export function applyPull(
   const assets = new Set<string>();
   const notes: { id: string; text: string }[] = [];
   let desk = false;
+  /**
+   * A change that writes more than one statement does so in a savepoint, so a change held part
+   * way leaves nothing of itself behind. A change that only inserts needs none: a refused insert
+   * (a missing reference, a duplicate) is undone by SQLite with its statement, and it is most of
+   * a first sync (a savepoint each costs more than the insert).
+   */
+  const inSavepoint = db.transaction((run: () => void) => run());
 
   const applyOne = (c: PulledChange) => {
     const { table, key } = checked(db, c);
@@ -219,12 +226,15 @@ export function applyPull(
     const tomb = fieldClock(db, at, '_deleted');
     const by = { hlc: c.hlc, changeId: c.id, author: c.author };
     if ('_deleted' in fields) {
-      if (!tomb || c.hlc > tomb.hlc) writeFieldClock(db, at, '_deleted', { ...by, chain: [c.id] });
-      const born = fieldClock(db, at, '');
-      if (row && (!born || born.hlc < c.hlc)) {
-        stmt(db, `DELETE FROM ${c.table} WHERE ${where}`).run(...key);
-        touch(row);
-      }
+      inSavepoint(() => {
+        if (!tomb || c.hlc > tomb.hlc)
+          writeFieldClock(db, at, '_deleted', { ...by, chain: [c.id] });
+        const born = fieldClock(db, at, '');
+        if (row && (!born || born.hlc < c.hlc)) {
+          stmt(db, `DELETE FROM ${c.table} WHERE ${where}`).run(...key);
+          touch(row);
+        }
+      });
       return;
     }
     const creation = isCreation(table, fields);
@@ -236,68 +246,70 @@ export function applyPull(
       touch(undefined);
       return;
     }
-    const sets: [string, Scalar][] = [];
-    for (const [f, v] of Object.entries(fields)) {
-      if (table.key.includes(f)) continue;
-      const seen = creation ? [] : (c.bases?.[f] ?? []);
-      const cur = valueClock(db, at, f);
-      const outcome = mergeField(
-        cur,
-        { id: c.id, hlc: c.hlc, author: c.author, seen },
-        row[f] === v,
-      );
-      if (outcome.take) {
-        sets.push([f, v]);
-        writeFieldClock(db, at, f, { ...by, chain: [c.id, ...seen] });
-      }
-      const ticketId = table.ticket ? row[table.ticket] : null;
-      if (
-        outcome.lost &&
-        cur &&
-        typeof ticketId === 'string' &&
-        CONFLICT_FIELDS[c.table]?.includes(f)
-      ) {
-        const theirs = { value: v, by: c.author, at: hlcWall(c.hlc), change: c.id };
-        const ours = {
-          value: row[f] ?? null,
-          by: cur.author,
-          at: hlcWall(cur.hlc),
-          change: cur.changeId,
-        };
-        const [kept, lost] = outcome.take ? [theirs, ours] : [ours, theirs];
-        const data: HistoryEventData<'conflict'> = {
-          field: f,
-          ...(c.table === 'ticket_answers' ? { question: String(row['question_id']) } : {}),
-          kept: { value: kept.value, by: kept.by, at: kept.at },
-          lost: { value: lost.value, by: lost.by, at: lost.at },
-        };
-        const written = capturingOwn(db, () =>
-          recordConflict(
-            db,
-            conflictEventId(`${c.table}.${f}`, lost.change, kept.change),
-            ticketId,
-            data,
-            Math.max(kept.at, lost.at),
-            SYSTEM_USER_ID,
-          ),
+    inSavepoint(() => {
+      const sets: [string, Scalar][] = [];
+      for (const [f, v] of Object.entries(fields)) {
+        if (table.key.includes(f)) continue;
+        const seen = creation ? [] : (c.bases?.[f] ?? []);
+        const cur = valueClock(db, at, f);
+        const outcome = mergeField(
+          cur,
+          { id: c.id, hlc: c.hlc, author: c.author, seen },
+          row[f] === v,
         );
-        if (written) out.conflicts++;
+        if (outcome.take) {
+          sets.push([f, v]);
+          writeFieldClock(db, at, f, { ...by, chain: [c.id, ...seen] });
+        }
+        const ticketId = table.ticket ? row[table.ticket] : null;
+        if (
+          outcome.lost &&
+          cur &&
+          typeof ticketId === 'string' &&
+          CONFLICT_FIELDS[c.table]?.includes(f)
+        ) {
+          const theirs = { value: v, by: c.author, at: hlcWall(c.hlc), change: c.id };
+          const ours = {
+            value: row[f] ?? null,
+            by: cur.author,
+            at: hlcWall(cur.hlc),
+            change: cur.changeId,
+          };
+          const [kept, lost] = outcome.take ? [theirs, ours] : [ours, theirs];
+          const data: HistoryEventData<'conflict'> = {
+            field: f,
+            ...(c.table === 'ticket_answers' ? { question: String(row['question_id']) } : {}),
+            kept: { value: kept.value, by: kept.by, at: kept.at },
+            lost: { value: lost.value, by: lost.by, at: lost.at },
+          };
+          const written = capturingOwn(db, () =>
+            recordConflict(
+              db,
+              conflictEventId(`${c.table}.${f}`, lost.change, kept.change),
+              ticketId,
+              data,
+              Math.max(kept.at, lost.at),
+              SYSTEM_USER_ID,
+            ),
+          );
+          if (written) out.conflicts++;
+        }
       }
-    }
-    if (sets.length) {
-      const bump = table.derived.includes('version') ? ', version = version + 1' : '';
-      stmt(
-        db,
-        `UPDATE ${c.table} SET ${sets.map(([f]) => `${f} = ?`).join(', ')}${bump} WHERE ${where}`,
-      ).run(...sets.map(([, v]) => v), ...key);
-    }
-    touch(row);
+      if (sets.length) {
+        const bump = table.derived.includes('version') ? ', version = version + 1' : '';
+        stmt(
+          db,
+          `UPDATE ${c.table} SET ${sets.map(([f]) => `${f} = ?`).join(', ')}${bump} WHERE ${where}`,
+        ).run(...sets.map(([, v]) => v), ...key);
+      }
+      touch(row);
+    });
   };
 
-  /** One change in its own savepoint: a change held leaves nothing of itself behind. */
+  /** One change; a change held leaves nothing of itself behind (see inSavepoint). */
   const attempt = (c: PulledChange, heldBefore: boolean): boolean => {
     try {
-      db.transaction(() => applyOne(c))();
+      applyOne(c);
       if (heldBefore) stmt(db, 'DELETE FROM sync_held WHERE id = ?').run(c.id);
       return true;
     } catch (e) {

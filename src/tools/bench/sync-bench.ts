@@ -56,6 +56,8 @@ export async function benchSync(o: {
   seededDesk: string;
   tickets: number;
   samples?: number;
+  /** Stop after the first sync (steps 1 and 2). */
+  firstSyncOnly?: boolean;
   log?: (line: string) => void;
 }): Promise<SyncRow[]> {
   const log = o.log ?? (() => undefined);
@@ -139,6 +141,7 @@ export async function benchSync(o: {
       ok: firstSyncS <= 30,
       figures: { seconds: firstSyncS, changes },
     });
+    if (o.firstSyncOnly) return rows;
 
     // 3. Pull throughput with one instance and with two: two workstations reading the log at
     // once (what the hub serves, without applying), the first PULL_SAMPLE changes each.
