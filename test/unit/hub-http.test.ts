@@ -135,6 +135,94 @@ describe('the hub over HTTP', () => {
     expect(await stored('BAD')).toBe(0);
   });
 
+  it('keeps join codes an admin’s, and answers bad join-code calls with a typed error', async () => {
+    const h = await hub();
+    const [ws] = await deskWith(db.pool, 'JC', 1);
+    const admin = '0190a000-0000-7000-8000-0000000000ad';
+    const analyst = '0190a000-0000-7000-8000-0000000000a1';
+    const person = (id: string, role: string) =>
+      change({
+        author: '00000000-0000-7000-8000-000000000000',
+        table: 'users',
+        key: JSON.stringify([id]),
+        fields: { id, role, active: 1 },
+      });
+    await post(`${h.url}/v1/push`, ws!.token, {
+      changes: [person(admin, 'admin'), person(analyst, 'analyst')],
+    });
+    const codes = async () =>
+      Number(
+        (await db.pool.query("SELECT count(*) AS n FROM join_codes WHERE desk_id = 'JC'")).rows[0]
+          .n,
+      );
+    const before = await codes();
+    const get = (q: string, token: string | null = ws!.token) =>
+      fetch(`${h.url}/v1/join-codes${q}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    const cases: [Promise<Response>, number, string, string?][] = [
+      [
+        post(`${h.url}/v1/join-codes`, ws!.token, { author: admin, hours: 0 }),
+        400,
+        'VALIDATION',
+        'hours',
+      ],
+      [
+        post(`${h.url}/v1/join-codes`, ws!.token, { author: admin, hours: 8, x: 1 }),
+        400,
+        'VALIDATION',
+      ],
+      [
+        post(`${h.url}/v1/join-codes`, ws!.token, { author: 'me', hours: 8 }),
+        400,
+        'VALIDATION',
+        'author',
+      ],
+      [post(`${h.url}/v1/join-codes`, ws!.token, { author: analyst, hours: 8 }), 403, 'FORBIDDEN'],
+      [post(`${h.url}/v1/join-codes`, null, { author: admin, hours: 8 }), 401, 'UNAUTHENTICATED'],
+      [get(''), 400, 'VALIDATION', 'author'],
+      [get(`?author=${analyst}`), 403, 'FORBIDDEN'],
+      [get(`?author=${admin}`, null), 401, 'UNAUTHENTICATED'],
+      [
+        post(`${h.url}/v1/join-codes/revoke`, ws!.token, {
+          author: admin,
+          id: crypto.randomUUID(),
+        }),
+        404,
+        'NOT_FOUND',
+        'id',
+      ],
+      [
+        post(`${h.url}/v1/join-codes/revoke`, ws!.token, { author: admin }),
+        400,
+        'VALIDATION',
+        'id',
+      ],
+    ];
+    for (const [res, status, code, path] of cases) {
+      const r = await res;
+      const body = (await r.json()) as { error: { code: string; path?: string } };
+      expect({ status: r.status, code: body.error.code }).toEqual({ status, code });
+      if (path) expect(body.error.path).toBe(path);
+    }
+    expect(await codes()).toBe(before);
+
+    // The admin makes one, sees it listed without its text, revokes it.
+    const made = (await (
+      await post(`${h.url}/v1/join-codes`, ws!.token, { author: admin, hours: 8 })
+    ).json()) as { id: string; code: string };
+    const listed = await (await get(`?author=${admin}`)).text();
+    expect(listed).toContain(made.id);
+    expect(listed).not.toContain(made.code);
+    const revoked = await post(`${h.url}/v1/join-codes/revoke`, ws!.token, {
+      author: admin,
+      id: made.id,
+    });
+    expect(revoked.status).toBe(200);
+    const joined = await post(`${h.url}/v1/join`, null, { code: made.code, name: 'Too late' });
+    expect(joined.status).toBe(401);
+  });
+
   it('serves one desk from two instances: pushed to one, pulled from the other', async () => {
     const [a, b] = [await hub(), await hub()];
     const [w1, w2] = await deskWith(db.pool, 'TWO', 2);
