@@ -24,6 +24,10 @@ interface Person {
   changed: boolean;
 }
 
+/** A role's rank as the desk's changes name it; a name this release does not know ranks lowest. */
+const rankOf = (role: string | null | undefined): number =>
+  role && role in ROLE_RANK ? ROLE_RANK[role as Role] : -1;
+
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A users row's id from its change key (`["<id>"]`), or null for a key that is not one. */
@@ -156,7 +160,7 @@ export async function checkRoles(
           c.table === 'users' &&
           userIdOf(c.key) === c.author &&
           Object.keys(c.fields).every((f) => OWN_USER_FIELDS.includes(f));
-        const rank = p?.role && p.role in ROLE_RANK ? ROLE_RANK[p.role as Role] : -1;
+        const rank = rankOf(p?.role);
         ok = p?.active !== false && (own ? p !== undefined : rank >= ROLE_RANK[needs]);
         why =
           p?.active === false
@@ -212,7 +216,7 @@ export async function requireRole(
     [ws.deskId, author],
   );
   const p = r.rows[0];
-  const rank = p?.role && p.role in ROLE_RANK ? ROLE_RANK[p.role as Role] : -1;
+  const rank = rankOf(p?.role);
   if (!p || p.active === false || rank < ROLE_RANK[needs])
     throw new HubError(
       'FORBIDDEN',

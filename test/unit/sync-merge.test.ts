@@ -14,9 +14,10 @@ describe('sync between workstations', () => {
     for (const t of open.splice(0)) await t.close();
   });
 
-  async function pair() {
+  /** Two workstations of one desk, joined and in sync; the first's escalation rules as asked. */
+  async function pair(escalationRules = false) {
     const hub = new ModelHub();
-    const a = await demoDesk({ escalationRules: false });
+    const a = await demoDesk({ escalationRules });
     const b = await demoDesk({ empty: true });
     open.push(a, b);
     const ha = hub.transport();
@@ -95,16 +96,7 @@ describe('sync between workstations', () => {
   });
 
   it('records a breach and the rule it fires once per desk, though both workstations noticed', async () => {
-    const hub = new ModelHub();
-    const a = await demoDesk();
-    const b = await demoDesk({ empty: true });
-    open.push(a, b);
-    const ha = hub.transport();
-    const hb = hub.transport();
-    await join(a, ha, 'first');
-    await round(a, ha);
-    await join(b, hb, 'second');
-    await round(b, hb);
+    const { a, b, ha, hb } = await pair(true);
     const ca = await a.as('analyst');
     const got = await a.ok(ca, 'intake.submit', await validIntake(a, ca, 1));
     const id = got.tickets[0]!.id;
