@@ -15,7 +15,8 @@ const electron = {
 };
 const sqlite = { name: 'better-sqlite3', message: 'The store belongs to src/core.' };
 const folder = (dir, why) => ({ group: [`**/${dir}/**`, `**/${dir}`], message: why });
-const shells = ['main', 'preload', 'renderer', 'host'].map((d) =>
+const shellFolders = ['main', 'preload', 'renderer', 'host', 'imager'];
+const shells = shellFolders.map((d) =>
   folder(d, 'Shells depend on the core, never the other way.'),
 );
 
@@ -125,8 +126,38 @@ export default tseslint.config(
     },
   },
   {
+    // The hub's imager: a shell over the core, beside the hub (whose image storage it uses).
+    files: ['src/imager/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron],
+          patterns: [
+            ...shellFolders
+              .filter((d) => d !== 'imager')
+              .map((d) => folder(d, 'Shells depend on the core, never on each other.')),
+            folder('tools', 'No.'),
+            folder('demo', 'No.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tools over the core; the sync bench runs the hub's imager in its own process to time it.
     files: ['src/tools/**/*.ts', 'src/demo/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electron], patterns: shells }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron],
+          patterns: shellFolders
+            .filter((d) => d !== 'imager')
+            .map((d) => folder(d, 'Shells depend on the core, never the other way.')),
+        },
+      ],
+    },
   },
   {
     files: ['src/preload/**/*.ts'],

@@ -1,9 +1,12 @@
 /**
- * `npm run hub -- [--data DIR] [--host H] [--port N] [--tls-key F --tls-cert F]`: the sync hub.
- * With DATABASE_URL it uses that PostgreSQL; without it, an embedded one kept in DIR/postgres.
+ * `npm run hub -- [--data DIR] [--host H] [--port N] [--tls-key F --tls-cert F] [--no-imager]`:
+ * the sync hub. With DATABASE_URL it uses that PostgreSQL; without it, an embedded one kept in
+ * DIR/postgres. Beside it runs the imager (src/imager, its replicas in DIR/imager), which keeps
+ * each desk's image for workstations that join; `--no-imager` where another instance runs it.
  *   npm run hub -- desk create --id LON --name "London Service Desk"
  *   npm run hub -- join-code --desk LON [--hours 24]     (prints a one-time code, once)
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +21,7 @@ import { createHub } from './server.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
+  allowNegative: true,
   options: {
     data: { type: 'string', default: '.hub' },
     host: { type: 'string', default: '127.0.0.1' },
@@ -28,6 +32,8 @@ const { values, positionals } = parseArgs({
     name: { type: 'string' },
     desk: { type: 'string' },
     hours: { type: 'string', default: '24' },
+    imager: { type: 'boolean', default: true },
+    'imager-every': { type: 'string', default: '60' },
   },
 });
 const log = (line: string) => console.error(`[hub] ${line}`);
@@ -43,7 +49,13 @@ const pool = openPool(url);
 const applied = await migrate(pool);
 if (applied) log(`hub schema: ${applied} migration(s) applied`);
 
+let imager: ChildProcess | null = null;
 async function shutdown(code: number): Promise<never> {
+  if (imager && imager.exitCode === null) {
+    const gone = new Promise((r) => imager!.once('exit', r));
+    imager.kill('SIGTERM');
+    await gone;
+  }
   await pool.end().catch(() => undefined);
   await embedded?.stop().catch(() => undefined);
   process.exit(code);
@@ -92,6 +104,24 @@ listener.on('notification', (n) => {
 });
 await listener.connect();
 await listener.query(`LISTEN ${NUDGE_CHANNEL}`);
+
+// The imager is its own process: it runs the workstations' core, which the hub never loads.
+if (values.imager) {
+  imager = spawn(
+    process.execPath,
+    [
+      join(import.meta.dirname, '../imager/cli.ts'),
+      '--data',
+      join(resolve(values.data), 'imager'),
+      '--every',
+      values['imager-every'],
+    ],
+    { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  imager.once('exit', (code, signal) => {
+    if (code !== 0) log(`the imager stopped (${signal ?? code}); new workstations take the log`);
+  });
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {

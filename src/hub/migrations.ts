@@ -95,6 +95,33 @@ ALTER TABLE desks ADD COLUMN founder uuid REFERENCES workstations (id);
 ALTER TABLE join_codes ADD COLUMN created_by uuid;
 `,
   },
+  {
+    version: 4,
+    name: 'desk images',
+    sql: `
+-- The latest image of each desk (see src/imager): a compressed SQLite store at a cursor of the
+-- log, in chunks. The one before it is kept until the next, so a download under way finishes.
+CREATE TABLE desk_images (
+  desk_id     text PRIMARY KEY REFERENCES desks (id),
+  sha256      text NOT NULL,
+  cursor      text NOT NULL,
+  schema      int NOT NULL,
+  bytes       bigint NOT NULL,
+  changes     bigint NOT NULL,
+  built_at    timestamptz NOT NULL DEFAULT now(),
+  previous    text
+);
+CREATE TABLE desk_image_chunks (
+  desk_id     text NOT NULL REFERENCES desks (id),
+  sha256      text NOT NULL,
+  n           int NOT NULL,
+  data        bytea NOT NULL,
+  PRIMARY KEY (desk_id, sha256, n)
+);
+-- Compressed already: PostgreSQL does not try again.
+ALTER TABLE desk_image_chunks ALTER COLUMN data SET STORAGE EXTERNAL;
+`,
+  },
 ];
 
 export const HUB_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

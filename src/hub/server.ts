@@ -9,6 +9,7 @@ import type pg from 'pg';
 import type { z } from 'zod';
 import {
   cursorSchema,
+  IMAGE_HEADERS,
   joinCodeRequestSchema,
   joinSchema,
   keysSchema,
@@ -21,6 +22,7 @@ import {
 import { authenticate, createJoinCode, join, listJoinCodes, revokeJoinCode } from './access.ts';
 import { leaseKeys, pull, pullText, push } from './changes.ts';
 import { HubError } from './failure.ts';
+import { imageChunks, imageInfo } from './images.ts';
 import type { Nudges } from './nudges.ts';
 import { requireRole } from './roles.ts';
 
@@ -74,7 +76,34 @@ class JsonText {
   }
 }
 
+/** An answer streamed as it is read (a desk image), with its own headers. */
+class Streamed {
+  readonly headers: Record<string, string | number>;
+  readonly body: AsyncIterable<Buffer>;
+  constructor(headers: Record<string, string | number>, body: AsyncIterable<Buffer>) {
+    this.headers = headers;
+    this.body = body;
+  }
+}
+
+async function stream(res: ServerResponse, s: Streamed): Promise<void> {
+  res.writeHead(200, { ...s.headers, 'Cache-Control': 'no-store' });
+  try {
+    for await (const chunk of s.body) {
+      if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
+    }
+    res.end();
+  } catch {
+    // Cut short: the workstation sees an image that did not arrive whole, and joins by the log.
+    res.destroy();
+  }
+}
+
 function send(res: ServerResponse, status: number, body: unknown): void {
+  if (body instanceof Streamed) {
+    void stream(res, body);
+    return;
+  }
   const text = body instanceof JsonText ? body.text : JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -109,6 +138,24 @@ async function route(o: HubOptions, req: IncomingMessage): Promise<unknown> {
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PULL)
         throw new HubError('VALIDATION', `limit: a whole number from 1 to ${MAX_PULL}`, 'limit');
       return new JsonText(await pullText(o.pool, ws, cursor, limit));
+    }
+    case 'GET /v1/image': {
+      const ws = await authenticate(o.pool, bearer(req));
+      const info = await imageInfo(o.pool, ws.deskId);
+      if (!info) throw new HubError('NOT_FOUND', 'This desk has no image yet: take the log');
+      return new Streamed(
+        {
+          'Content-Type': 'application/zstd',
+          'Content-Length': info.bytes,
+          [IMAGE_HEADERS.cursor]: info.cursor,
+          [IMAGE_HEADERS.schema]: info.schema,
+          [IMAGE_HEADERS.sha256]: info.sha256,
+          [IMAGE_HEADERS.bytes]: info.bytes,
+          [IMAGE_HEADERS.changes]: info.changes,
+          [IMAGE_HEADERS.builtAt]: info.builtAt,
+        },
+        imageChunks(o.pool, ws.deskId, info.sha256),
+      );
     }
     case 'POST /v1/keys': {
       const ws = await authenticate(o.pool, bearer(req));

@@ -113,6 +113,32 @@ export interface PullReply {
 }
 export const MAX_PULL = 1000;
 
+/**
+ * A desk image: the whole desk as the hub's imager holds it at `cursor` (a SQLite store of this
+ * schema version, compressed with zstd), so a new workstation receives a hundred thousand tickets
+ * in one download instead of replaying every change since the desk began, then pulls the rest
+ * from `cursor`. Its headers say what it is; the body is the compressed file.
+ */
+export interface ImageInfo {
+  cursor: string;
+  /** The desk store's schema version (its migrations): a workstation of another takes the log. */
+  schema: number;
+  /** The compressed file's size in bytes, and its sha256 (hex). */
+  bytes: number;
+  sha256: string;
+  /** How many changes of the log it holds. */
+  changes: number;
+  builtAt: string;
+}
+export const IMAGE_HEADERS = {
+  cursor: 'x-image-cursor',
+  schema: 'x-image-schema',
+  sha256: 'x-image-sha256',
+  bytes: 'x-image-bytes',
+  changes: 'x-image-changes',
+  builtAt: 'x-image-built-at',
+} as const;
+
 export const joinSchema = z
   .object({
     code: z.string().min(10).max(100),

@@ -125,7 +125,8 @@ export interface SyncStatus {
   hub?: string;
   /** This workstation's number within the desk. */
   workstation?: number;
-  progress?: { done: number; total: number | null };
+  /** A first sync's progress: the desk's image downloading (bytes), then changes pulled. */
+  progress?: { done: number; total: number | null; of?: 'bytes' | 'changes' };
   error?: string;
   /**
    * Changes of this workstation the hub would not take (their author's role may not make them):

@@ -10,6 +10,14 @@ export type Db = Database.Database;
 
 export class MigrationError extends Error {}
 
+/** Page cache: index pages of a million-ticket desk stay in memory between saves. */
+export const STORE_CACHE_KIB = 65_536;
+/** While a catch-up applies pages: it touches far more of the store than a save does. */
+export const CATCH_UP_CACHE_KIB = 512 * 1024;
+
+/** The schema version this release's migrations bring a store to. */
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
 /**
  * Opens (creating if needed) a desk's SQLite file and brings it to the latest schema.
  * synchronous=FULL: an acknowledged save survives power loss; intake runs at human speed, so
@@ -22,12 +30,36 @@ export function openDatabase(file: string, options: { upTo?: number } = {}): Db 
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  // 64 MB of page cache: index pages of a million-ticket desk stay in memory between saves.
-  db.pragma('cache_size = -65536');
+  db.pragma(`cache_size = -${STORE_CACHE_KIB}`);
   registerFunctions(db);
   // upTo: a store left at an earlier schema, for tests that migrate it with data in it.
   migrate(db, options.upTo);
   return db;
+}
+
+/**
+ * A store file opened as it is, not migrated and never capturing: a desk image being made or
+ * checked (see sync/image.ts).
+ */
+export function openFileAsIs(file: string): Db {
+  const db = new Database(file);
+  registerFunctions(db);
+  return db;
+}
+
+/**
+ * Runs `write` with commits that do not wait for the disk (synchronous=NORMAL, safe in WAL mode:
+ * the store stays whole, only the latest commits can be lost to a power cut). Only for what can be
+ * had again: pages pulled from the hub commit with the cursor they moved, so a lost one is pulled
+ * again. The next ordinary commit (a save) waits for the disk, and makes them durable too.
+ */
+export function withLightCommits<T>(db: Db, write: () => T): T {
+  db.pragma('synchronous = NORMAL');
+  try {
+    return write();
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
 }
 
 /**
@@ -61,7 +93,7 @@ function registerFunctions(db: Db): void {
 /** Brings the store to the latest schema (or to `upTo`, for tests of one migration). */
 export function migrate(db: Db, upTo = Infinity): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  const latest = MIGRATIONS.at(-1)?.version ?? 0;
+  const latest = SCHEMA_VERSION;
   if (current > latest) {
     throw new MigrationError(
       `This desk file is at schema version ${current}, newer than this Switchboard (${latest}). Update Switchboard.`,

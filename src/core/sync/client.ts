@@ -9,8 +9,11 @@
  * acknowledged is pushed again (the hub skips what it has), and what was pulled and not applied
  * is pulled again (the cursor moves only with an apply).
  */
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
   FIRST_CURSOR,
+  type ImageInfo,
   type Change,
   type JoinCodeInfo,
   type JoinCodeRequest,
@@ -25,8 +28,10 @@ import {
 } from '../../shared/sync.ts';
 import type { Ctx } from '../kernel/context.ts';
 import { DomainError } from '../kernel/failure.ts';
+import { CATCH_UP_CACHE_KIB, STORE_CACHE_KIB, withLightCommits } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
 import { applyPull, flushDerived, heldCount, type Applied } from './apply.ts';
+import { ImageRefused, restoreImage } from './image.ts';
 import { addKeyBlock, keysLeft, nextOwnNumber } from './keys.ts';
 import { markPushed, nextBatch, snapshotIntoOutbox, stampOutbox, waiting } from './outbox.ts';
 import { isJoined, noteRefused, setJoined, syncValue, writeSyncValue } from './state.ts';
@@ -54,9 +59,23 @@ export interface HubTransport {
   joinCodes?(author: string): Promise<JoinCodeInfo[]>;
   createJoinCode?(request: JoinCodeRequest): Promise<NewJoinCode>;
   revokeJoinCode?(request: RevokeJoinCodeRequest): Promise<JoinCodeInfo[]>;
+  /**
+   * The desk's latest image, downloaded and decompressed into `file`, checked against what the
+   * hub says of it; null when the hub has none.
+   */
+  image?(file: string, progress?: (p: ImageProgress) => void): Promise<ImageInfo | null>;
+}
+
+/** A download's progress, in compressed bytes. */
+export interface ImageProgress {
+  done: number;
+  total: number;
 }
 
 type SyncCtx = Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>;
+
+/** Where an image is downloaded to, beside the store it will replace. */
+const IMAGE_FILE = 'desk.image';
 
 /** Lease more ticket numbers when fewer than this are left; this many at a time. */
 export const KEYS_LOW = 200;
@@ -72,11 +91,23 @@ export interface RoundReport {
  * Joins the desk whose join code this is. The first workstation of a desk sends it whole; a
  * later one receives it, and must hold no tickets of its own (they would be a second desk).
  */
+export interface Joined extends JoinReply {
+  /** How the desk came: in one image, or change by change from the start of the log. */
+  via: 'image' | 'log';
+  /** Why an image the hub had was not taken (the log was, instead). */
+  imageRefused?: string;
+}
+
+/**
+ * Joins the desk whose join code this is. The first workstation of a desk sends it whole; a
+ * later one receives it, from the hub's latest image when there is one (then the changes since),
+ * else from the log; it must hold no tickets of its own (they would be a second desk).
+ */
 export async function joinDesk(
   ctx: SyncCtx,
   hub: HubTransport,
-  o: { url: string; code: string; name: string },
-): Promise<JoinReply> {
+  o: { url: string; code: string; name: string; progress?: (p: ImageProgress) => void },
+): Promise<Joined> {
   const { db } = ctx;
   if (isJoined(db)) throw new DomainError('CONFLICT', 'This workstation has joined a desk already');
   const reply = await hub.join(o.code, o.name);
@@ -85,11 +116,33 @@ export async function joinDesk(
     writeSyncValue(db, 'hub.url', o.url);
     writeSyncValue(db, 'hub.token', reply.token);
   })();
+  const hasTickets = () =>
+    stmt<number>(db, 'SELECT count(*) FROM (SELECT 1 FROM tickets LIMIT 1)').pluck().get();
+  let imageRefused: string | undefined;
+  if (hub.image && db.name !== ':memory:' && !hasTickets()) {
+    const file = join(dirname(db.name), IMAGE_FILE);
+    try {
+      const info = await hub.image(file, o.progress);
+      if (info) {
+        await restoreImage(db, file, {
+          deskId: reply.deskId,
+          workstationId: reply.workstationId,
+          number: reply.number,
+          cursor: info.cursor,
+        });
+        return { ...reply, via: 'image' };
+      }
+    } catch (e) {
+      // An image this release cannot take, or one damaged on the way: the log has it all too.
+      if (!(e instanceof ImageRefused || e instanceof HubUnavailable)) throw e;
+      imageRefused = e.message;
+    } finally {
+      for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`])
+        rmSync(f, { force: true });
+    }
+  }
   const first = await hub.pull(FIRST_CURSOR);
-  const hasTickets = stmt<number>(db, 'SELECT count(*) FROM (SELECT 1 FROM tickets LIMIT 1)')
-    .pluck()
-    .get();
-  if (first.changes.length > 0 && hasTickets)
+  if (first.changes.length > 0 && hasTickets())
     throw new DomainError(
       'CONFLICT',
       'The desk on this hub has its tickets already, and so has this workstation: join from a new workstation (an empty store)',
@@ -102,7 +155,7 @@ export async function joinDesk(
     setJoined(db, true);
     if (first.changes.length === 0) snapshotIntoOutbox(db);
   })();
-  return reply;
+  return { ...reply, via: 'log', ...(imageRefused ? { imageRefused } : {}) };
 }
 
 /** One round: push everything waiting, pull everything new, top up the ticket numbers. */
@@ -133,28 +186,59 @@ export async function syncRound(
     progress?.({ phase: 'push', done: report.pushed, waiting: waiting(db) });
   }
 
-  // The next page is asked for while this one is applied: the hub's time and this store's
-  // overlap. The cursor is saved only with the page it ends, in the same transaction.
-  let next: Promise<PullReply> | null = hub.pull(syncValue(db, 'cursor') ?? FIRST_CURSOR);
-  while (next) {
-    const reply: PullReply = await next;
-    next = reply.more ? hub.pull(reply.cursor) : null;
-    // A page asked for ahead is not left unawaited if this one fails to apply.
-    next?.catch(() => undefined);
-    report.applied.push(
-      applyPull(ctx, reply.changes, { workstation, cursor: reply.cursor, defer: reply.more }),
-    );
-    report.pulled += reply.changes.length;
-    progress?.({ phase: 'pull', done: report.pulled });
-  }
-  // What the pages left for the end (and what a round cut short left before): once each.
-  flushDerived(ctx);
+  const pulled = await pullAll(
+    ctx,
+    (cursor) => hub.pull(cursor),
+    workstation,
+    (done) => progress?.({ phase: 'pull', done }),
+  );
+  report.pulled = pulled.pulled;
+  report.applied = pulled.applied;
 
   if (keysLeft(db) < KEYS_LOW) {
     const block = await hub.keys({ count: KEYS_BLOCK, atLeast: nextOwnNumber(db) + 1 });
     db.transaction(() => addKeyBlock(db, block))();
   }
   return report;
+}
+
+/**
+ * Pulls and applies everything after the store's cursor, page by page, then recomputes what the
+ * pages left for the end: a workstation's rounds, and the hub's imager keeping its replicas.
+ */
+export async function pullAll(
+  ctx: SyncCtx,
+  pull: (cursor: string) => Promise<PullReply>,
+  workstation: string,
+  progress?: (done: number) => void,
+): Promise<{ pulled: number; applied: Applied[] }> {
+  const { db } = ctx;
+  const out = { pulled: 0, applied: [] as Applied[] };
+  // A catch-up reads and writes far more of the store than a save: more of it is kept in memory.
+  db.pragma(`cache_size = -${CATCH_UP_CACHE_KIB}`);
+  try {
+    // The next page is asked for while this one is applied: the hub's time and this store's
+    // overlap. The cursor is saved only with the page it ends, in the same transaction.
+    let next: Promise<PullReply> | null = pull(syncValue(db, 'cursor') ?? FIRST_CURSOR);
+    while (next) {
+      const reply: PullReply = await next;
+      next = reply.more ? pull(reply.cursor) : null;
+      // A page asked for ahead is not left unawaited if this one fails to apply.
+      next?.catch(() => undefined);
+      out.applied.push(
+        withLightCommits(db, () =>
+          applyPull(ctx, reply.changes, { workstation, cursor: reply.cursor, defer: reply.more }),
+        ),
+      );
+      out.pulled += reply.changes.length;
+      progress?.(out.pulled);
+    }
+    // What the pages left for the end (and what a round cut short left before): once each.
+    withLightCommits(db, () => flushDerived(ctx));
+  } finally {
+    db.pragma(`cache_size = -${STORE_CACHE_KIB}`);
+  }
+  return out;
 }
 
 export interface SyncCounts {

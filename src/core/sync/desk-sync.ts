@@ -117,7 +117,7 @@ export function createDeskSync(
       await syncRound(ctx as never, h, (p) => {
         if (p.phase === 'pull' && p.done >= 1000) {
           state = 'catching_up';
-          progress = { done: p.done, total: null };
+          progress = { done: p.done, total: null, of: 'changes' };
           announce();
         }
       });
@@ -154,6 +154,8 @@ export function createDeskSync(
       } while (again && !stopped);
     })().finally(() => {
       running = null;
+      // A nudge that came after the last round's end but before this: its round, now.
+      if (again) nudge();
     });
   };
 
@@ -203,7 +205,18 @@ export function createDeskSync(
         throw new DomainError('CONFLICT', 'This workstation has joined a desk already');
       const h = connect(j.url, token);
       try {
-        await joinDesk({ db, clock: env.clock, newId: env.newId, emit: () => {} }, h, j);
+        let shown = 0;
+        await joinDesk({ db, clock: env.clock, newId: env.newId, emit: () => {} }, h, {
+          ...j,
+          // The desk's image as it downloads, announced a few hundred times at most.
+          progress: (p) => {
+            if (p.done < p.total && p.done - shown < p.total / 200) return;
+            shown = p.done;
+            state = 'catching_up';
+            progress = { done: p.done, total: p.total, of: 'bytes' };
+            announce();
+          },
+        });
       } catch (e) {
         // Said next to the field it is about: the address, or the code.
         if (e instanceof HubUnavailable)

@@ -3,9 +3,18 @@
  * A refusal comes back as the hub's typed error; a hub out of reach (refused, reset, timed out)
  * as UNREACHABLE. Every answer is checked before it is used: the hub is outside this process.
  */
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebStream } from 'node:stream/web';
+import { createZstdDecompress } from 'node:zlib';
 import { z } from 'zod';
 import {
   changeSchema,
+  cursorSchema,
+  IMAGE_HEADERS,
+  type ImageInfo,
   SYNC_ERROR_CODES,
   type Change,
   type JoinReply,
@@ -17,6 +26,17 @@ import {
 import { HubUnavailable, type HubTransport } from './client.ts';
 
 const TIMEOUT_MS = 15_000;
+/** A download that receives nothing for this long is given up (a slow one goes on). */
+const IMAGE_IDLE_MS = 30_000;
+
+const imageInfo = z.object({
+  cursor: cursorSchema,
+  schema: z.coerce.number().int().positive(),
+  bytes: z.coerce.number().int().positive(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  changes: z.coerce.number().int().min(0),
+  builtAt: z.string(),
+});
 
 const errorReply = z.object({
   error: z.object({ code: z.enum(SYNC_ERROR_CODES), message: z.string() }),
@@ -117,7 +137,84 @@ export function httpTransport(base: string, token?: () => string | undefined): H
       );
     return parsed.data;
   }
+  /** GET v1/image: the compressed file streamed through its check into `file`. */
+  async function image(
+    file: string,
+    progress?: (p: { done: number; total: number }) => void,
+  ): Promise<ImageInfo | null> {
+    const idle = new AbortController();
+    let timer = setTimeout(() => idle.abort(), IMAGE_IDLE_MS);
+    const alive = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => idle.abort(), IMAGE_IDLE_MS);
+    };
+    const bearer = token?.();
+    let res: Response;
+    try {
+      res = await fetch(url('v1/image'), {
+        headers: bearer ? { Authorization: `Bearer ${bearer}` } : {},
+        signal: idle.signal,
+      });
+    } catch (e) {
+      clearTimeout(timer);
+      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+      throw new HubUnavailable(
+        'UNREACHABLE',
+        `The hub at ${base} cannot be reached (${cause?.code ?? cause?.message ?? String(e)})`,
+      );
+    }
+    try {
+      if (res.status === 404) return null;
+      if (!res.ok || !res.body) {
+        const e = errorReply.safeParse(await res.json().catch(() => null));
+        if (e.success) throw new HubUnavailable(e.data.error.code, e.data.error.message);
+        throw new HubUnavailable('UNREACHABLE', `The hub at ${base} answered ${res.status}`);
+      }
+      const parsed = imageInfo.safeParse(
+        Object.fromEntries(
+          Object.entries(IMAGE_HEADERS).map(([k, h]) => [k, res.headers.get(h) ?? undefined]),
+        ),
+      );
+      if (!parsed.success)
+        throw new HubUnavailable(
+          'UNREACHABLE',
+          `The hub at ${base} sent an image it did not describe`,
+        );
+      const info = parsed.data;
+      const hash = createHash('sha256');
+      let done = 0;
+      const check = new Transform({
+        transform(chunk: Buffer, _enc, next) {
+          alive();
+          hash.update(chunk);
+          done += chunk.length;
+          progress?.({ done, total: info.bytes });
+          next(null, chunk);
+        },
+      });
+      try {
+        await pipeline(
+          Readable.fromWeb(res.body as unknown as WebStream<Uint8Array>),
+          check,
+          createZstdDecompress(),
+          createWriteStream(file),
+        );
+      } catch (e) {
+        throw new HubUnavailable(
+          'UNREACHABLE',
+          `The desk's image did not arrive whole (${e instanceof Error ? e.message : String(e)})`,
+        );
+      }
+      if (done !== info.bytes || hash.digest('hex') !== info.sha256)
+        throw new HubUnavailable('UNREACHABLE', "The desk's image did not arrive whole");
+      return info;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   return {
+    image,
     join: (code, name): Promise<JoinReply> => call('POST', 'v1/join', joinReply, { code, name }),
     push: (changes: Change[]): Promise<PushReply> =>
       call('POST', 'v1/push', pushReply, { changes }),

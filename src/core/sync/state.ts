@@ -16,6 +16,17 @@ export function writeSyncValue(db: Db, key: string, value: string): void {
   ).run(key, value);
 }
 
+/** Every value, to carry this workstation's own state into a store that replaces its own. */
+export const syncValues = (db: Db): [string, string][] =>
+  stmt<{ key: string; value: string }>(db, 'SELECT key, value FROM sync_state ORDER BY key')
+    .all()
+    .map((r) => [r.key, r.value]);
+
+/** A desk image holds no workstation's sync state (see image.ts). */
+export function clearSyncState(db: Db): void {
+  stmt(db, 'DELETE FROM sync_state').run();
+}
+
 /** The name this workstation's clock readings carry: made once, kept. */
 export function hlcNode(db: Db): string {
   let node = syncValue(db, 'node');

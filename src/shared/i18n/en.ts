@@ -731,6 +731,7 @@ export const en = {
   'sync.unreachable_one': 'Hub unreachable, still working ({count} change waiting)',
   'sync.unreachable_other': 'Hub unreachable, still working ({count} changes waiting)',
   'sync.catchingUp': 'Catching up: {done} changes',
+  'sync.receivingDesk': 'Receiving the desk: {done} of {total} MB',
   'sync.refused': 'The hub refused this workstation: {reason}',
   'sync.progress': 'Sync progress',
   'hub.title': 'Sync hub',

@@ -15,12 +15,24 @@ export interface HubProcess {
  * A hub instance as `npm run hub` starts it, over the database `databaseUrl`, on a free port (or
  * on `port`: a hub restarted where its workstations know it).
  */
-export async function startHubProcess(databaseUrl: string, port = 0): Promise<HubProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'src/hub/cli.ts'), '--port', String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function startHubProcess(
+  databaseUrl: string,
+  port = 0,
+  /** With an imager (its replicas in `imager.data`, a pass every `imager.every` seconds). */
+  imager?: { data: string; every: number },
+): Promise<HubProcess> {
+  const args = imager
+    ? ['--data', imager.data, '--imager-every', String(imager.every)]
+    : ['--no-imager'];
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'src/hub/cli.ts'), '--port', String(port), ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {

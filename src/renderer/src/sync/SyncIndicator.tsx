@@ -7,6 +7,9 @@ import { followSync, useSync } from './syncStore.ts';
  * kept), catching up (with progress on a first sync), or refused (with the hub's reason).
  * Shown only on a workstation joined to a hub.
  */
+const megabytes = (bytes: number, locale: string) =>
+  (bytes / 2 ** 20).toLocaleString(locale, { maximumFractionDigits: 0 });
+
 export function SyncIndicator(): ReactElement | null {
   const tr = useT();
   const status = useSync((s) => s.status);
@@ -22,13 +25,18 @@ export function SyncIndicator(): ReactElement | null {
       ? tr.t('sync.inSync')
       : state === 'unreachable'
         ? tr.plural('sync.unreachable', waiting)
-        : state === 'catching_up'
-          ? tr.t('sync.catchingUp', {
-              done: (status.progress?.done ?? 0).toLocaleString(tr.locale),
+        : state === 'catching_up' && status.progress?.of === 'bytes'
+          ? tr.t('sync.receivingDesk', {
+              done: megabytes(status.progress.done, tr.locale),
+              total: megabytes(status.progress.total ?? 0, tr.locale),
             })
-          : state === 'refused'
-            ? tr.t('sync.refused', { reason: status.error ?? '' })
-            : tr.plural('sync.waiting', waiting);
+          : state === 'catching_up'
+            ? tr.t('sync.catchingUp', {
+                done: (status.progress?.done ?? 0).toLocaleString(tr.locale),
+              })
+            : state === 'refused'
+              ? tr.t('sync.refused', { reason: status.error ?? '' })
+              : tr.plural('sync.waiting', waiting);
   return (
     <span
       className={`sync sync--${state}`}
