@@ -4,7 +4,12 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { JoinCodeInfo, JoinReply } from '../shared/sync.ts';
+import type {
+  JoinCodeInfo,
+  JoinReply,
+  WorkstationInfo,
+  WorkstationReport,
+} from '../shared/sync.ts';
 import { HubError } from './failure.ts';
 
 const sha256 = (s: string): Buffer => createHash('sha256').update(s).digest();
@@ -145,16 +150,68 @@ export async function join(db: pg.Pool, code: string, name: string): Promise<Joi
   }
 }
 
-/** The workstation a bearer token belongs to; a revoked one is refused. */
-export async function authenticate(db: pg.Pool, token: string | undefined): Promise<Workstation> {
+/**
+ * The workstation a bearer token belongs to; a revoked one is refused. What it says of itself
+ * (its release, its changes waiting) is kept with its last contact.
+ */
+export async function authenticate(
+  db: pg.Pool,
+  token: string | undefined,
+  report?: Partial<WorkstationReport>,
+): Promise<Workstation> {
   if (!token) throw new HubError('UNAUTHENTICATED', 'This workstation has not joined the hub');
   const r = await db.query<{ id: string; desk_id: string; name: string; revoked_at: Date | null }>(
-    'UPDATE workstations SET last_seen = now() WHERE token_hash = $1 RETURNING id, desk_id, name, revoked_at',
-    [sha256(token)],
+    `UPDATE workstations SET last_seen = now(), release = coalesce($2, release),
+       waiting = coalesce($3, waiting)
+     WHERE token_hash = $1 RETURNING id, desk_id, name, revoked_at`,
+    [sha256(token), report?.release ?? null, report?.waiting ?? null],
   );
   const w = r.rows[0];
   if (!w) throw new HubError('UNAUTHENTICATED', 'This workstation is not known to the hub');
   if (w.revoked_at)
     throw new HubError('FORBIDDEN', 'This workstation was removed from the desk by an admin');
   return { id: w.id, deskId: w.desk_id, name: w.name };
+}
+
+/** Every workstation that has joined the desk, in the order they joined. */
+export async function listWorkstations(db: pg.Pool, deskId: string): Promise<WorkstationInfo[]> {
+  const r = await db.query<{
+    id: string;
+    name: string;
+    number: number;
+    joined_at: Date;
+    last_seen: Date | null;
+    waiting: number | null;
+    release: string | null;
+    revoked_at: Date | null;
+  }>(
+    `SELECT id, name, number, joined_at, last_seen, waiting, release, revoked_at
+     FROM workstations WHERE desk_id = $1 ORDER BY number`,
+    [deskId],
+  );
+  return r.rows.map((w) => ({
+    id: w.id,
+    name: w.name,
+    number: w.number,
+    joinedAt: w.joined_at.toISOString(),
+    lastSeen: w.last_seen?.toISOString() ?? null,
+    waiting: w.waiting,
+    release: w.release,
+    revokedAt: w.revoked_at?.toISOString() ?? null,
+  }));
+}
+
+/** Stops a workstation of the desk: its next call is refused. False when there is none to stop. */
+export async function revokeWorkstation(
+  db: pg.Pool,
+  deskId: string,
+  id: string,
+  by: string,
+): Promise<boolean> {
+  const r = await db.query(
+    `UPDATE workstations SET revoked_at = now(), revoked_by = $3
+     WHERE id = $1 AND desk_id = $2 AND revoked_at IS NULL`,
+    [id, deskId, by],
+  );
+  return (r.rowCount ?? 0) > 0;
 }

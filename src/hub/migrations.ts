@@ -122,6 +122,15 @@ CREATE TABLE desk_image_chunks (
 ALTER TABLE desk_image_chunks ALTER COLUMN data SET STORAGE EXTERNAL;
 `,
   },
+  {
+    version: 5,
+    name: 'what workstations say of themselves, who revoked one',
+    sql: `
+ALTER TABLE workstations ADD COLUMN release text;
+ALTER TABLE workstations ADD COLUMN waiting int;
+ALTER TABLE workstations ADD COLUMN revoked_by uuid;
+`,
+  },
 ];
 
 export const HUB_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

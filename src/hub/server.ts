@@ -11,6 +11,8 @@ import {
   cursorSchema,
   IMAGE_HEADERS,
   joinCodeRequestSchema,
+  REPORT_HEADERS,
+  revokeWorkstationSchema,
   joinSchema,
   keysSchema,
   revokeJoinCodeSchema,
@@ -19,7 +21,15 @@ import {
   SYNC_HTTP_STATUS,
   type SyncError,
 } from '../shared/sync.ts';
-import { authenticate, createJoinCode, join, listJoinCodes, revokeJoinCode } from './access.ts';
+import {
+  authenticate,
+  createJoinCode,
+  join,
+  listJoinCodes,
+  listWorkstations,
+  revokeJoinCode,
+  revokeWorkstation,
+} from './access.ts';
 import { leaseKeys, pull, pullText, push } from './changes.ts';
 import { HubError } from './failure.ts';
 import { imageChunks, imageInfo } from './images.ts';
@@ -63,6 +73,16 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, name = 'body'): z
   const first = r.error.issues[0]!;
   const path = first.path.map(String).join('.') || name;
   throw new HubError('VALIDATION', `${path}: ${first.message}`, path);
+}
+
+/** The workstation calling, from its token, with what it says of itself (see REPORT_HEADERS). */
+function who(o: HubOptions, req: IncomingMessage) {
+  const release = req.headers[REPORT_HEADERS.release];
+  const waiting = Number(req.headers[REPORT_HEADERS.waiting]);
+  return authenticate(o.pool, bearer(req), {
+    ...(typeof release === 'string' && /^[0-9A-Za-z.+-]{1,40}$/.test(release) ? { release } : {}),
+    ...(Number.isInteger(waiting) && waiting >= 0 && waiting <= 2 ** 31 - 1 ? { waiting } : {}),
+  });
 }
 
 const bearer = (req: IncomingMessage): string | undefined =>
@@ -125,12 +145,12 @@ async function route(o: HubOptions, req: IncomingMessage): Promise<unknown> {
       return join(o.pool, body.code, body.name);
     }
     case 'POST /v1/push': {
-      const ws = await authenticate(o.pool, bearer(req));
+      const ws = await who(o, req);
       const body = parse(pushSchema, await readJson(req));
       return push(o.pool, ws, body.changes);
     }
     case 'GET /v1/pull': {
-      const ws = await authenticate(o.pool, bearer(req));
+      const ws = await who(o, req);
       const cursor = url.searchParams.has('cursor')
         ? parse(cursorSchema, url.searchParams.get('cursor'), 'cursor')
         : undefined;
@@ -140,7 +160,7 @@ async function route(o: HubOptions, req: IncomingMessage): Promise<unknown> {
       return new JsonText(await pullText(o.pool, ws, cursor, limit));
     }
     case 'GET /v1/image': {
-      const ws = await authenticate(o.pool, bearer(req));
+      const ws = await who(o, req);
       const info = await imageInfo(o.pool, ws.deskId);
       if (!info) throw new HubError('NOT_FOUND', 'This desk has no image yet: take the log');
       return new Streamed(
@@ -158,20 +178,20 @@ async function route(o: HubOptions, req: IncomingMessage): Promise<unknown> {
       );
     }
     case 'POST /v1/keys': {
-      const ws = await authenticate(o.pool, bearer(req));
+      const ws = await who(o, req);
       const body = parse(keysSchema, await readJson(req));
       return leaseKeys(o.pool, ws, body.count, body.atLeast);
     }
     // An admin of the desk, on a workstation that has joined, manages the desk's join codes.
     case 'POST /v1/join-codes': {
-      const ws = await authenticate(o.pool, bearer(req));
+      const ws = await who(o, req);
       const body = parse(joinCodeRequestSchema, await readJson(req));
       await requireRole(o.pool, ws, body.author, 'admin');
       const c = await createJoinCode(o.pool, ws.deskId, body.hours, body.author);
       return { id: c.id, code: c.code, expiresAt: c.expiresAt.toISOString() };
     }
     case 'GET /v1/join-codes': {
-      const ws = await authenticate(o.pool, bearer(req));
+      const ws = await who(o, req);
       const author = parse(
         joinCodeRequestSchema.shape.author,
         url.searchParams.get('author'),
@@ -181,17 +201,42 @@ async function route(o: HubOptions, req: IncomingMessage): Promise<unknown> {
       return { codes: await listJoinCodes(o.pool, ws.deskId) };
     }
     case 'POST /v1/join-codes/revoke': {
-      const ws = await authenticate(o.pool, bearer(req));
+      const ws = await who(o, req);
       const body = parse(revokeJoinCodeSchema, await readJson(req));
       await requireRole(o.pool, ws, body.author, 'admin');
       if (!(await revokeJoinCode(o.pool, body.id, ws.deskId)))
         throw new HubError('NOT_FOUND', 'No join code of this desk that is still unused', 'id');
       return { codes: await listJoinCodes(o.pool, ws.deskId) };
     }
+    // An admin of the desk sees its workstations and revokes one (a lost laptop, in one step).
+    case 'GET /v1/workstations': {
+      const ws = await who(o, req);
+      const author = parse(
+        revokeWorkstationSchema.shape.author,
+        url.searchParams.get('author'),
+        'author',
+      );
+      await requireRole(o.pool, ws, author, 'admin');
+      return { workstations: await listWorkstations(o.pool, ws.deskId) };
+    }
+    case 'POST /v1/workstations/revoke': {
+      const ws = await who(o, req);
+      const body = parse(revokeWorkstationSchema, await readJson(req));
+      await requireRole(o.pool, ws, body.author, 'admin');
+      if (body.id === ws.id)
+        throw new HubError(
+          'VALIDATION',
+          'This is the workstation you are on: revoke it from another',
+          'id',
+        );
+      if (!(await revokeWorkstation(o.pool, ws.deskId, body.id, body.author)))
+        throw new HubError('NOT_FOUND', 'No workstation of this desk that is still enrolled', 'id');
+      return { workstations: await listWorkstations(o.pool, ws.deskId) };
+    }
     case 'GET /v1/wait': {
       // A long-poll: answers at once when changes are ready after the cursor, else when a push
       // to the desk commits, else after `seconds`.
-      const ws = await authenticate(o.pool, bearer(req));
+      const ws = await who(o, req);
       const cursor = parse(cursorSchema, url.searchParams.get('cursor'), 'cursor');
       const seconds = Number(url.searchParams.get('seconds') ?? 25);
       if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_WAIT_S)

@@ -27,6 +27,7 @@ import type { NewJoinCode } from './sync.ts';
 import type {
   SyncStatus,
   JoinCodeList,
+  WorkstationList,
   AdminCategory,
   AdminDirectory,
   AdminPerson,
@@ -371,6 +372,13 @@ export const contract = {
   }),
   /** A code not used yet stops working. */
   'sync.revokeJoinCode': method<JoinCodeList>()({
+    input: z.strictObject({ id: z.uuid() }),
+    access: 'admin',
+  }),
+  /** The desk's enrolled workstations: last contact, changes waiting, release. */
+  'sync.workstations': method<WorkstationList>()({ input: empty, access: 'admin' }),
+  /** A workstation stops at its next call to the hub (a lost laptop, in one step). */
+  'sync.revokeWorkstation': method<WorkstationList>()({
     input: z.strictObject({ id: z.uuid() }),
     access: 'admin',
   }),

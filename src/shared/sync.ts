@@ -217,6 +217,39 @@ export interface JoinCodeInfo {
 export const revokeJoinCodeSchema = z.object({ author: z.uuid(), id: z.uuid() }).strict();
 export type RevokeJoinCodeRequest = z.infer<typeof revokeJoinCodeSchema>;
 
+/** This release of Switchboard (package.json's version: a test holds the two together). */
+export const RELEASE = '0.1.0';
+
+/**
+ * What a workstation says of itself on every call, as headers: its release, and how many of its
+ * changes wait to be pushed. The hub keeps the latest for the admin's list of workstations.
+ */
+export const REPORT_HEADERS = {
+  release: 'x-switchboard-release',
+  waiting: 'x-switchboard-waiting',
+} as const;
+export interface WorkstationReport {
+  release: string;
+  waiting: number;
+}
+
+/** One enrolled workstation of the desk, as the hub knows it. */
+export interface WorkstationInfo {
+  id: string;
+  name: string;
+  number: number;
+  joinedAt: string;
+  /** Its last call to the hub. */
+  lastSeen: string | null;
+  /** What it said at that call: its changes not pushed yet, and its release. */
+  waiting: number | null;
+  release: string | null;
+  revokedAt: string | null;
+}
+/** Revoking a workstation stops it at its next call; the hub refuses its changes from then on. */
+export const revokeWorkstationSchema = z.object({ author: z.uuid(), id: z.uuid() }).strict();
+export type RevokeWorkstationRequest = z.infer<typeof revokeWorkstationSchema>;
+
 export const SYNC_HTTP_STATUS: Record<SyncErrorCode, number> = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,

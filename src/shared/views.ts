@@ -1,7 +1,7 @@
 /** The shapes methods return. Inputs are zod schemas in contract.ts; these are their outputs. */
 import type { PolicyBody } from './policy.ts';
 import type { WallboardThresholds } from './policy-rules.ts';
-import type { JoinCodeInfo } from './sync.ts';
+import type { JoinCodeInfo, WorkstationInfo } from './sync.ts';
 import type {
   CallbackKind,
   CallDirection,
@@ -103,6 +103,12 @@ export interface DeskInfo {
 
 /** This workstation's sync with its desk's hub, as the header's indicator shows it. */
 /** The desk's join codes on its hub, newest first. */
+/** The desk's workstations, and which of them this one is. */
+export interface WorkstationList {
+  workstations: WorkstationInfo[];
+  self: string;
+}
+
 export interface JoinCodeList {
   codes: JoinCodeInfo[];
 }

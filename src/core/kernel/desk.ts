@@ -18,6 +18,7 @@ import { registerCapture } from '../sync/capture.ts';
 import { SYSTEM_USER_ID } from '../sla/clocks.ts';
 import { hlcClock } from '../sync/hlc.ts';
 import { hlcNode, isJoined, lastHlc } from '../sync/state.ts';
+import type { WorkstationReport } from '../../shared/sync.ts';
 import type { HubTransport } from '../sync/client.ts';
 import { createDeskSync, type DeskSync } from '../sync/desk-sync.ts';
 
@@ -44,7 +45,11 @@ export interface DeskOptions {
   /** Sync rounds of its own while joined (default on); off for a tool that runs them itself. */
   autoSync?: boolean;
   /** How the desk reaches a hub (default: HTTP); tests give a model of the hub. */
-  hubTransport?: (url: string, token: () => string | undefined) => HubTransport;
+  hubTransport?: (
+    url: string,
+    token: () => string | undefined,
+    report?: () => WorkstationReport,
+  ) => HubTransport;
 }
 
 export interface Desk {

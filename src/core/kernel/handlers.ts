@@ -6,6 +6,8 @@ import {
   joinCodes,
   joinHub,
   revokeJoinCode,
+  revokeWorkstation,
+  workstations,
   syncStatus,
 } from '../sync/desk-sync.ts';
 import { acceptEscalation, escalateTicket, returnEscalation } from '../escalation/actions.ts';
@@ -65,6 +67,8 @@ export const handlers: Handlers = {
   'sync.joinCodes': joinCodes,
   'sync.createJoinCode': createJoinCode,
   'sync.revokeJoinCode': revokeJoinCode,
+  'sync.workstations': workstations,
+  'sync.revokeWorkstation': revokeWorkstation,
   'customers.lookup': lookup,
   'search.everywhere': searchEverywhere,
   'customers.get': getCustomer,

@@ -24,6 +24,8 @@ import {
   type NewJoinCode,
   type PushReply,
   type RevokeJoinCodeRequest,
+  type RevokeWorkstationRequest,
+  type WorkstationInfo,
   type SyncErrorCode,
 } from '../../shared/sync.ts';
 import type { Ctx } from '../kernel/context.ts';
@@ -64,6 +66,9 @@ export interface HubTransport {
    * hub says of it; null when the hub has none.
    */
   image?(file: string, progress?: (p: ImageProgress) => void): Promise<ImageInfo | null>;
+  /** An admin's list of the desk's workstations, and revoking one (the hub checks the role). */
+  workstations?(author: string): Promise<WorkstationInfo[]>;
+  revokeWorkstation?(request: RevokeWorkstationRequest): Promise<WorkstationInfo[]>;
 }
 
 /** A download's progress, in compressed bytes. */

@@ -5,7 +5,7 @@
  * never wait for it. The Electron app and the host both run it from their desk process.
  */
 import type { PushEvent } from '../../shared/events.ts';
-import type { JoinCodeList, SyncStatus } from '../../shared/views.ts';
+import type { JoinCodeList, SyncStatus, WorkstationList } from '../../shared/views.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { ParsedInput } from '../../shared/contract.ts';
 import type { Ctx } from '../kernel/context.ts';
@@ -15,7 +15,13 @@ import type { Db } from '../store/database.ts';
 import { HubUnavailable, joinDesk, syncCounts, syncRound, type HubTransport } from './client.ts';
 import { httpTransport } from './http.ts';
 import { isJoined, refusedChanges, syncValue } from './state.ts';
-import { FIRST_CURSOR, type NewJoinCode } from '../../shared/sync.ts';
+import {
+  FIRST_CURSOR,
+  RELEASE,
+  type NewJoinCode,
+  type WorkstationReport,
+} from '../../shared/sync.ts';
+import { waiting } from './outbox.ts';
 
 export interface DeskSync {
   status(): SyncStatus;
@@ -50,7 +56,11 @@ const RETRY_WAIT_MS = 2000;
 export function createDeskSync(
   env: DeskSyncEnv,
   o: {
-    transport?: (url: string, token: () => string | undefined) => HubTransport;
+    transport?: (
+      url: string,
+      token: () => string | undefined,
+      report?: () => WorkstationReport,
+    ) => HubTransport;
     every?: number;
     /** False: no rounds of its own (a tool that runs its rounds itself). */
     auto?: boolean;
@@ -59,11 +69,13 @@ export function createDeskSync(
   const { db } = env;
   const connect = o.transport ?? httpTransport;
   const token = () => syncValue(db, 'hub.token');
+  // Said on every call: the admin's list of workstations shows it.
+  const report = (): WorkstationReport => ({ release: RELEASE, waiting: waiting(db) });
   let hub: HubTransport | null = null;
   const hubFor = () => {
     const url = syncValue(db, 'hub.url');
     if (!url) return null;
-    return (hub ??= connect(url, token));
+    return (hub ??= connect(url, token, report));
   };
   let state: SyncStatus['state'] = isJoined(db) ? 'waiting' : 'off';
   let error: string | undefined;
@@ -203,7 +215,7 @@ export function createDeskSync(
     async join(j) {
       if (isJoined(db))
         throw new DomainError('CONFLICT', 'This workstation has joined a desk already');
-      const h = connect(j.url, token);
+      const h = connect(j.url, token, report);
       try {
         let shown = 0;
         await joinDesk({ db, clock: env.clock, newId: env.newId, emit: () => {} }, h, {
@@ -318,4 +330,25 @@ export async function revokeJoinCode(
 ): Promise<JoinCodeList> {
   const author = signedIn(ctx);
   return { codes: await viaHub(ctx, (h) => h.revokeJoinCode?.({ author, id: input.id })) };
+}
+
+/** `sync.workstations`: the desk's workstations as its hub knows them (an admin's). */
+export async function workstations(ctx: Ctx): Promise<WorkstationList> {
+  const author = signedIn(ctx);
+  return {
+    workstations: await viaHub(ctx, (h) => h.workstations?.(author)),
+    self: syncValue(ctx.db, 'workstation.id') ?? '',
+  };
+}
+
+/** `sync.revokeWorkstation`: the hub stops it at its next call (never this one). */
+export async function revokeWorkstation(
+  ctx: Ctx,
+  input: ParsedInput<'sync.revokeWorkstation'>,
+): Promise<WorkstationList> {
+  const author = signedIn(ctx);
+  return {
+    workstations: await viaHub(ctx, (h) => h.revokeWorkstation?.({ author, id: input.id })),
+    self: syncValue(ctx.db, 'workstation.id') ?? '',
+  };
 }

@@ -22,6 +22,8 @@ import {
   type KeysRequest,
   type PullReply,
   type PushReply,
+  REPORT_HEADERS,
+  type WorkstationReport,
 } from '../../shared/sync.ts';
 import { HubUnavailable, type HubTransport } from './client.ts';
 
@@ -78,7 +80,33 @@ const keysReply = z
   .object({ from: z.number().int().positive(), to: z.number().int().positive() })
   .refine((k) => k.to > k.from);
 
-export function httpTransport(base: string, token?: () => string | undefined): HubTransport {
+const workstationsReply = z.object({
+  workstations: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      number: z.number().int(),
+      joinedAt: z.string(),
+      lastSeen: z.string().nullable(),
+      waiting: z.number().int().nullable(),
+      release: z.string().nullable(),
+      revokedAt: z.string().nullable(),
+    }),
+  ),
+});
+
+export function httpTransport(
+  base: string,
+  token?: () => string | undefined,
+  /** What this workstation says of itself on every call (see REPORT_HEADERS). */
+  report?: () => WorkstationReport,
+): HubTransport {
+  const reported = (): Record<string, string> => {
+    const r = report?.();
+    return r
+      ? { [REPORT_HEADERS.release]: r.release, [REPORT_HEADERS.waiting]: String(r.waiting) }
+      : {};
+  };
   const url = (path: string) => new URL(path, base.endsWith('/') ? base : `${base}/`).toString();
   async function call<T>(
     method: 'GET' | 'POST',
@@ -93,6 +121,7 @@ export function httpTransport(base: string, token?: () => string | undefined): H
       return fetch(url(path), {
         method,
         headers: {
+          ...reported(),
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
           ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
         },
@@ -227,6 +256,11 @@ export function httpTransport(base: string, token?: () => string | undefined): H
     createJoinCode: (request) => call('POST', 'v1/join-codes', newJoinCodeReply, request),
     revokeJoinCode: async (request) =>
       (await call('POST', 'v1/join-codes/revoke', joinCodesReply, request)).codes,
+    workstations: async (author) =>
+      (await call('GET', `v1/workstations?author=${encodeURIComponent(author)}`, workstationsReply))
+        .workstations,
+    revokeWorkstation: async (request) =>
+      (await call('POST', 'v1/workstations/revoke', workstationsReply, request)).workstations,
     wait: (cursor, seconds, signal) =>
       call(
         'GET',

@@ -7,6 +7,7 @@ import { Field } from '../ui/Field.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { formErrors } from '../ui/forms.ts';
 import { JoinCodes } from './JoinCodes.tsx';
+import { Workstations } from './Workstations.tsx';
 import { followSync, useSync } from './syncStore.ts';
 
 /**
@@ -118,6 +119,7 @@ export function HubAdmin(): ReactElement {
           {tr.plural('hub.refused', status.refused.count, { reason: status.refused.message })}
         </p>
       ) : null}
+      {status?.joined ? <Workstations /> : null}
       {status?.joined ? <JoinCodes /> : null}
     </section>
   );
