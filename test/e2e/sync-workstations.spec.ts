@@ -144,6 +144,30 @@ test('two workstations and a hub: one desk, apart and together again', async ({ 
         /Changed on two workstations at once: the title kept is “Depot router: replaced”/,
       ),
     ).toBeVisible();
+
+    // The admin's list of the desk's workstations; the second is revoked in one confirmed step,
+    // and is stopped at its next contact with a clear message, its new call kept on it.
+    await pa.keyboard.press('Escape');
+    await pa.keyboard.press('F10');
+    const list = pa.getByTestId('workstations');
+    await expect(list.getByTestId('workstation-row')).toHaveCount(2);
+    await expect(list.getByTestId('workstation-row').nth(0)).toContainText('this workstation');
+    await expect(list.getByTestId('workstation-row').nth(1)).toContainText('Front desk 2');
+    await expect(list.getByTestId('workstation-row').nth(1)).toContainText('0.1.0');
+    await list.getByRole('button', { name: 'Revoke Front desk 2' }).click();
+    const ask = list.getByRole('alertdialog');
+    await expect(ask).toContainText('Revoke Front desk 2?');
+    await expect(ask.getByRole('button', { name: 'Revoke it' })).toBeFocused();
+    await pa.keyboard.press('Enter');
+    await expect(list.getByTestId('workstation-row').nth(1)).toContainText('Revoked');
+    await pa
+      .getByRole('region', { name: 'Sync hub' })
+      .screenshot({ path: 'test-results/hub-workstations.png' });
+    await onB.call('intake.submit', call('Kiosk offline after the revoke', 'SY-4'));
+    await expect(pb.getByTestId('sync-status')).toHaveAttribute('data-state', 'refused', {
+      timeout: 30_000,
+    });
+    await expect(pb.getByTestId('sync-status')).toContainText('removed from the desk by an admin');
   } finally {
     for (const p of pages) await p.close().catch(() => undefined);
     await a.stop();

@@ -781,6 +781,7 @@ export const en = {
   'hub.wsRelease': 'Release',
   'hub.thisOne': 'this workstation',
   'hub.seenAgo': '{t} ago',
+  'hub.seenNow': 'Just now',
   'hub.neverSeen': 'Not since it joined',
   'hub.wsRevoked': 'Revoked {at}',
   'hub.revokeWs': 'Revoke {name}',

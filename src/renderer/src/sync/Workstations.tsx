@@ -43,10 +43,11 @@ export function Workstations(): ReactElement {
     revokeButtons.current.get(w.id)?.focus();
   }
   const now = Date.now();
-  const contact = (w: WorkstationInfo) =>
-    w.lastSeen
-      ? t('hub.seenAgo', { t: ageText(tr, now - Date.parse(w.lastSeen)) })
-      : t('hub.neverSeen');
+  const contact = (w: WorkstationInfo) => {
+    if (!w.lastSeen) return t('hub.neverSeen');
+    const ago = now - Date.parse(w.lastSeen);
+    return ago < 60_000 ? t('hub.seenNow') : t('hub.seenAgo', { t: ageText(tr, ago) });
+  };
   const errors = error ? formErrors(tr, error) : {};
 
   return (
