@@ -1,5 +1,6 @@
 /**
- * `npm run hub -- [--data DIR] [--host H] [--port N] [--tls-key F --tls-cert F] [--no-imager]`:
+ * `npm run hub -- [--data DIR] [--host H] [--port N] [--tls-key F --tls-cert F] [--no-imager]
+ *   [--oldest-release X.Y.Z]`:
  * the sync hub. With DATABASE_URL it uses that PostgreSQL; without it, an embedded one kept in
  * DIR/postgres. Beside it runs the imager (src/imager, its replicas in DIR/imager), which keeps
  * each desk's image for workstations that join; `--no-imager` where another instance runs it.
@@ -33,6 +34,7 @@ const { values, positionals } = parseArgs({
     desk: { type: 'string' },
     hours: { type: 'string', default: '24' },
     imager: { type: 'boolean', default: true },
+    'oldest-release': { type: 'string' },
     'imager-every': { type: 'string', default: '60' },
   },
 });
@@ -88,7 +90,13 @@ const tls =
     ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) }
     : undefined;
 const nudges = new Nudges();
-const server = createHub({ pool, tls, log, nudges });
+const server = createHub({
+  pool,
+  tls,
+  log,
+  nudges,
+  ...(values['oldest-release'] ? { oldestRelease: values['oldest-release'] } : {}),
+});
 server.listen(Number(values.port), values.host, () => {
   const a = server.address() as { port: number };
   // The line a script or a test waits for.

@@ -11,6 +11,8 @@ import {
   cursorSchema,
   IMAGE_HEADERS,
   joinCodeRequestSchema,
+  compareReleases,
+  OLDEST_RELEASE,
   REPORT_HEADERS,
   revokeWorkstationSchema,
   joinSchema,
@@ -48,6 +50,8 @@ export interface HubOptions {
   nudges?: Nudges;
   tls?: { key: Buffer; cert: Buffer };
   log?: (line: string) => void;
+  /** The oldest workstation release served (OLDEST_RELEASE by default). */
+  oldestRelease?: string;
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -75,12 +79,25 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, name = 'body'): z
   throw new HubError('VALIDATION', `${path}: ${first.message}`, path);
 }
 
+/** The release a workstation says it runs; refused when older than this hub serves. */
+function releaseOf(o: HubOptions, req: IncomingMessage): string | undefined {
+  const release = req.headers[REPORT_HEADERS.release];
+  if (typeof release !== 'string' || !/^[0-9A-Za-z.+-]{1,40}$/.test(release)) return undefined;
+  const oldest = o.oldestRelease ?? OLDEST_RELEASE;
+  if (compareReleases(release, oldest) < 0)
+    throw new HubError(
+      'OUTDATED',
+      `This workstation runs Switchboard ${release}; this hub serves ${oldest} and later: update Switchboard on it, and it syncs again with nothing lost`,
+    );
+  return release;
+}
+
 /** The workstation calling, from its token, with what it says of itself (see REPORT_HEADERS). */
 function who(o: HubOptions, req: IncomingMessage) {
-  const release = req.headers[REPORT_HEADERS.release];
+  const release = releaseOf(o, req);
   const waiting = Number(req.headers[REPORT_HEADERS.waiting]);
   return authenticate(o.pool, bearer(req), {
-    ...(typeof release === 'string' && /^[0-9A-Za-z.+-]{1,40}$/.test(release) ? { release } : {}),
+    ...(release ? { release } : {}),
     ...(Number.isInteger(waiting) && waiting >= 0 && waiting <= 2 ** 31 - 1 ? { waiting } : {}),
   });
 }
@@ -141,6 +158,7 @@ async function route(o: HubOptions, req: IncomingMessage): Promise<unknown> {
       await o.pool.query('SELECT 1');
       return { ok: true };
     case 'POST /v1/join': {
+      releaseOf(o, req);
       const body = parse(joinSchema, await readJson(req));
       return join(o.pool, body.code, body.name);
     }

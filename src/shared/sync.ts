@@ -181,6 +181,8 @@ export const SYNC_ERROR_CODES = [
   'NOT_FOUND',
   /** A change's clock is too far ahead of the hub's: the workstation's clock is wrong. */
   'CLOCK_SKEW',
+  /** The workstation's release is older than the hub serves: it must be updated first. */
+  'OUTDATED',
   'INTERNAL',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
@@ -221,6 +223,28 @@ export type RevokeJoinCodeRequest = z.infer<typeof revokeJoinCodeSchema>;
 export const RELEASE = '0.1.0';
 
 /**
+ * The oldest release a hub of this release serves (`npm run hub -- --oldest-release` moves it):
+ * a workstation one release behind goes on syncing (what it cannot apply yet it keeps, and applies
+ * after its update); one older than this is refused until it is updated.
+ */
+export const OLDEST_RELEASE = '0.1.0';
+
+/** Orders two releases (`1.10.0` after `1.9.2`); what follows a `-` or `+` is not compared. */
+export function compareReleases(a: string, b: string): number {
+  const parts = (r: string) =>
+    r
+      .split(/[-+]/)[0]!
+      .split('.')
+      .map((n) => Number(n) || 0);
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}
+
+/**
  * What a workstation says of itself on every call, as headers: its release, and how many of its
  * changes wait to be pushed. The hub keeps the latest for the admin's list of workstations.
  */
@@ -256,5 +280,6 @@ export const SYNC_HTTP_STATUS: Record<SyncErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CLOCK_SKEW: 422,
+  OUTDATED: 426,
   INTERNAL: 500,
 };

@@ -4,7 +4,12 @@
  * instance killed (SIGKILL) in the middle of a push: nothing lost, nothing doubled.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Change, PullReply, PushReply } from '../../src/shared/sync.ts';
+import {
+  REPORT_HEADERS,
+  type Change,
+  type PullReply,
+  type PushReply,
+} from '../../src/shared/sync.ts';
 import { change, deskWith, hubDatabase } from '../helpers/hub.ts';
 import { startHubProcess, type HubProcess } from '../helpers/hub-process.ts';
 
@@ -125,6 +130,27 @@ describe('the hub over HTTP', () => {
         'code',
       ],
       [fetch(`${h.url}/v1/nothing`), 404, 'NOT_FOUND'],
+      // A release older than the hub serves is told to update, before anything else is read.
+      [
+        fetch(`${h.url}/v1/pull`, {
+          headers: { authorization: `Bearer ${ws!.token}`, [REPORT_HEADERS.release]: '0.0.9' },
+        }),
+        426,
+        'OUTDATED',
+      ],
+      [
+        fetch(`${h.url}/v1/push`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${ws!.token}`,
+            'content-type': 'application/json',
+            [REPORT_HEADERS.release]: '0.0.9',
+          },
+          body: JSON.stringify({ changes: [change()] }),
+        }),
+        426,
+        'OUTDATED',
+      ],
     ];
     for (const [res, status, code, path] of cases) {
       const r = await res;

@@ -11,7 +11,8 @@ import { hubDatabase } from '../helpers/hub.ts';
 import { startHubProcess, type HubProcess } from '../helpers/hub-process.ts';
 import { createDesk, createJoinCode } from '../../src/hub/access.ts';
 import { syncValue } from '../../src/core/sync/state.ts';
-import { RELEASE } from '../../src/shared/sync.ts';
+import { httpTransport } from '../../src/core/sync/http.ts';
+import { compareReleases, OLDEST_RELEASE, RELEASE } from '../../src/shared/sync.ts';
 
 let db: Awaited<ReturnType<typeof hubDatabase>>;
 let hub: HubProcess;
@@ -38,6 +39,38 @@ describe('enrolled workstations', () => {
   it('says its release as package.json does', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     expect(RELEASE).toBe(pkg.version);
+  });
+
+  it('orders releases by their numbers, and serves this one', () => {
+    expect(compareReleases('1.10.0', '1.9.2')).toBe(1);
+    expect(compareReleases('0.1.0', '0.1')).toBe(0);
+    expect(compareReleases('0.1.0-beta.2', '0.1.0')).toBe(0);
+    expect(compareReleases('0.0.9', '0.1.0')).toBe(-1);
+    expect(compareReleases(RELEASE, OLDEST_RELEASE)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a workstation of a release older than the hub serves is told to update, and joins nothing', async () => {
+    await createDesk(db.pool, { id: 'OLD', name: 'Old release desk' });
+    const old = await demoDesk({
+      empty: true,
+      hubTransport: (url, token, report) =>
+        httpTransport(url, token, () => ({ ...report!(), release: '0.0.9' })),
+    });
+    open.push(old);
+    const r = await old.desk.call(old.desk.connect(), 'sync.join', {
+      url: hub.url,
+      code: (await createJoinCode(db.pool, 'OLD')).code,
+      name: 'Old laptop',
+    });
+    expect(r.ok || r.error).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/runs Switchboard 0\.0\.9.*update Switchboard/),
+    });
+    expect(old.desk.sync.status()).toMatchObject({ joined: false });
+    const joined = await db.pool.query(
+      "SELECT count(*)::int AS n FROM workstations WHERE desk_id = 'OLD'",
+    );
+    expect(joined.rows[0].n).toBe(0);
   });
 
   it('an admin lists the workstations and revokes one, which stops at its next contact and keeps its changes', async () => {

@@ -230,7 +230,10 @@ export function createDeskSync(
           },
         });
       } catch (e) {
-        // Said next to the field it is about: the address, or the code.
+        // Said next to the field it is about: the address, or the code; an outdated release
+        // is about neither.
+        if (e instanceof HubUnavailable && e.code === 'OUTDATED')
+          throw new DomainError('CONFLICT', e.message);
         if (e instanceof HubUnavailable)
           throw invalid([
             e.code === 'UNREACHABLE'
