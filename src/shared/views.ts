@@ -127,6 +127,8 @@ export interface SyncStatus {
   held: number;
   /** Ticket numbers leased and not used yet. */
   keysLeft: number;
+  /** Less than a day of this workstation's usual work left: time to reach the hub. */
+  keysLow: boolean;
   lastContactAt: Millis | null;
   hub?: string;
   /** This workstation's number within the desk. */

@@ -34,7 +34,7 @@ import { CATCH_UP_CACHE_KIB, STORE_CACHE_KIB, withLightCommits } from '../store/
 import { stmt } from '../store/statements.ts';
 import { applyPull, flushDerived, heldCount, type Applied } from './apply.ts';
 import { ImageRefused, restoreImage } from './image.ts';
-import { addKeyBlock, keysLeft, nextOwnNumber } from './keys.ts';
+import { addKeyBlock, keysLeft, keysLow, keysWanted, nextOwnNumber } from './keys.ts';
 import { markPushed, nextBatch, snapshotIntoOutbox, stampOutbox, waiting } from './outbox.ts';
 import { isJoined, noteRefused, setJoined, syncValue, writeSyncValue } from './state.ts';
 
@@ -81,10 +81,6 @@ type SyncCtx = Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>;
 
 /** Where an image is downloaded to, beside the store it will replace. */
 const IMAGE_FILE = 'desk.image';
-
-/** Lease more ticket numbers when fewer than this are left; this many at a time. */
-export const KEYS_LOW = 200;
-export const KEYS_BLOCK = 1000;
 
 export interface RoundReport {
   pushed: number;
@@ -200,8 +196,9 @@ export async function syncRound(
   report.pulled = pulled.pulled;
   report.applied = pulled.applied;
 
-  if (keysLeft(db) < KEYS_LOW) {
-    const block = await hub.keys({ count: KEYS_BLOCK, atLeast: nextOwnNumber(db) + 1 });
+  const wanted = keysWanted(db, ctx.clock.now());
+  if (wanted > 0) {
+    const block = await hub.keys({ count: wanted, atLeast: nextOwnNumber(db) + 1 });
     db.transaction(() => addKeyBlock(db, block))();
   }
   return report;
@@ -252,10 +249,13 @@ export interface SyncCounts {
   /** Pulled, kept aside until this release (or a later change) can apply them. */
   held: number;
   keysLeft: number;
+  /** Less than a day of this workstation's usual work left (see keys.ts). */
+  keysLow: boolean;
 }
 
 export const syncCounts = (ctx: SyncCtx): SyncCounts => ({
   waiting: waiting(ctx.db),
   held: heldCount(ctx.db),
   keysLeft: keysLeft(ctx.db),
+  keysLow: keysLow(ctx.db, ctx.clock.now()),
 });

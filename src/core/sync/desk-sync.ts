@@ -99,6 +99,7 @@ export function createDeskSync(
       waiting: counts?.waiting ?? 0,
       held: counts?.held ?? 0,
       keysLeft: counts?.keysLeft ?? 0,
+      keysLow: counts?.keysLow ?? false,
       lastContactAt,
       ...(joined ? { hub: syncValue(db, 'hub.url') ?? '', workstation: Number(number ?? 0) } : {}),
       ...(progress ? { progress } : {}),
@@ -287,6 +288,7 @@ const OFF: SyncStatus = {
   waiting: 0,
   held: 0,
   keysLeft: 0,
+  keysLow: false,
   lastContactAt: null,
 };
 

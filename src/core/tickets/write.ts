@@ -506,9 +506,9 @@ export function insertTicket(
   created: (key: string) => HistoryEventArgs,
 ): { key: string; rowid: number | bigint } {
   const by = actor(ctx).id;
-  const key = nextTicketKey(ctx.db, prefix);
-  const domainId = domainOfCategory(ctx.db, t.categoryId);
   const now = ctx.clock.now();
+  const key = nextTicketKey(ctx.db, prefix, now);
+  const domainId = domainOfCategory(ctx.db, t.categoryId);
   // Born with its clocks (the state stays on track until the settle that follows records any
   // threshold already crossed): a due time written after the insert would move the ticket's
   // entry in every index that orders open work by it.

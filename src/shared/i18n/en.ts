@@ -791,6 +791,8 @@ export const en = {
   'hub.cancel': 'Cancel',
   'hub.refused_one': 'The hub refused {count} change from this workstation: {reason}',
   'hub.refused_other': 'The hub refused {count} changes from this workstation: {reason}',
+  'sync.keysLow_one': '{count} ticket number left: reach the hub soon',
+  'sync.keysLow_other': '{count} ticket numbers left: reach the hub soon',
   'sync.refusedChanges_one': '{count} change refused',
   'sync.refusedChanges_other': '{count} changes refused',
 } as const;

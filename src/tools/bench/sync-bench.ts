@@ -33,6 +33,8 @@ export interface SyncRow {
 const PULL_SAMPLE = 200_000;
 /** Notes each workstation saves for the push measurement (each a few changes). */
 const NOTES = 500;
+/** A week of a field desk's work apart from the hub, and of the office's meanwhile. */
+const WEEK = { officeNotes: 600, fieldNotes: 300, edits: 100 };
 
 /** The push half of a round: the outbox, in acknowledged batches. */
 async function pushOnly(ctx: Parameters<typeof syncRound>[0], hub: HubTransport): Promise<void> {
@@ -237,7 +239,64 @@ export async function benchSync(o: {
       });
     }
 
-    // 6. A change on one workstation visible on another, as the desk process syncs: the save
+    // 6. A week apart: the office workstation and a field desk each work without the hub (notes,
+    // and titles changed, some on the same tickets on both sides), then each catches up.
+    log('sync: a week apart, then catching up…');
+    const shared = first.desk.db
+      .prepare("SELECT id FROM tickets WHERE status <> 'resolved' ORDER BY rowid LIMIT ?")
+      .pluck()
+      .all(WEEK.edits * 2) as string[];
+    const aWeek = async (p: typeof first, conn: Connection, notes: number, ids: string[]) => {
+      await addNotes(p.desk, conn, notes);
+      for (const [i, id] of ids.entries()) {
+        const got = await p.desk.call(conn, 'tickets.get', { id });
+        if (!got.ok) throw new Error(JSON.stringify(got.error));
+        const r = await p.desk.call(conn, 'tickets.update', {
+          id,
+          version: got.value.version,
+          changes: { title: `${p === first ? 'Office' : 'Field'} week, change ${i}` },
+        });
+        if (!r.ok) throw new Error(JSON.stringify(r.error));
+      }
+    };
+    // Half of each side's edits are to tickets the other side edits too: conflicts to record.
+    await aWeek(first, conns[0]!, WEEK.officeNotes, shared.slice(0, WEEK.edits));
+    await aWeek(second, conns[1]!, WEEK.fieldNotes, shared.slice(WEEK.edits / 2, WEEK.edits * 1.5));
+    const apart = [first, second].map(
+      (p) =>
+        p.desk.db
+          .prepare('SELECT count(*) FROM outbox WHERE pushed_at IS NULL')
+          .pluck()
+          .get() as number,
+    ) as [number, number];
+    t0 = performance.now();
+    await syncRound(first.ctx, first.transport);
+    const fieldRound = performance.now();
+    const caught = await syncRound(second.ctx, second.transport);
+    const fieldS = (performance.now() - fieldRound) / 1000;
+    const back = await syncRound(first.ctx, first.transport);
+    const weekS = (performance.now() - t0) / 1000;
+    // Tickets whose history shows the clash (one event each, whichever side found it first).
+    const conflicts = first.desk.db
+      .prepare("SELECT count(DISTINCT ticket_id) FROM ticket_events WHERE type = 'conflict'")
+      .pluck()
+      .get() as number;
+    rows.push({
+      op: `catch-up after a week apart: the field desk sends ${apart[1].toLocaleString('en')}, receives ${caught.pulled.toLocaleString('en')} changes`,
+      value: `${fieldS.toFixed(1)} s (both sides: ${weekS.toFixed(1)} s; ${conflicts} tickets show a conflict)`,
+      figures: {
+        officeChanges: apart[0],
+        fieldChanges: apart[1],
+        fieldPulled: caught.pulled,
+        officePulled: back.pulled,
+        officeSent: apart[0],
+        fieldSeconds: fieldS,
+        bothSeconds: weekS,
+        conflicts,
+      },
+    });
+
+    // 7. A change on one workstation visible on another, as the desk process syncs: the save
     // starts a round, the push wakes the other's long-poll, its round pulls and tells its board.
     log('sync: a change made on one workstation, seen on another…');
     const live = async (s: { desk: Desk }) => {

@@ -47,6 +47,12 @@ export function SyncIndicator(): ReactElement | null {
     >
       <span className="sync__dot" aria-hidden="true" />
       {text}
+      {status.keysLow ? (
+        <span className="sync__refused" data-testid="keys-low">
+          {' · '}
+          {tr.plural('sync.keysLow', status.keysLeft)}
+        </span>
+      ) : null}
       {status.refused ? (
         <span className="sync__refused" title={status.refused.message}>
           {' · '}
