@@ -28,6 +28,7 @@ import type {
   SyncStatus,
   JoinCodeList,
   WorkstationList,
+  ConflictList,
   AdminCategory,
   AdminDirectory,
   AdminPerson,
@@ -374,6 +375,16 @@ export const contract = {
   'sync.revokeJoinCode': method<JoinCodeList>()({
     input: z.strictObject({ id: z.uuid() }),
     access: 'admin',
+  }),
+  /** Conflicts sync recorded, newest first: a supervisor's. */
+  'conflicts.list': method<ConflictList>()({
+    input: z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }),
+    access: 'supervisor',
+  }),
+  /** The value that lost becomes the ticket's: a new edit, in its history. */
+  'conflicts.take': method<ConflictList>()({
+    input: z.strictObject({ id: idSchema, limit: z.number().int().min(1).max(500).default(100) }),
+    access: 'supervisor',
   }),
   /** The desk's enrolled workstations: last contact, changes waiting, release. */
   'sync.workstations': method<WorkstationList>()({ input: empty, access: 'admin' }),

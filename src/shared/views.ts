@@ -103,6 +103,30 @@ export interface DeskInfo {
 
 /** This workstation's sync with its desk's hub, as the header's indicator shows it. */
 /** The desk's join codes on its hub, newest first. */
+/** One side of a conflict as people read it: the value (a name, not an id), who, when. */
+export interface ConflictSide {
+  value: string | null;
+  by: string;
+  at: Millis;
+}
+/** A field two workstations changed while apart (see core/tickets/conflicts.ts). */
+export interface ConflictItem {
+  /** The conflict's history event. */
+  id: string;
+  ticket: { id: string; key: string; title: string };
+  /** The column; an SOP answer names its question. */
+  field: string;
+  question?: string;
+  kept: ConflictSide;
+  lost: ConflictSide;
+  at: Millis;
+  /** The value that lost can be taken from the list (a field the ticket's edit covers, still as merged). */
+  canTake: boolean;
+}
+export interface ConflictList {
+  items: ConflictItem[];
+}
+
 /** The desk's workstations, and which of them this one is. */
 export interface WorkstationList {
   workstations: WorkstationInfo[];

@@ -145,6 +145,22 @@ test('two workstations and a hub: one desk, apart and together again', async ({ 
       ),
     ).toBeVisible();
 
+    // The supervisors' list of conflicts under the escalation panel: both values, and the one
+    // replaced taken back in one step, a new change that reaches the other workstation.
+    await pa.keyboard.press('Escape');
+    await pa.keyboard.press('F7');
+    const clash = pa.getByTestId('conflicts').getByTestId('conflict-row');
+    await expect(clash).toHaveCount(1);
+    await expect(clash).toContainText(first.key);
+    await expect(clash).toContainText('Depot router: replaced');
+    await expect(clash).toContainText('Depot router: power supply');
+    await pa.getByTestId('conflicts').screenshot({ path: 'test-results/conflicts.png' });
+    await clash.getByRole('button', { name: `Take the replaced value for ${first.key}` }).click();
+    await expect(clash.getByRole('button', { name: /Take the replaced value/ })).toHaveCount(0);
+    await expect(pb.getByTestId('column-new').getByText('Depot router: power supply')).toBeVisible({
+      timeout: 30_000,
+    });
+
     // The admin's list of the desk's workstations; the second is revoked in one confirmed step,
     // and is stopped at its next contact with a clear message, its new call kept on it.
     await pa.keyboard.press('Escape');

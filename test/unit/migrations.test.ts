@@ -149,6 +149,7 @@ const SHIPPED: Record<number, string> = {
   18: '71295499237a92e0aabaae4ed8549bc4112589db3710b79f7c8601f2aa9583a2',
   19: '628e00b502527df739d5ef513c4a5f6a28de1bca40047cf3447dcd9a1525e7de',
   20: '11763615803ce132293ab7ea95d6e21fc69cee566709a0ff1a48c81c1e7b9d52',
+  21: '5c2995afeecbc017e9f43a7be4f67aa57da77daed5b670596fbeaa608b8022fa',
 };
 
 describe('migrations are fixed text', () => {

@@ -95,6 +95,60 @@ describe('sync between workstations', () => {
     });
   });
 
+  it('lists the conflict for supervisors, and takes the value that lost in one step, as a new edit', async () => {
+    const { a, b, ha, hb } = await pair();
+    const ca = await a.as('analyst');
+    const cb = await b.as('analyst');
+    const got = await a.ok(ca, 'intake.submit', await validIntake(a, ca, 1));
+    const id = got.tickets[0]!.id;
+    await round(a, ha);
+    await round(b, hb);
+    a.clock.advance(1000);
+    b.clock.advance(2000);
+    await a.ok(ca, 'tickets.update', { id, version: 1, changes: { title: 'Renamed on A' } });
+    await b.ok(cb, 'tickets.update', { id, version: 1, changes: { title: 'Renamed on B' } });
+    await round(a, ha);
+    await round(b, hb);
+    await round(a, ha);
+
+    const refused = await b.desk.call(cb, 'conflicts.list', {});
+    expect(refused.ok || refused.error.code).toBe('FORBIDDEN');
+    const sup = await b.as('supervisor');
+    const list = await b.ok(sup, 'conflicts.list', {});
+    expect(list.items).toHaveLength(1);
+    const [item] = list.items;
+    expect(item).toMatchObject({
+      ticket: { id, key: got.tickets[0]!.key, title: 'Renamed on B' },
+      field: 'title',
+      kept: { value: 'Renamed on B' },
+      lost: { value: 'Renamed on A' },
+      canTake: true,
+    });
+    expect(item!.kept.by).not.toMatch(/^[0-9a-f-]{36}$/);
+
+    // Taken: the ticket has the other value, by an edit in its history; the list says it is done.
+    const after = await b.ok(sup, 'conflicts.take', { id: item!.id });
+    expect(after.items[0]).toMatchObject({ id: item!.id, canTake: false });
+    const detail = await b.ok(sup, 'tickets.get', { id });
+    expect(detail.title).toBe('Renamed on A');
+    expect(detail.events).toContainEqual(
+      expect.objectContaining({
+        type: 'fields_changed',
+        data: { changes: [{ field: 'title', from: 'Renamed on B', to: 'Renamed on A' }] },
+      }),
+    );
+    const again = await b.desk.call(sup, 'conflicts.take', { id: item!.id });
+    expect(again.ok || again.error.code).toBe('CONFLICT');
+    const none = await b.desk.call(sup, 'conflicts.take', { id: crypto.randomUUID() });
+    expect(none.ok || none.error.code).toBe('NOT_FOUND');
+
+    // It is a change like any other: the other workstation has it after the next rounds.
+    await round(b, hb);
+    await round(a, ha);
+    expect((await a.ok(ca, 'tickets.get', { id })).title).toBe('Renamed on A');
+    expect(replicatedRows(b.desk.db)).toEqual(replicatedRows(a.desk.db));
+  });
+
   it('records a breach and the rule it fires once per desk, though both workstations noticed', async () => {
     const { a, b, ha, hb } = await pair(true);
     const ca = await a.as('analyst');

@@ -1,6 +1,7 @@
 import type { MethodName, Output, ParsedInput } from '../../shared/contract.ts';
 import type { Ctx } from './context.ts';
 import { myCallbacks } from '../communication/callbacks.ts';
+import { conflictList, takeLostValue } from '../tickets/conflicts.ts';
 import {
   createJoinCode,
   joinCodes,
@@ -68,6 +69,8 @@ export const handlers: Handlers = {
   'sync.createJoinCode': createJoinCode,
   'sync.revokeJoinCode': revokeJoinCode,
   'sync.workstations': workstations,
+  'conflicts.list': conflictList,
+  'conflicts.take': takeLostValue,
   'sync.revokeWorkstation': revokeWorkstation,
   'customers.lookup': lookup,
   'search.everywhere': searchEverywhere,

@@ -24,6 +24,7 @@ import { migration as m017 } from './017-escalation-names.ts';
 import { migration as m018 } from './018-sync-capture.ts';
 import { migration as m019 } from './019-sync-merge.ts';
 import { migration as m020 } from './020-sync-dirty.ts';
+import { migration as m021 } from './021-conflict-list.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -48,4 +49,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m018,
   m019,
   m020,
+  m021,
 ];

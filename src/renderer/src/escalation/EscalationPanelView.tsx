@@ -23,6 +23,7 @@ import { submitOnCtrlEnter, useFormCall } from '../ui/forms.ts';
 import { AcceptForm, EscalateForm, ReturnForm } from './EscalationForms.tsx';
 import { mayAnswer, positionText } from './tierText.ts';
 import { TierReport } from './TierReport.tsx';
+import { ConflictList } from '../conflicts/ConflictList.tsx';
 
 type Action = 'accept' | 'return' | 'escalate' | 'assign';
 const ACTION_KEYS: Record<string, Action> = {
@@ -312,6 +313,7 @@ export function EscalationPanelView(): ReactElement {
         })}
       </ul>
       {user.role !== 'analyst' ? <TierReport /> : null}
+      {user.role !== 'analyst' ? <ConflictList /> : null}
     </section>
   );
 }
