@@ -35,7 +35,14 @@ import { stmt } from '../store/statements.ts';
 import { applyPull, flushDerived, heldCount, type Applied } from './apply.ts';
 import { ImageRefused, restoreImage } from './image.ts';
 import { addKeyBlock, keysLeft, keysLow, keysWanted, nextOwnNumber } from './keys.ts';
-import { markPushed, nextBatch, snapshotIntoOutbox, stampOutbox, waiting } from './outbox.ts';
+import {
+  markPushed,
+  nextBatch,
+  snapshotIntoOutbox,
+  stampOutbox,
+  trimOutbox,
+  waiting,
+} from './outbox.ts';
 import { isJoined, noteRefused, setJoined, syncValue, writeSyncValue } from './state.ts';
 
 /** A refusal from the hub, or the hub out of reach (`UNREACHABLE`). */
@@ -186,6 +193,7 @@ export async function syncRound(
     report.pushed += batch.changes.length;
     progress?.({ phase: 'push', done: report.pushed, waiting: waiting(db) });
   }
+  db.transaction(() => trimOutbox(db, ctx.clock.now()))();
 
   const pulled = await pullAll(
     ctx,

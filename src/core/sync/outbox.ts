@@ -79,6 +79,28 @@ export function markPushed(db: Db, lastSeq: number, at: number): void {
   stmt(db, 'UPDATE outbox SET pushed_at = ? WHERE seq <= ? AND pushed_at IS NULL').run(at, lastSeq);
 }
 
+/** How long an acknowledged change stays in the outbox (the hub has it): to trace a round by. */
+export const OUTBOX_KEEP_MS = 30 * 86_400_000;
+
+/**
+ * Drops acknowledged changes older than OUTBOX_KEEP_MS, oldest first, at most `batch` a call (a
+ * founder's outbox starts with the whole desk): they are pushed in order, so what goes is a run
+ * from the start. The newest change always stays: it holds this clock's last reading (lastHlc).
+ */
+export function trimOutbox(db: Db, now: number, batch = 10_000): number {
+  const rows = stmt<{ seq: number; pushed_at: number | null }>(
+    db,
+    'SELECT seq, pushed_at FROM outbox ORDER BY seq LIMIT ?',
+  ).all(batch + 1);
+  let upTo: number | null = null;
+  for (const r of rows.slice(0, -1)) {
+    if (r.pushed_at === null || r.pushed_at >= now - OUTBOX_KEEP_MS) break;
+    upTo = r.seq;
+  }
+  if (upTo === null) return 0;
+  return stmt(db, 'DELETE FROM outbox WHERE seq <= ?').run(upTo).changes;
+}
+
 /** Changes saved here that the hub has not acknowledged yet. */
 export const waiting = (db: Db): number =>
   stmt<number>(db, 'SELECT count(*) FROM outbox WHERE pushed_at IS NULL').pluck().get() ?? 0;
