@@ -11,6 +11,7 @@ import type {
   WorkstationReport,
 } from '../shared/sync.ts';
 import { HubError } from './failure.ts';
+import { inTransaction } from './postgres.ts';
 
 const sha256 = (s: string): Buffer => createHash('sha256').update(s).digest();
 
@@ -109,9 +110,7 @@ export async function listJoinCodes(db: pg.Pool, deskId: string): Promise<JoinCo
 
 /** Spends a join code: the workstation joins its desk and gets its token (shown once). */
 export async function join(db: pg.Pool, code: string, name: string): Promise<JoinReply> {
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(db, async (client) => {
     const found = await client.query<{ id: string; desk_id: string }>(
       `SELECT id, desk_id FROM join_codes
        WHERE code_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
@@ -140,14 +139,8 @@ export async function join(db: pg.Pool, code: string, name: string): Promise<Joi
       jc.id,
       workstationId,
     ]);
-    await client.query('COMMIT');
     return { deskId: jc.desk_id, workstationId, number: numbered.rows[0]!.number, token };
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /**

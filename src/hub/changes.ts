@@ -18,6 +18,7 @@ import {
 } from '../shared/sync.ts';
 import type { Workstation } from './access.ts';
 import { HubError } from './failure.ts';
+import { inTransaction } from './postgres.ts';
 import { checkRoles } from './roles.ts';
 
 /** The channel a push nudges: listeners pull; the data never travels by NOTIFY. */
@@ -78,21 +79,13 @@ export async function push(
   now = Date.now(),
 ): Promise<PushReply> {
   checkClocks(changes, now);
-  const client = await db.connect();
-  let accepted: number;
-  let refused: PushReply['refused'];
-  try {
-    await client.query('BEGIN');
+  const { accepted, refused } = await inTransaction(db, async (client) => {
     const checked = await checkRoles(client, ws, changes);
-    refused = checked.refused;
-    accepted = checked.allowed.length ? await appendChanges(client, ws, checked.allowed) : 0;
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+    return {
+      refused: checked.refused,
+      accepted: checked.allowed.length ? await appendChanges(client, ws, checked.allowed) : 0,
+    };
+  });
   // After the commit and outside it: NOTIFY in the push's transaction would take the global
   // notify lock at its commit. The payload only says which desk to pull.
   if (accepted > 0)

@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import type { ImageInfo } from '../shared/sync.ts';
+import { inTransaction } from './postgres.ts';
 
 /** What one row of desk_image_chunks holds. */
 export const IMAGE_CHUNK_BYTES = 1 << 20;
@@ -63,9 +64,7 @@ export async function storeImage(
   info: Omit<ImageInfo, 'builtAt'>,
   body: AsyncIterable<Buffer>,
 ): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     let n = 0;
     let pending: Buffer[] = [];
     let size = 0;
@@ -95,21 +94,15 @@ export async function storeImage(
     const previous = before.rows[0]?.sha256 ?? null;
     await client.query(
       `INSERT INTO desk_images (desk_id, sha256, cursor, schema, bytes, changes, built_at, previous)
-       VALUES ($1, $2, $3, $4, $5, $6, now(), $7)
-       ON CONFLICT (desk_id) DO UPDATE SET sha256 = excluded.sha256, cursor = excluded.cursor,
-         schema = excluded.schema, bytes = excluded.bytes, changes = excluded.changes,
-         built_at = excluded.built_at, previous = excluded.previous`,
+     VALUES ($1, $2, $3, $4, $5, $6, now(), $7)
+     ON CONFLICT (desk_id) DO UPDATE SET sha256 = excluded.sha256, cursor = excluded.cursor,
+       schema = excluded.schema, bytes = excluded.bytes, changes = excluded.changes,
+       built_at = excluded.built_at, previous = excluded.previous`,
       [deskId, info.sha256, info.cursor, info.schema, info.bytes, info.changes, previous],
     );
     await client.query(
       'DELETE FROM desk_image_chunks WHERE desk_id = $1 AND sha256 <> $2 AND sha256 IS DISTINCT FROM $3',
       [deskId, info.sha256, previous],
     );
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -76,6 +76,25 @@ export function openPool(url: string, max = 10): pg.Pool {
   return pool;
 }
 
+/** Runs `work` in one transaction on one client of the pool: committed, or rolled back on any error. */
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const out = await work(client);
+    await client.query('COMMIT');
+    return out;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
 /** Creates a database on the server `url` names, if it is missing; returns its URL. */
 export async function ensureDatabase(url: string, name: string): Promise<string> {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`not a database name: ${name}`);

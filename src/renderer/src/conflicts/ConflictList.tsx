@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import type { ApiError } from '../../../shared/errors.ts';
 import type { MessageKey } from '../../../shared/i18n/index.ts';
-import type { ConflictItem } from '../../../shared/views.ts';
+import type { ConflictItem, ConflictSide } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { useT } from '../i18n/index.ts';
 import { FormError } from '../ui/FormError.tsx';
@@ -20,6 +20,23 @@ const FIELD_KEY: Partial<Record<string, MessageKey>> = {
   priority: 'conflicts.field.priority',
   answer: 'conflicts.field.answer',
 };
+
+/** One side of a conflict: its value, then who set it and when. */
+function SideCell({
+  side,
+  when,
+}: {
+  side: ConflictSide;
+  when: (at: number) => string;
+}): ReactElement {
+  const { t } = useT();
+  return (
+    <td>
+      <bdi dir="auto">{side.value ?? '—'}</bdi>
+      <div className="muted">{t('conflicts.byAt', { name: side.by, at: when(side.at) })}</div>
+    </td>
+  );
+}
 
 /**
  * For supervisors, under the escalation panel: every field two workstations changed while apart,
@@ -75,18 +92,8 @@ export function ConflictList(): ReactElement {
                   <bdi className="key">{c.ticket.key}</bdi> <bdi dir="auto">{c.ticket.title}</bdi>
                 </td>
                 <td>{fieldName(c)}</td>
-                <td>
-                  <bdi dir="auto">{c.kept.value ?? '—'}</bdi>
-                  <div className="muted">
-                    {t('conflicts.byAt', { name: c.kept.by, at: when(c.kept.at) })}
-                  </div>
-                </td>
-                <td>
-                  <bdi dir="auto">{c.lost.value ?? '—'}</bdi>
-                  <div className="muted">
-                    {t('conflicts.byAt', { name: c.lost.by, at: when(c.lost.at) })}
-                  </div>
-                </td>
+                <SideCell side={c.kept} when={when} />
+                <SideCell side={c.lost} when={when} />
                 <td>
                   {c.canTake ? (
                     <button
