@@ -179,6 +179,20 @@ test('two workstations and a hub: one desk, apart and together again', async ({ 
     await pa
       .getByRole('region', { name: 'Sync hub' })
       .screenshot({ path: 'test-results/hub-workstations.png' });
+    // Looked at in the dark theme too, at the two window sizes analysts use.
+    await pa.keyboard.press('Alt+t');
+    for (const [width, height] of [
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
+      await pa.setViewportSize({ width, height });
+      await pa.getByTestId('workstations').scrollIntoViewIfNeeded();
+      await pa.screenshot({ path: `test-results/hub-dark-${width}x${height}.png` });
+    }
+    await pa.keyboard.press('F7');
+    await pa.getByTestId('conflicts').scrollIntoViewIfNeeded();
+    await pa.screenshot({ path: 'test-results/conflicts-dark-1920x1080.png' });
+    await pa.keyboard.press('Alt+t');
     await onB.call('intake.submit', call('Kiosk offline after the revoke', 'SY-4'));
     await expect(pb.getByTestId('sync-status')).toHaveAttribute('data-state', 'refused', {
       timeout: 30_000,
