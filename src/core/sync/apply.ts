@@ -136,10 +136,7 @@ export function flushDerived(ctx: ApplyCtx, batch = 2000): string[] {
   for (;;) {
     const rows = stmt<{ kind: string; id: string }>(
       db,
-      // Tickets in the order they are stored: a first sync's hundred thousand are read and written
-      // where the page cache has them, not in the random order of their ids.
-      `SELECT d.kind, d.id FROM sync_dirty d LEFT JOIN tickets t ON d.kind = 'ticket' AND t.id = d.id
-       ORDER BY d.kind = 'ticket', d.kind, t.rowid, d.id LIMIT ?`,
+      "SELECT kind, id FROM sync_dirty ORDER BY kind = 'ticket', kind, id LIMIT ?",
     ).all(batch);
     if (rows.length === 0) break;
     const pick = (k: string) => rows.filter((r) => r.kind === k).map((r) => r.id);

@@ -88,6 +88,11 @@ export const OUTBOX_KEEP_MS = 30 * 86_400_000;
  * from the start. The newest change always stays: it holds this clock's last reading (lastHlc).
  */
 export function trimOutbox(db: Db, now: number, batch = 10_000): number {
+  // Most rounds have nothing to drop: the oldest change says so without reading a batch.
+  const oldest = stmt<number | null>(db, 'SELECT pushed_at FROM outbox ORDER BY seq LIMIT 1')
+    .pluck()
+    .get();
+  if (oldest === undefined || oldest === null || oldest >= now - OUTBOX_KEEP_MS) return 0;
   const rows = stmt<{ seq: number; pushed_at: number | null }>(
     db,
     'SELECT seq, pushed_at FROM outbox ORDER BY seq LIMIT ?',
