@@ -7,6 +7,7 @@ import type pg from 'pg';
 import type {
   JoinCodeInfo,
   JoinReply,
+  Scope,
   WorkstationInfo,
   WorkstationReport,
 } from '../shared/sync.ts';
@@ -33,6 +34,8 @@ export interface Workstation {
   id: string;
   deskId: string;
   name: string;
+  /** A field desk's scope (see scope.ts); none or null: the whole desk. */
+  scope?: Scope | null;
 }
 
 export async function createDesk(db: pg.Pool, desk: { id: string; name: string }): Promise<void> {
@@ -53,6 +56,7 @@ export async function createJoinCode(
   deskId: string,
   hours = 24,
   createdBy: string | null = null,
+  scope: Scope | null = null,
 ): Promise<{ id: string; code: string; expiresAt: Date }> {
   if (!Number.isInteger(hours) || hours < 1 || hours > 168)
     throw new HubError('VALIDATION', 'A join code is valid for 1 to 168 hours', 'hours');
@@ -61,9 +65,9 @@ export async function createJoinCode(
   const code = newCode();
   const id = randomUUID();
   const r = await db.query<{ expires_at: Date }>(
-    `INSERT INTO join_codes (id, desk_id, code_hash, expires_at, created_by)
-     VALUES ($1, $2, $3, now() + make_interval(hours => $4), $5) RETURNING expires_at`,
-    [id, deskId, sha256(normaliseCode(code)), hours, createdBy],
+    `INSERT INTO join_codes (id, desk_id, code_hash, expires_at, created_by, scope)
+     VALUES ($1, $2, $3, now() + make_interval(hours => $4), $5, $6) RETURNING expires_at`,
+    [id, deskId, sha256(normaliseCode(code)), hours, createdBy, scope && JSON.stringify(scope)],
   );
   return { id, code, expiresAt: r.rows[0]!.expires_at };
 }
@@ -91,8 +95,9 @@ export async function listJoinCodes(db: pg.Pool, deskId: string): Promise<JoinCo
     used_at: Date | null;
     used_by: string | null;
     revoked_at: Date | null;
+    scope: Scope | null;
   }>(
-    `SELECT j.id, j.created_at, j.expires_at, j.used_at, w.name AS used_by, j.revoked_at
+    `SELECT j.id, j.created_at, j.expires_at, j.used_at, w.name AS used_by, j.revoked_at, j.scope
      FROM join_codes j LEFT JOIN workstations w ON w.id = j.used_by
      WHERE j.desk_id = $1 AND j.created_at > now() - interval '30 days'
      ORDER BY j.created_at DESC LIMIT 100`,
@@ -102,6 +107,7 @@ export async function listJoinCodes(db: pg.Pool, deskId: string): Promise<JoinCo
     id: j.id,
     createdAt: j.created_at.toISOString(),
     expiresAt: j.expires_at.toISOString(),
+    scope: j.scope,
     usedBy: j.used_by,
     usedAt: j.used_at?.toISOString() ?? null,
     revokedAt: j.revoked_at?.toISOString() ?? null,
@@ -111,8 +117,8 @@ export async function listJoinCodes(db: pg.Pool, deskId: string): Promise<JoinCo
 /** Spends a join code: the workstation joins its desk and gets its token (shown once). */
 export async function join(db: pg.Pool, code: string, name: string): Promise<JoinReply> {
   return inTransaction(db, async (client) => {
-    const found = await client.query<{ id: string; desk_id: string }>(
-      `SELECT id, desk_id FROM join_codes
+    const found = await client.query<{ id: string; desk_id: string; scope: Scope | null }>(
+      `SELECT id, desk_id, scope FROM join_codes
        WHERE code_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
        FOR UPDATE`,
       [sha256(normaliseCode(code))],
@@ -130,16 +136,22 @@ export async function join(db: pg.Pool, code: string, name: string): Promise<Joi
     // The desk's row, locked: two workstations joining at once get different numbers.
     await client.query('SELECT 1 FROM desks WHERE id = $1 FOR UPDATE', [jc.desk_id]);
     const numbered = await client.query<{ number: number }>(
-      `INSERT INTO workstations (id, desk_id, name, token_hash, number)
-       VALUES ($1, $2, $3, $4, (SELECT coalesce(max(number), 0) + 1 FROM workstations WHERE desk_id = $2))
+      `INSERT INTO workstations (id, desk_id, name, token_hash, number, scope)
+       VALUES ($1, $2, $3, $4, (SELECT coalesce(max(number), 0) + 1 FROM workstations WHERE desk_id = $2), $5)
        RETURNING number`,
-      [workstationId, jc.desk_id, name, sha256(token)],
+      [workstationId, jc.desk_id, name, sha256(token), jc.scope && JSON.stringify(jc.scope)],
     );
     await client.query('UPDATE join_codes SET used_at = now(), used_by = $2 WHERE id = $1', [
       jc.id,
       workstationId,
     ]);
-    return { deskId: jc.desk_id, workstationId, number: numbered.rows[0]!.number, token };
+    return {
+      deskId: jc.desk_id,
+      workstationId,
+      number: numbered.rows[0]!.number,
+      token,
+      ...(jc.scope ? { scope: jc.scope } : {}),
+    };
   });
 }
 
@@ -153,17 +165,23 @@ export async function authenticate(
   report?: Partial<WorkstationReport>,
 ): Promise<Workstation> {
   if (!token) throw new HubError('UNAUTHENTICATED', 'This workstation has not joined the hub');
-  const r = await db.query<{ id: string; desk_id: string; name: string; revoked_at: Date | null }>(
+  const r = await db.query<{
+    id: string;
+    desk_id: string;
+    name: string;
+    revoked_at: Date | null;
+    scope: Scope | null;
+  }>(
     `UPDATE workstations SET last_seen = now(), release = coalesce($2, release),
        waiting = coalesce($3, waiting)
-     WHERE token_hash = $1 RETURNING id, desk_id, name, revoked_at`,
+     WHERE token_hash = $1 RETURNING id, desk_id, name, revoked_at, scope`,
     [sha256(token), report?.release ?? null, report?.waiting ?? null],
   );
   const w = r.rows[0];
   if (!w) throw new HubError('UNAUTHENTICATED', 'This workstation is not known to the hub');
   if (w.revoked_at)
     throw new HubError('FORBIDDEN', 'This workstation was removed from the desk by an admin');
-  return { id: w.id, deskId: w.desk_id, name: w.name };
+  return { id: w.id, deskId: w.desk_id, name: w.name, scope: w.scope };
 }
 
 /** Every workstation that has joined the desk, in the order they joined. */
@@ -177,8 +195,9 @@ export async function listWorkstations(db: pg.Pool, deskId: string): Promise<Wor
     waiting: number | null;
     release: string | null;
     revoked_at: Date | null;
+    scope: Scope | null;
   }>(
-    `SELECT id, name, number, joined_at, last_seen, waiting, release, revoked_at
+    `SELECT id, name, number, joined_at, last_seen, waiting, release, revoked_at, scope
      FROM workstations WHERE desk_id = $1 ORDER BY number`,
     [deskId],
   );
@@ -186,6 +205,7 @@ export async function listWorkstations(db: pg.Pool, deskId: string): Promise<Wor
     id: w.id,
     name: w.name,
     number: w.number,
+    scope: w.scope,
     joinedAt: w.joined_at.toISOString(),
     lastSeen: w.last_seen?.toISOString() ?? null,
     waiting: w.waiting,
@@ -205,6 +225,25 @@ export async function revokeWorkstation(
     `UPDATE workstations SET revoked_at = now(), revoked_by = $3
      WHERE id = $1 AND desk_id = $2 AND revoked_at IS NULL`,
     [id, deskId, by],
+  );
+  return (r.rowCount ?? 0) > 0;
+}
+
+/**
+ * A field desk's queues, changed by an admin: what entered its scope arrives at its next pull,
+ * what left is removed from the laptop. A workstation given the whole desk is not made a field
+ * desk this way, nor the reverse (it would keep what it holds): enrol it again with a new code.
+ */
+export async function setScope(
+  db: pg.Pool,
+  deskId: string,
+  id: string,
+  scope: Scope,
+): Promise<boolean> {
+  const r = await db.query(
+    `UPDATE workstations SET scope = $3
+     WHERE id = $1 AND desk_id = $2 AND revoked_at IS NULL AND scope IS NOT NULL`,
+    [id, deskId, JSON.stringify(scope)],
   );
   return (r.rowCount ?? 0) > 0;
 }

@@ -20,6 +20,7 @@ import type { Workstation } from './access.ts';
 import { HubError } from './failure.ts';
 import { inTransaction } from './postgres.ts';
 import { checkRoles } from './roles.ts';
+import { checkScope, notePlaces, ownersOf, reconcile, splitCursor, type Owned } from './scope.ts';
 
 /** The channel a push nudges: listeners pull; the data never travels by NOTIFY. */
 export const NUDGE_CHANNEL = 'switchboard_changes';
@@ -41,11 +42,13 @@ export async function appendChanges(
   client: pg.PoolClient | pg.Client,
   ws: Workstation,
   changes: readonly Change[],
+  owned: readonly Owned[],
 ): Promise<number> {
   const r = await client.query(
-    `INSERT INTO changes (desk_id, id, workstation_id, hlc, author, tbl, key, fields, bases)
-     SELECT $1, x.id, $2, x.hlc, x.author, x.tbl, x.key, x.fields, x.bases
-     FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, hlc text, author uuid, tbl text, key text, fields jsonb, bases jsonb, ord int)
+    `INSERT INTO changes (desk_id, id, workstation_id, hlc, author, tbl, key, fields, bases, owner_kind, owner)
+     SELECT $1, x.id, $2, x.hlc, x.author, x.tbl, x.key, x.fields, x.bases, x.owner_kind, x.owner
+     FROM jsonb_to_recordset($3::jsonb)
+       AS x(id uuid, hlc text, author uuid, tbl text, key text, fields jsonb, bases jsonb, ord int, owner_kind "char", owner text)
      ORDER BY x.ord
      ON CONFLICT (desk_id, id) DO NOTHING`,
     [
@@ -61,6 +64,8 @@ export async function appendChanges(
           fields: c.fields,
           bases: c.bases ?? null,
           ord,
+          owner_kind: owned[ord]!.kind,
+          owner: owned[ord]!.owner,
         })),
       ),
     ],
@@ -70,7 +75,8 @@ export async function appendChanges(
 
 /**
  * One push, in one transaction: a change the hub has already is skipped, not doubled; a change
- * its author's role may not make is refused (listed in the reply, not stored), the rest stored.
+ * its author's role may not make, or a field desk's change outside its scope, is refused (listed
+ * in the reply, not stored), the rest stored.
  */
 export async function push(
   db: pg.Pool,
@@ -80,11 +86,23 @@ export async function push(
 ): Promise<PushReply> {
   checkClocks(changes, now);
   const { accepted, refused } = await inTransaction(db, async (client) => {
-    const checked = await checkRoles(client, ws, changes);
-    return {
-      refused: checked.refused,
-      accepted: checked.allowed.length ? await appendChanges(client, ws, checked.allowed) : 0,
-    };
+    const owned = await ownersOf(client, ws.deskId, changes);
+    const outside = ws.scope
+      ? await checkScope(client, { ...ws, scope: ws.scope }, changes, owned)
+      : [];
+    const out = new Set(outside.map((r) => r.id));
+    const checked = await checkRoles(
+      client,
+      ws,
+      changes.filter((c) => !out.has(c.id)),
+    );
+    const ownerOf = new Map(changes.map((c, i) => [c.id, owned[i]!]));
+    const allowedOwned = checked.allowed.map((c) => ownerOf.get(c.id)!);
+    const accepted = checked.allowed.length
+      ? await appendChanges(client, ws, checked.allowed, allowedOwned)
+      : 0;
+    await notePlaces(client, ws, checked.allowed, allowedOwned);
+    return { refused: [...outside, ...checked.refused], accepted };
   });
   // After the commit and outside it: NOTIFY in the push's transaction would take the global
   // notify lock at its commit. The payload only says which desk to pull.
@@ -104,7 +122,15 @@ export async function pullText(
   cursor = FIRST_CURSOR,
   limit = MAX_PULL,
 ): Promise<string> {
-  const [xid, seq] = cursor.split(':') as [string, string];
+  if (ws.scope) {
+    const scope = ws.scope;
+    // A field desk's scope is set against its holdings first: what moved travels on its own page.
+    const moved = await inTransaction(db, (client) => reconcile(client, { ...ws, scope }, cursor));
+    if (moved) return JSON.stringify({ ...moved, more: true });
+  }
+  const { log, epoch } = splitCursor(cursor);
+  const [xid, seq] = log.split(':') as [string, string];
+  const scoped = ws.scope ? true : false;
   const n = Math.min(Math.max(1, limit), MAX_PULL);
   const change = (withBases: boolean) =>
     `json_build_object('id', id, 'hlc', hlc, 'author', author, 'table', tbl, 'key', key,
@@ -114,7 +140,7 @@ export async function pullText(
     `WITH page AS (
        SELECT c.*, row_number() OVER (ORDER BY c.xid, c.seq) AS rn
        FROM (
-         SELECT id, xid, seq, workstation_id, hlc, author, tbl, key, fields, bases
+         SELECT id, xid, seq, workstation_id, hlc, author, tbl, key, fields, bases, owner_kind, owner
          FROM changes
          WHERE desk_id = $1 AND (xid, seq) > ($2::xid8, $3::bigint)
            AND xid < pg_snapshot_xmin(pg_current_snapshot())
@@ -128,13 +154,18 @@ export async function pullText(
        'changes', coalesce(
          (SELECT json_agg(CASE WHEN bases IS NULL THEN ${change(false)} ELSE ${change(true)} END
                           ORDER BY rn)
-          FROM served WHERE workstation_id <> $5),
+          FROM served WHERE workstation_id <> $5
+            -- A field desk is served the desk's reference data and what it holds.
+            AND (NOT $7 OR owner_kind IS NULL OR EXISTS (
+              SELECT 1 FROM holdings h
+              WHERE h.workstation_id = $5 AND h.kind = served.owner_kind AND h.id = served.owner))),
          '[]'::json),
        'cursor', coalesce(
-         (SELECT xid::text || ':' || seq::text FROM served ORDER BY rn DESC LIMIT 1), $6::text),
+         (SELECT xid::text || ':' || seq::text || $8::text FROM served ORDER BY rn DESC LIMIT 1),
+         $6::text),
        'more', (SELECT count(*) FROM page) > $4
      )::text AS body`,
-    [ws.deskId, xid, seq, n, ws.id, cursor],
+    [ws.deskId, xid, seq, n, ws.id, cursor, scoped, scoped ? `:${epoch}` : ''],
   );
   return r.rows[0]!.body;
 }

@@ -5,6 +5,43 @@
  */
 import type pg from 'pg';
 
+/**
+ * The owners and ticket places of a log written before field desks (hub migration 6), by the same
+ * rules push applies (scope.ts): a test holds the two together.
+ */
+export const BACKFILL_OWNERS = `
+UPDATE changes SET
+  owner_kind = CASE
+    WHEN tbl IN ('tickets', 'ticket_pauses', 'tier_spans', 'rule_firings', 'ticket_answers',
+                 'ticket_events', 'escalations', 'contacts') THEN 't'
+    WHEN tbl IN ('customers', 'accounts', 'assets', 'calls') THEN 'c'
+    WHEN tbl = 'ticket_links' THEN 'o' END,
+  owner = CASE
+    WHEN tbl IN ('tickets', 'ticket_pauses', 'tier_spans', 'rule_firings', 'ticket_answers', 'customers')
+      THEN (key::jsonb)->>0
+    WHEN tbl IN ('ticket_events', 'escalations', 'contacts') THEN fields->>'ticket_id'
+    WHEN tbl IN ('accounts', 'assets', 'calls') THEN fields->>'customer_id' END
+WHERE owner_kind IS NULL;
+INSERT INTO row_owners (desk_id, tbl, key, owner)
+SELECT DISTINCT ON (desk_id, tbl, key) desk_id, tbl, key, owner FROM changes
+WHERE tbl IN ('escalations', 'accounts', 'assets') AND owner IS NOT NULL
+ORDER BY desk_id, tbl, key, xid DESC, seq DESC
+ON CONFLICT (desk_id, tbl, key) DO UPDATE SET owner = excluded.owner;
+UPDATE changes c SET owner = r.owner FROM row_owners r
+WHERE c.owner IS NULL AND c.owner_kind IN ('t', 'c')
+  AND r.desk_id = c.desk_id AND r.tbl = c.tbl AND r.key = c.key;
+UPDATE changes SET owner_kind = 'o' WHERE owner IS NULL AND owner_kind IN ('t', 'c');
+INSERT INTO hub_tickets (desk_id, id, queue_id, queue_hlc, queue_by, customer_id, customer_hlc)
+SELECT q.desk_id, q.id, q.queue_id, q.hlc, q.workstation_id, cu.customer_id, coalesce(cu.hlc, '')
+FROM (SELECT DISTINCT ON (desk_id, owner) desk_id, owner AS id, fields->>'queue_id' AS queue_id, hlc, workstation_id
+      FROM changes WHERE tbl = 'tickets' AND fields ? 'queue_id'
+      ORDER BY desk_id, owner, hlc DESC) q
+LEFT JOIN (SELECT DISTINCT ON (desk_id, owner) desk_id, owner AS id, fields->>'customer_id' AS customer_id, hlc
+      FROM changes WHERE tbl = 'tickets' AND fields ? 'customer_id'
+      ORDER BY desk_id, owner, hlc DESC) cu ON cu.desk_id = q.desk_id AND cu.id = q.id
+ON CONFLICT (desk_id, id) DO NOTHING;
+`;
+
 const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   {
     version: 1,
@@ -129,6 +166,52 @@ ALTER TABLE desk_image_chunks ALTER COLUMN data SET STORAGE EXTERNAL;
 ALTER TABLE workstations ADD COLUMN release text;
 ALTER TABLE workstations ADD COLUMN waiting int;
 ALTER TABLE workstations ADD COLUMN revoked_by uuid;
+`,
+  },
+  {
+    version: 6,
+    name: 'field desks: scopes, whose each change is, where each ticket is, what each field desk holds',
+    sql: `
+-- A field desk's scope ({"queues": [...]}), given with its join code; null: the whole desk.
+ALTER TABLE join_codes ADD COLUMN scope jsonb;
+ALTER TABLE workstations ADD COLUMN scope jsonb;
+-- Whose row each change is (shared/sync.ts ROW_OWNER): 't' a ticket's, 'c' a caller's, 'o' the
+-- office's alone; null: the desk's reference data, given to every workstation.
+ALTER TABLE changes ADD COLUMN owner_kind "char";
+ALTER TABLE changes ADD COLUMN owner text;
+CREATE INDEX changes_owner ON changes (desk_id, owner) WHERE owner IS NOT NULL;
+-- The owner of rows whose later changes do not name it (escalations, accounts, equipment).
+CREATE TABLE row_owners (
+  desk_id  text NOT NULL REFERENCES desks (id),
+  tbl      text NOT NULL,
+  key      text NOT NULL,
+  owner    text NOT NULL,
+  PRIMARY KEY (desk_id, tbl, key)
+);
+-- Each ticket's queue and caller as the desk's changes set them (the latest clock wins), and the
+-- workstation that set the queue last.
+CREATE TABLE hub_tickets (
+  desk_id       text NOT NULL REFERENCES desks (id),
+  id            text NOT NULL,
+  queue_id      text,
+  queue_hlc     text NOT NULL DEFAULT '',
+  queue_by      uuid,
+  customer_id   text,
+  customer_hlc  text NOT NULL DEFAULT '',
+  PRIMARY KEY (desk_id, id)
+);
+CREATE INDEX hub_tickets_queue ON hub_tickets (desk_id, queue_id);
+-- What each field desk holds: tickets ('t') and callers ('c') given to it or made on it. A row
+-- given at scope epoch N counts once the laptop presents N; left_epoch: named as gone at that epoch.
+CREATE TABLE holdings (
+  workstation_id  uuid NOT NULL REFERENCES workstations (id),
+  kind            "char" NOT NULL,
+  id              text NOT NULL,
+  since_epoch     int NOT NULL,
+  left_epoch      int,
+  PRIMARY KEY (workstation_id, kind, id)
+);
+${BACKFILL_OWNERS}
 `,
   },
 ];

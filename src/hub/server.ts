@@ -15,6 +15,7 @@ import {
   OLDEST_RELEASE,
   REPORT_HEADERS,
   revokeWorkstationSchema,
+  setScopeSchema,
   joinSchema,
   keysSchema,
   revokeJoinCodeSchema,
@@ -31,6 +32,7 @@ import {
   listWorkstations,
   revokeJoinCode,
   revokeWorkstation,
+  setScope,
 } from './access.ts';
 import { leaseKeys, pull, pullText, push } from './changes.ts';
 import { HubError } from './failure.ts';
@@ -179,6 +181,9 @@ async function route(o: HubOptions, req: IncomingMessage): Promise<unknown> {
     }
     case 'GET /v1/image': {
       const ws = await who(o, req);
+      // The image is the whole desk: a field desk is given its scope from the log.
+      if (ws.scope)
+        throw new HubError('NOT_FOUND', 'A field desk takes its scope from the log, not the image');
       const info = await imageInfo(o.pool, ws.deskId);
       if (!info) throw new HubError('NOT_FOUND', 'This desk has no image yet: take the log');
       return new Streamed(
@@ -205,7 +210,13 @@ async function route(o: HubOptions, req: IncomingMessage): Promise<unknown> {
       const ws = await who(o, req);
       const body = parse(joinCodeRequestSchema, await readJson(req));
       await requireRole(o.pool, ws, body.author, 'admin');
-      const c = await createJoinCode(o.pool, ws.deskId, body.hours, body.author);
+      const c = await createJoinCode(
+        o.pool,
+        ws.deskId,
+        body.hours,
+        body.author,
+        body.scope ?? null,
+      );
       return { id: c.id, code: c.code, expiresAt: c.expiresAt.toISOString() };
     }
     case 'GET /v1/join-codes': {
@@ -249,6 +260,18 @@ async function route(o: HubOptions, req: IncomingMessage): Promise<unknown> {
         );
       if (!(await revokeWorkstation(o.pool, ws.deskId, body.id, body.author)))
         throw new HubError('NOT_FOUND', 'No workstation of this desk that is still enrolled', 'id');
+      return { workstations: await listWorkstations(o.pool, ws.deskId) };
+    }
+    case 'POST /v1/workstations/scope': {
+      const ws = await who(o, req);
+      const body = parse(setScopeSchema, await readJson(req));
+      await requireRole(o.pool, ws, body.author, 'admin');
+      if (!(await setScope(o.pool, ws.deskId, body.id, body.scope)))
+        throw new HubError(
+          'NOT_FOUND',
+          'No field desk of this desk that is still enrolled (a workstation given the whole desk is enrolled again to become one)',
+          'id',
+        );
       return { workstations: await listWorkstations(o.pool, ws.deskId) };
     }
     case 'GET /v1/wait': {

@@ -368,7 +368,11 @@ export const contract = {
   'sync.joinCodes': method<JoinCodeList>()({ input: empty, access: 'admin' }),
   /** A new one-time join code: its text is in this answer only (the hub keeps a hash). */
   'sync.createJoinCode': method<NewJoinCode>()({
-    input: z.strictObject({ hours: z.number().int().min(1).max(168).default(24) }),
+    input: z.strictObject({
+      hours: z.number().int().min(1).max(168).default(24),
+      /** The queues of a field desk: the workstation that joins with the code holds only them. */
+      queues: z.array(idSchema).max(100).optional(),
+    }),
     access: 'admin',
   }),
   /** A code not used yet stops working. */
@@ -392,6 +396,16 @@ export const contract = {
   'sync.revokeWorkstation': method<WorkstationList>()({
     input: z.strictObject({ id: z.uuid() }),
     access: 'admin',
+  }),
+  /** A field desk's queues, changed: what entered arrives at its next pull, what left goes. */
+  'sync.setScope': method<WorkstationList>()({
+    input: z.strictObject({ id: z.uuid(), queues: z.array(idSchema).min(1).max(100) }),
+    access: 'admin',
+  }),
+  /** What the hub refused on a ticket has been seen here (a ticket that left the scope then goes). */
+  'sync.dismissRefused': method<SyncStatus>()({
+    input: z.strictObject({ ticketId: idSchema }),
+    access: 'analyst',
   }),
 
   'customers.lookup': method<CustomerHit[]>()({

@@ -64,7 +64,11 @@ export interface PushReply {
 export interface Refusal {
   /** The change's id. */
   id: string;
-  code: 'FORBIDDEN';
+  /**
+   * FORBIDDEN: its author's role may not make it. OUT_OF_SCOPE: a field desk changed a ticket or
+   * caller outside its scope (the ticket moved to a queue it does not serve while it was away).
+   */
+  code: 'FORBIDDEN' | 'OUT_OF_SCOPE';
   message: string;
 }
 
@@ -98,7 +102,9 @@ export const OWN_USER_FIELDS: readonly string[] = ['password_hash', 'must_change
  * Where a workstation's pulls have got to: opaque to it. (The hub's own transaction id and
  * sequence of the last change served: see hub/changes.ts.)
  */
-export const cursorSchema = z.string().regex(/^\d{1,20}:\d{1,20}$/, 'a cursor the hub gave');
+export const cursorSchema = z
+  .string()
+  .regex(/^\d{1,20}:\d{1,20}(?::\d{1,9})?$/, 'a cursor the hub gave');
 export const FIRST_CURSOR = '0:0';
 
 export interface PulledChange extends Change {
@@ -110,6 +116,78 @@ export interface PullReply {
   cursor: string;
   /** More changes are ready now: pull again at once. */
   more: boolean;
+  /** For a field desk (a scoped workstation): what entered and left its scope since its last pull. */
+  scope?: ScopeMoves;
+}
+
+/**
+ * A field desk's scope moving under it. `entered`: this page is the whole history of tickets and
+ * callers that came into its scope (its own changes among them: it let them go when they left),
+ * served at the cursor it already had. `left`: tickets and callers it holds that are outside its
+ * scope now, to remove from the laptop (the hub serves nothing more of them).
+ */
+export interface ScopeMoves {
+  entered?: boolean;
+  left?: { tickets: string[]; customers: string[] };
+}
+
+/**
+ * What a workstation is given of its desk: null for all of it (an office workstation), or a field
+ * desk's queues. A field desk receives those queues' tickets, the callers they are for (with their
+ * accounts, equipment and calls), and the whole desk's reference data; the hub refuses its changes
+ * to any other ticket or caller.
+ */
+export const scopeSchema = z
+  .object({ queues: z.array(z.string().min(1).max(100)).min(1).max(100) })
+  .strict();
+export type Scope = z.infer<typeof scopeSchema>;
+
+/**
+ * Whose a replicated row is, for scoping: a ticket's (its id from the key's first part, or a
+ * field), a caller's (customer), or the office's alone (links between tickets, which may join a
+ * ticket of the field desk to one it is not given). Tables not named are the desk's reference
+ * data, given to every workstation. A change that names no owner field (an update of an
+ * escalation, an account, a piece of equipment) belongs to the row's first change's owner.
+ */
+export type OwnerRule =
+  | { kind: 'ticket' | 'customer'; from: 'key' }
+  | { kind: 'ticket' | 'customer'; from: 'field'; field: string }
+  | { kind: 'office' };
+export const ROW_OWNER: Readonly<Record<string, OwnerRule>> = {
+  tickets: { kind: 'ticket', from: 'key' },
+  ticket_events: { kind: 'ticket', from: 'field', field: 'ticket_id' },
+  ticket_pauses: { kind: 'ticket', from: 'key' },
+  tier_spans: { kind: 'ticket', from: 'key' },
+  escalations: { kind: 'ticket', from: 'field', field: 'ticket_id' },
+  rule_firings: { kind: 'ticket', from: 'key' },
+  contacts: { kind: 'ticket', from: 'field', field: 'ticket_id' },
+  ticket_answers: { kind: 'ticket', from: 'key' },
+  customers: { kind: 'customer', from: 'key' },
+  accounts: { kind: 'customer', from: 'field', field: 'customer_id' },
+  assets: { kind: 'customer', from: 'field', field: 'customer_id' },
+  calls: { kind: 'customer', from: 'field', field: 'customer_id' },
+  ticket_links: { kind: 'office' },
+};
+
+/** The owner a change names itself, or undefined when it must be looked up (see ROW_OWNER). */
+export function ownerOf(
+  c: Pick<Change, 'table' | 'key' | 'fields'>,
+): { kind: 'ticket' | 'customer' | 'office'; id: string | null } | null | undefined {
+  const rule = Object.hasOwn(ROW_OWNER, c.table) ? ROW_OWNER[c.table]! : null;
+  if (!rule) return null;
+  if (rule.kind === 'office') return { kind: 'office', id: null };
+  if (rule.from === 'field') {
+    const v = c.fields[rule.field];
+    return typeof v === 'string' ? { kind: rule.kind, id: v } : undefined;
+  }
+  try {
+    const k: unknown = JSON.parse(c.key);
+    return Array.isArray(k) && typeof k[0] === 'string'
+      ? { kind: rule.kind, id: k[0] }
+      : { kind: 'office', id: null };
+  } catch {
+    return { kind: 'office', id: null };
+  }
 }
 export const MAX_PULL = 1000;
 
@@ -153,6 +231,8 @@ export interface JoinReply {
   number: number;
   /** The workstation's credential for every later call; the hub keeps only its hash. */
   token: string;
+  /** A field desk's scope, from its join code; none: the whole desk. */
+  scope?: Scope;
 }
 
 /**
@@ -199,6 +279,8 @@ export const joinCodeRequestSchema = z
     /** The admin asking (a user id of the desk): the hub checks their role. */
     author: z.uuid(),
     hours: z.number().int().min(1).max(168),
+    /** The workstation that joins with it is a field desk with this scope (none: the whole desk). */
+    scope: scopeSchema.optional(),
   })
   .strict();
 export type JoinCodeRequest = z.infer<typeof joinCodeRequestSchema>;
@@ -211,6 +293,8 @@ export interface JoinCodeInfo {
   id: string;
   createdAt: string;
   expiresAt: string;
+  /** The scope a workstation joining with it is given; null: the whole desk. */
+  scope: Scope | null;
   /** The workstation that used it, by the name it joined with. */
   usedBy: string | null;
   usedAt: string | null;
@@ -262,6 +346,8 @@ export interface WorkstationInfo {
   id: string;
   name: string;
   number: number;
+  /** A field desk's queues; null for a workstation given the whole desk. */
+  scope: Scope | null;
   joinedAt: string;
   /** Its last call to the hub. */
   lastSeen: string | null;
@@ -273,6 +359,12 @@ export interface WorkstationInfo {
 /** Revoking a workstation stops it at its next call; the hub refuses its changes from then on. */
 export const revokeWorkstationSchema = z.object({ author: z.uuid(), id: z.uuid() }).strict();
 export type RevokeWorkstationRequest = z.infer<typeof revokeWorkstationSchema>;
+
+/** An admin changes a field desk's queues; it applies at its next pull. */
+export const setScopeSchema = z
+  .object({ author: z.uuid(), id: z.uuid(), scope: scopeSchema })
+  .strict();
+export type SetScopeRequest = z.infer<typeof setScopeSchema>;
 
 export const SYNC_HTTP_STATUS: Record<SyncErrorCode, number> = {
   VALIDATION: 400,

@@ -165,6 +165,8 @@ export interface SyncStatus {
    * how many, and the hub's reason for the latest. They stay here; no other workstation has them.
    */
   refused?: { count: number; message: string };
+  /** A field desk's queues (by id): it holds their tickets and callers only. */
+  scope?: { queues: string[] };
 }
 
 export interface SessionInfo {
@@ -343,6 +345,23 @@ export interface TicketDetail extends TicketCard {
   escalation: Escalation | null;
   /** Every tier the ticket has been in, oldest first. */
   ladder: TierSpan[];
+  /**
+   * Changes made on this ticket here that the hub refused (a field desk's change to a ticket that
+   * moved out of its scope, a change its author's role may not make): they never reached the desk.
+   */
+  refused: RefusedChange[];
+  /** It left this field desk's scope and is kept only until what was refused on it is seen. */
+  leftScope: boolean;
+}
+
+export interface RefusedChange {
+  changeId: string;
+  /** What the change set: the ticket's fields, or a note, a contact, an answer. */
+  table: string;
+  fields: string[];
+  code: 'FORBIDDEN' | 'OUT_OF_SCOPE';
+  message: string;
+  at: Millis;
 }
 
 export interface Escalation {

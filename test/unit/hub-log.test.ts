@@ -84,7 +84,7 @@ describe('the hub change log', () => {
     const slow = new pg.Client({ connectionString: db.url });
     await slow.connect();
     await slow.query('BEGIN');
-    await appendChanges(slow, a!, [early]);
+    await appendChanges(slow, a!, [early], [{ kind: null, owner: null }]);
     // ...while a second one commits.
     await push(db.pool, b!, [late]);
     const first = await pull(db.pool, reader!);

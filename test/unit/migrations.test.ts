@@ -150,6 +150,7 @@ const SHIPPED: Record<number, string> = {
   19: '628e00b502527df739d5ef513c4a5f6a28de1bca40047cf3447dcd9a1525e7de',
   20: '11763615803ce132293ab7ea95d6e21fc69cee566709a0ff1a48c81c1e7b9d52',
   21: '5c2995afeecbc017e9f43a7be4f67aa57da77daed5b670596fbeaa608b8022fa',
+  22: '74a9440f74f64b4e5f10ef0ee70f75f21b413bbb786242f18b11401915ba5e4f',
 };
 
 describe('migrations are fixed text', () => {

@@ -46,13 +46,15 @@ export const WRITER: Record<string, string> = {
   field_clocks: 'src/core/sync/merge.ts',
   sync_held: 'src/core/sync/apply.ts',
   sync_dirty: 'src/core/sync/apply.ts',
+  sync_refused: 'src/core/sync/refusals.ts',
+  sync_left: 'src/core/sync/scope.ts',
 };
 
 /**
  * Writes to a table named by a variable: only where sync writes what another workstation's
  * owning module wrote there (the replica writer, by design its second writer).
  */
-const DYNAMIC_WRITERS = ['src/core/sync/apply.ts'];
+const DYNAMIC_WRITERS = ['src/core/sync/apply.ts', 'src/core/sync/scope.ts'];
 const DYNAMIC = /\b(?:INSERT(?:\s+OR\s+[A-Z]+)?\s+INTO|UPDATE|DELETE\s+FROM)\s+\$\{/g;
 
 /**

@@ -113,7 +113,7 @@ function categoryById(db: Db, id: string): AdminCategory {
   return c;
 }
 
-const activeQueue = (db: Db, id: string): boolean =>
+export const isActiveQueue = (db: Db, id: string): boolean =>
   stmt(db, 'SELECT 1 FROM queues WHERE id = ? AND active = 1').get(id) !== undefined;
 
 // ---- queues --------------------------------------------------------------------------------
@@ -220,7 +220,7 @@ export function createCategory(ctx: Ctx, input: ParsedInput<'categories.create'>
     if (stmt(ctx.db, 'SELECT 1 FROM categories WHERE code = ?').get(input.code)) {
       issues.push(issue('code', 'taken', 'A category with this code exists'));
     }
-    if (!activeQueue(ctx.db, input.defaultQueueId)) {
+    if (!isActiveQueue(ctx.db, input.defaultQueueId)) {
       issues.push(issue('defaultQueueId', 'unknown', 'No such queue'));
     }
     if (issues.length) throw invalid(issues);
@@ -255,7 +255,7 @@ export function updateCategory(ctx: Ctx, input: ParsedInput<'categories.update'>
       issues.push(issue('code', 'taken', 'A category with this code exists'));
     // A new route, or a new domain whose tier 1 it becomes, must be a queue offered for work.
     const routeMoves = input.defaultQueueId !== c.defaultQueueId || input.domain !== c.domain;
-    if (routeMoves && !activeQueue(db, input.defaultQueueId))
+    if (routeMoves && !isActiveQueue(db, input.defaultQueueId))
       issues.push(issue('defaultQueueId', 'unknown', 'No such queue'));
     if (issues.length) throw invalid(issues);
     const changes = changesOf(c, {
@@ -286,7 +286,7 @@ export function setCategoryActive(
     const c = categoryById(db, input.id);
     checkVersion(`Category ${c.code}`, c.version, input.expectedVersion);
     if (c.active === input.active) return c;
-    if (input.active && !activeQueue(db, c.defaultQueueId)) {
+    if (input.active && !isActiveQueue(db, c.defaultQueueId)) {
       const code = stmt<string>(db, 'SELECT code FROM queues WHERE id = ?')
         .pluck()
         .get(c.defaultQueueId);

@@ -8,6 +8,8 @@ import {
   joinHub,
   revokeJoinCode,
   revokeWorkstation,
+  setScope,
+  dismissRefused,
   workstations,
   syncStatus,
 } from '../sync/desk-sync.ts';
@@ -72,6 +74,8 @@ export const handlers: Handlers = {
   'conflicts.list': conflictList,
   'conflicts.take': takeLostValue,
   'sync.revokeWorkstation': revokeWorkstation,
+  'sync.setScope': setScope,
+  'sync.dismissRefused': dismissRefused,
   'customers.lookup': lookup,
   'search.everywhere': searchEverywhere,
   'customers.get': getCustomer,

@@ -10,7 +10,7 @@
  * whose parent has not arrived, a clock far ahead) is held in sync_held, never dropped, and tried
  * again after every pull: an upgrade or a later change makes it apply.
  */
-import { hlcWall, type PulledChange } from '../../shared/sync.ts';
+import { hlcWall, type PulledChange, type ScopeMoves } from '../../shared/sync.ts';
 import type { HistoryEventData } from '../../shared/history-events.ts';
 import type { Ctx } from '../kernel/context.ts';
 import type { Db } from '../store/database.ts';
@@ -29,6 +29,7 @@ import {
   writeFieldClock,
 } from './merge.ts';
 import { stampOutbox } from './outbox.ts';
+import { leaveScope } from './scope.ts';
 import { writeSyncValue } from './state.ts';
 import { REPLICATED, type ReplicatedTable } from './tables.ts';
 
@@ -157,7 +158,7 @@ export function flushDerived(ctx: ApplyCtx, batch = 2000): string[] {
 export function applyPull(
   ctx: ApplyCtx,
   changes: readonly PulledChange[],
-  me: { workstation: string; cursor: string; defer?: boolean },
+  me: { workstation: string; cursor: string; defer?: boolean; scope?: ScopeMoves },
 ): Applied {
   const { db } = ctx;
   const out: Applied = { applied: 0, own: 0, held: 0, conflicts: 0, tickets: [] };
@@ -166,6 +167,7 @@ export function applyPull(
   const assets = new Set<string>();
   const notes: { id: string; text: string }[] = [];
   let desk = false;
+  const gone: string[] = [];
   /**
    * A change that writes more than one statement does so in a savepoint, so a change held part
    * way leaves nothing of itself behind. A change that only inserts needs none: a refused insert
@@ -337,9 +339,12 @@ export function applyPull(
     // What this workstation saved so far is stamped with what it had seen before anything pulled
     // can change that.
     stampOutbox(db);
+    // What left a field desk's scope goes first; what entered comes whole, its own changes too
+    // (it let them go when the ticket last left).
+    if (me.scope?.left) gone.push(...leaveScope(ctx, me.scope.left));
     applyingRemote(db, () => {
       for (const c of changes) {
-        if (c.workstation === me.workstation) {
+        if (c.workstation === me.workstation && !me.scope?.entered) {
           out.own++;
           continue;
         }
@@ -372,6 +377,7 @@ export function applyPull(
   })();
   out.tickets = me.defer ? [] : [...tickets];
   if (out.tickets.length) ctx.emit('tickets.changed', { ids: out.tickets, reason: 'synced' });
+  if (gone.length) ctx.emit('tickets.changed', { ids: gone, reason: 'synced' });
   if (desk) ctx.emit('desk.changed', { type: 'synced' });
   return out;
 }

@@ -21,6 +21,8 @@ interface CaptureState {
   joined: boolean;
   /** Inside an apply of pulled changes: they are the hub's, not this workstation's. */
   applying: number;
+  /** Removing what left a field desk's scope: the history's rows may go (see sync/scope.ts). */
+  lettingGo: number;
 }
 const states = new WeakMap<Db, CaptureState>();
 
@@ -29,11 +31,12 @@ export function registerCapture(
   db: Db,
   o: { hlc: HlcClock; newId: () => string; deskAuthor: string; joined: boolean },
 ): void {
-  const state: CaptureState = { hlc: o.hlc, joined: o.joined, applying: 0 };
+  const state: CaptureState = { hlc: o.hlc, joined: o.joined, applying: 0, lettingGo: 0 };
   states.set(db, state);
   db.function('sb_capture_on', { deterministic: false }, () =>
     state.joined && state.applying === 0 ? 1 : 0,
   );
+  db.function('sb_letting_go', { deterministic: false }, () => (state.lettingGo > 0 ? 1 : 0));
   db.function('sb_hlc', { deterministic: false }, () => o.hlc.now());
   db.function('sb_change_id', { deterministic: false }, () => o.newId());
   db.function('sb_author', { deterministic: false }, () => authorScope.getStore() ?? o.deskAuthor);
@@ -57,6 +60,18 @@ export function applyingRemote<T>(db: Db, apply: () => T): T {
     return apply();
   } finally {
     s.applying--;
+  }
+}
+
+/** Runs `remove` with capture off and the history's rows removable: a field desk letting go. */
+export function lettingGo<T>(db: Db, remove: () => T): T {
+  const s = states.get(db);
+  if (!s) throw new Error('letting go needs a desk connection');
+  s.lettingGo++;
+  try {
+    return applyingRemote(db, remove);
+  } finally {
+    s.lettingGo--;
   }
 }
 
@@ -84,6 +99,7 @@ export function receiveClock(db: Db, hlc: string): void {
 /** A connection with no desk behind it (migrations, tools, a copy) never captures. */
 export function noCapture(db: Db): void {
   db.function('sb_capture_on', { deterministic: false }, () => 0);
+  db.function('sb_letting_go', { deterministic: false }, () => 0);
   for (const name of ['sb_hlc', 'sb_change_id', 'sb_author'])
     db.function(name, { deterministic: false }, () => {
       throw new Error('capture is off on this connection');

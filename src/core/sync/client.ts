@@ -25,6 +25,7 @@ import {
   type PushReply,
   type RevokeJoinCodeRequest,
   type RevokeWorkstationRequest,
+  type SetScopeRequest,
   type WorkstationInfo,
   type SyncErrorCode,
 } from '../../shared/sync.ts';
@@ -43,7 +44,9 @@ import {
   trimOutbox,
   waiting,
 } from './outbox.ts';
-import { isJoined, noteRefused, setJoined, syncValue, writeSyncValue } from './state.ts';
+import { noteRefusals } from './refusals.ts';
+import { releaseLeft } from './scope.ts';
+import { isJoined, setJoined, syncValue, writeSyncValue } from './state.ts';
 
 /** A refusal from the hub, or the hub out of reach (`UNREACHABLE`). */
 export class HubUnavailable extends Error {
@@ -76,6 +79,8 @@ export interface HubTransport {
   /** An admin's list of the desk's workstations, and revoking one (the hub checks the role). */
   workstations?(author: string): Promise<WorkstationInfo[]>;
   revokeWorkstation?(request: RevokeWorkstationRequest): Promise<WorkstationInfo[]>;
+  /** An admin changes a field desk's queues (the hub checks the role). */
+  setScope?(request: SetScopeRequest): Promise<WorkstationInfo[]>;
 }
 
 /** A download's progress, in compressed bytes. */
@@ -160,6 +165,7 @@ export async function joinDesk(
     writeSyncValue(db, 'workstation.id', reply.workstationId);
     writeSyncValue(db, 'workstation.number', String(reply.number));
     writeSyncValue(db, 'cursor', FIRST_CURSOR);
+    if (reply.scope) writeSyncValue(db, 'scope', JSON.stringify(reply.scope));
     setJoined(db, true);
     if (first.changes.length === 0) snapshotIntoOutbox(db);
   })();
@@ -187,13 +193,16 @@ export async function syncRound(
     const reply = await hub.push(batch.changes);
     db.transaction(() => {
       markPushed(db, batch.lastSeq, ctx.clock.now());
-      // Refused changes stay here, not on the desk: said in the header until someone sees to them.
-      if (reply.refused.length) noteRefused(db, reply.refused);
+      // Refused changes stay here, not on the desk: said on their ticket and in the header until
+      // someone has seen them.
+      if (reply.refused.length) noteRefusals(db, reply.refused, batch.changes, ctx.clock.now());
     })();
     report.pushed += batch.changes.length;
     progress?.({ phase: 'push', done: report.pushed, waiting: waiting(db) });
   }
   db.transaction(() => trimOutbox(db, ctx.clock.now()))();
+  // Tickets that left a field desk's scope while changes on them waited go once those are sent.
+  releaseLeft(ctx);
 
   const pulled = await pullAll(
     ctx,
@@ -232,16 +241,24 @@ export async function pullAll(
     let next: Promise<PullReply> | null = pull(syncValue(db, 'cursor') ?? FIRST_CURSOR);
     while (next) {
       const reply: PullReply = await next;
-      next = reply.more ? pull(reply.cursor) : null;
+      // A page that moves a field desk's scope is applied before the next is asked for: the
+      // next one's cursor tells the hub it was.
+      next = reply.more && !reply.scope ? pull(reply.cursor) : null;
       // A page asked for ahead is not left unawaited if this one fails to apply.
       next?.catch(() => undefined);
       out.applied.push(
         withLightCommits(db, () =>
-          applyPull(ctx, reply.changes, { workstation, cursor: reply.cursor, defer: reply.more }),
+          applyPull(ctx, reply.changes, {
+            workstation,
+            cursor: reply.cursor,
+            defer: reply.more,
+            ...(reply.scope ? { scope: reply.scope } : {}),
+          }),
         ),
       );
       out.pulled += reply.changes.length;
       progress?.(out.pulled);
+      if (reply.more && reply.scope) next = pull(reply.cursor);
     }
     // What the pages left for the end (and what a round cut short left before): once each.
     withLightCommits(db, () => flushDerived(ctx));

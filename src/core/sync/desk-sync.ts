@@ -11,10 +11,13 @@ import type { ParsedInput } from '../../shared/contract.ts';
 import type { Ctx } from '../kernel/context.ts';
 import { DomainError, invalid, issue } from '../kernel/failure.ts';
 import { hasUsers } from '../access/users.ts';
+import { isActiveQueue } from '../admin/reference.ts';
 import type { Db } from '../store/database.ts';
 import { HubUnavailable, joinDesk, syncCounts, syncRound, type HubTransport } from './client.ts';
 import { httpTransport } from './http.ts';
-import { isJoined, refusedChanges, syncValue } from './state.ts';
+import { dismissRefusals, refusedChanges } from './refusals.ts';
+import { releaseLeft } from './scope.ts';
+import { isJoined, syncValue } from './state.ts';
 import {
   FIRST_CURSOR,
   RELEASE,
@@ -93,6 +96,8 @@ export function createDeskSync(
       : null;
     const number = syncValue(db, 'workstation.number');
     const refused = joined ? refusedChanges(db) : undefined;
+    const scopeText = joined ? syncValue(db, 'scope') : undefined;
+    const scope = scopeText ? (JSON.parse(scopeText) as { queues: string[] }) : undefined;
     return {
       joined,
       state: joined ? (state === 'off' ? 'waiting' : state) : 'off',
@@ -105,6 +110,7 @@ export function createDeskSync(
       ...(progress ? { progress } : {}),
       ...(error ? { error } : {}),
       ...(joined && refused ? { refused } : {}),
+      ...(joined && scope ? { scope } : {}),
     };
   };
   const announce = () => {
@@ -326,7 +332,41 @@ export async function createJoinCode(
   input: ParsedInput<'sync.createJoinCode'>,
 ): Promise<NewJoinCode> {
   const author = signedIn(ctx);
-  return viaHub(ctx, (h) => h.createJoinCode?.({ author, hours: input.hours }));
+  const queues = input.queues?.length ? knownQueues(ctx, input.queues) : null;
+  return viaHub(ctx, (h) =>
+    h.createJoinCode?.({ author, hours: input.hours, ...(queues ? { scope: { queues } } : {}) }),
+  );
+}
+
+/** A field desk's queues, each one of this desk's, each once. */
+function knownQueues(ctx: Ctx, queues: readonly string[]): string[] {
+  const missing = queues.findIndex((q) => !isActiveQueue(ctx.db, q));
+  if (missing >= 0)
+    throw invalid([issue(`queues.${missing}`, 'unknown_queue', 'No such queue on this desk')]);
+  return [...new Set(queues)];
+}
+
+/** `sync.setScope`: the hub changes a field desk's queues (an admin's). */
+export async function setScope(
+  ctx: Ctx,
+  input: ParsedInput<'sync.setScope'>,
+): Promise<WorkstationList> {
+  const author = signedIn(ctx);
+  const queues = knownQueues(ctx, input.queues);
+  return {
+    workstations: await viaHub(ctx, (h) =>
+      h.setScope?.({ author, id: input.id, scope: { queues } }),
+    ),
+    self: syncValue(ctx.db, 'workstation.id') ?? '',
+  };
+}
+
+/** `sync.dismissRefused`: what was refused on the ticket has been seen; a ticket let go goes. */
+export function dismissRefused(ctx: Ctx, input: ParsedInput<'sync.dismissRefused'>): SyncStatus {
+  ctx.db.transaction(() => dismissRefusals(ctx.db, input.ticketId))();
+  releaseLeft(ctx);
+  ctx.emit('tickets.changed', { ids: [input.ticketId], reason: 'synced' });
+  return syncStatus(ctx);
 }
 
 export async function revokeJoinCode(

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import {
   changeSchema,
   cursorSchema,
+  scopeSchema,
   IMAGE_HEADERS,
   type ImageInfo,
   SYNC_ERROR_CODES,
@@ -48,18 +49,26 @@ const joinReply = z.object({
   workstationId: z.uuid(),
   number: z.number().int().positive(),
   token: z.string().min(20),
+  scope: scopeSchema.optional(),
 });
 const pushReply = z.object({
   accepted: z.number().int(),
   duplicates: z.number().int(),
   refused: z
-    .array(z.object({ id: z.uuid(), code: z.literal('FORBIDDEN'), message: z.string().max(500) }))
+    .array(
+      z.object({
+        id: z.uuid(),
+        code: z.enum(['FORBIDDEN', 'OUT_OF_SCOPE']),
+        message: z.string().max(500),
+      }),
+    )
     .default([]),
 });
 const joinCodeInfo = z.object({
   id: z.uuid(),
   createdAt: z.string(),
   expiresAt: z.string(),
+  scope: scopeSchema.nullable(),
   usedBy: z.string().nullable(),
   usedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
@@ -74,6 +83,12 @@ const pullReply = z.object({
   changes: z.array(changeSchema.extend({ workstation: z.uuid() })),
   cursor: z.string(),
   more: z.boolean(),
+  scope: z
+    .object({
+      entered: z.boolean().optional(),
+      left: z.object({ tickets: z.array(z.string()), customers: z.array(z.string()) }).optional(),
+    })
+    .optional(),
 });
 const waitReply = z.object({ changed: z.boolean() });
 const keysReply = z
@@ -86,6 +101,7 @@ const workstationsReply = z.object({
       id: z.uuid(),
       name: z.string(),
       number: z.number().int(),
+      scope: scopeSchema.nullable(),
       joinedAt: z.string(),
       lastSeen: z.string().nullable(),
       waiting: z.number().int().nullable(),
@@ -261,6 +277,8 @@ export function httpTransport(
         .workstations,
     revokeWorkstation: async (request) =>
       (await call('POST', 'v1/workstations/revoke', workstationsReply, request)).workstations,
+    setScope: async (request) =>
+      (await call('POST', 'v1/workstations/scope', workstationsReply, request)).workstations,
     wait: (cursor, seconds, signal) =>
       call(
         'GET',

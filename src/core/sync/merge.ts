@@ -92,3 +92,9 @@ export function mergeField(cur: FieldClock | undefined, y: Incoming, same: boole
 /** The same conflict found on two workstations is one event: its id comes from the two changes. */
 export const conflictEventId = (field: string, lostChange: string, keptChange: string): string =>
   idFrom('conflict', field, lostChange, keptChange);
+
+/** A row this workstation no longer holds (it left a field desk's scope): its clocks go with it. */
+export function dropFieldClocks(db: Db, tbl: string, keys: readonly string[]): void {
+  const drop = stmt(db, 'DELETE FROM field_clocks WHERE tbl = ? AND key = ?');
+  for (const key of keys) drop.run(tbl, key);
+}

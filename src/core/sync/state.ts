@@ -2,7 +2,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
-import type { Refusal } from '../../shared/sync.ts';
 import { setCapturing } from './capture.ts';
 
 export function syncValue(db: Db, key: string): string | undefined {
@@ -50,18 +49,3 @@ export function setJoined(db: Db, joined: boolean): void {
 }
 
 export const isJoined = (db: Db): boolean => syncValue(db, 'joined') === '1';
-
-/** Changes the hub refused (their author's role may not make them): how many, and why the last. */
-export function refusedChanges(db: Db): { count: number; message: string } | undefined {
-  const v = syncValue(db, 'refused');
-  return v ? (JSON.parse(v) as { count: number; message: string }) : undefined;
-}
-
-export function noteRefused(db: Db, refused: readonly Refusal[]): void {
-  const before = refusedChanges(db)?.count ?? 0;
-  writeSyncValue(
-    db,
-    'refused',
-    JSON.stringify({ count: before + refused.length, message: refused.at(-1)!.message }),
-  );
-}

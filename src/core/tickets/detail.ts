@@ -17,6 +17,8 @@ import { contactsOf } from '../communication/contacts-read.ts';
 import { closingContactOf, resolutionOf } from '../resolution/resolution.ts';
 import { answersOf, scriptFor } from '../resolution/scripts.ts';
 import { card } from './write.ts';
+import { refusalsOn } from '../sync/refusals.ts';
+import { hasLeft } from '../sync/scope.ts';
 
 export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDetail {
   const { db } = ctx;
@@ -107,6 +109,8 @@ export function getTicket(ctx: Ctx, input: ParsedInput<'tickets.get'>): TicketDe
     domainId: t.domainId,
     escalation: escalationOf(db, input.id),
     ladder: ladderOf(db, input.id),
+    refused: refusalsOn(db, input.id),
+    leftScope: hasLeft(db, input.id),
   };
 }
 

@@ -25,6 +25,7 @@ import { migration as m018 } from './018-sync-capture.ts';
 import { migration as m019 } from './019-sync-merge.ts';
 import { migration as m020 } from './020-sync-dirty.ts';
 import { migration as m021 } from './021-conflict-list.ts';
+import { migration as m022 } from './022-sync-refusals.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -50,4 +51,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m019,
   m020,
   m021,
+  m022,
 ];
