@@ -87,9 +87,10 @@ export async function push(
   checkClocks(changes, now);
   const { accepted, refused } = await inTransaction(db, async (client) => {
     const owned = await ownersOf(client, ws.deskId, changes);
-    const outside = ws.scope
+    const scoped = ws.scope
       ? await checkScope(client, { ...ws, scope: ws.scope }, changes, owned)
-      : [];
+      : { refused: [], made: [] };
+    const outside = scoped.refused;
     const out = new Set(outside.map((r) => r.id));
     const checked = await checkRoles(
       client,
@@ -101,7 +102,8 @@ export async function push(
     const accepted = checked.allowed.length
       ? await appendChanges(client, ws, checked.allowed, allowedOwned)
       : 0;
-    await notePlaces(client, ws, checked.allowed, allowedOwned);
+    // What a field desk made is never outside its scope, and tickets and callers need no role.
+    await notePlaces(client, ws, checked.allowed, scoped.made);
     return { refused: [...outside, ...checked.refused], accepted };
   });
   // After the commit and outside it: NOTIFY in the push's transaction would take the global
@@ -121,11 +123,19 @@ export async function pullText(
   ws: Workstation,
   cursor = FIRST_CURSOR,
   limit = MAX_PULL,
+  /**
+   * own: its own changes too (a workstation restored from a backup takes back what it made since).
+   * reset: a restored field desk's holdings start again (what it has is no longer known).
+   */
+  o: { own?: boolean; reset?: boolean } = {},
 ): Promise<string> {
   if (ws.scope) {
     const scope = ws.scope;
     // A field desk's scope is set against its holdings first: what moved travels on its own page.
-    const moved = await inTransaction(db, (client) => reconcile(client, { ...ws, scope }, cursor));
+    const moved = await inTransaction(db, async (client) => {
+      if (o.reset) await client.query('DELETE FROM holdings WHERE workstation_id = $1', [ws.id]);
+      return reconcile(client, { ...ws, scope }, cursor);
+    });
     if (moved) return JSON.stringify({ ...moved, more: true });
   }
   const { log, epoch } = splitCursor(cursor);
@@ -154,7 +164,7 @@ export async function pullText(
        'changes', coalesce(
          (SELECT json_agg(CASE WHEN bases IS NULL THEN ${change(false)} ELSE ${change(true)} END
                           ORDER BY rn)
-          FROM served WHERE workstation_id <> $5
+          FROM served WHERE ($9 OR workstation_id <> $5)
             -- A field desk is served the desk's reference data and what it holds.
             AND (NOT $7 OR owner_kind IS NULL OR EXISTS (
               SELECT 1 FROM holdings h
@@ -165,7 +175,7 @@ export async function pullText(
          $6::text),
        'more', (SELECT count(*) FROM page) > $4
      )::text AS body`,
-    [ws.deskId, xid, seq, n, ws.id, cursor, scoped, scoped ? `:${epoch}` : ''],
+    [ws.deskId, xid, seq, n, ws.id, cursor, scoped, scoped ? `:${epoch}` : '', o.own === true],
   );
   return r.rows[0]!.body;
 }

@@ -111,7 +111,7 @@ export async function checkScope(
   ws: Workstation & { scope: Scope },
   changes: readonly Change[],
   owned: readonly Owned[],
-): Promise<Refusal[]> {
+): Promise<{ refused: Refusal[]; made: Owned[] }> {
   const tickets = [...new Set(owned.filter((o) => o.kind === 't' && o.owner).map((o) => o.owner!))];
   const customers = [
     ...new Set(owned.filter((o) => o.kind === 'c' && o.owner).map((o) => o.owner!)),
@@ -135,11 +135,15 @@ export async function checkScope(
   );
   const queues = new Set(ws.scope.queues);
   const refused: Refusal[] = [];
+  // Tickets and callers new to the hub: the field desk made them, so it holds them. What the hub
+  // had before is held only once the hub has served it (see reconcile).
+  const made = new Map<string, Owned>();
   changes.forEach((c, i) => {
     const o = owned[i]!;
     if (!o.owner) return;
     if (o.kind === 't') {
       const p = places.get(o.owner);
+      if (!p) made.set(`t ${o.owner}`, o);
       if (!p || (p.queue !== null && queues.has(p.queue)) || p.queueBy === ws.id) return;
       refused.push({
         id: c.id,
@@ -147,7 +151,11 @@ export async function checkScope(
         message:
           'This ticket is in a queue this field desk does not serve (it was moved while the field desk was away): the change was not sent',
       });
-    } else if (o.kind === 'c' && !held.has(o.owner) && seen.has(o.owner)) {
+    } else if (o.kind === 'c' && !held.has(o.owner)) {
+      if (!seen.has(o.owner)) {
+        made.set(`c ${o.owner}`, o);
+        return;
+      }
       refused.push({
         id: c.id,
         code: 'OUT_OF_SCOPE',
@@ -155,18 +163,18 @@ export async function checkScope(
       });
     }
   });
-  return refused;
+  return { refused, made: [...made.values()] };
 }
 
 /**
  * After an accepted push: each ticket's queue and caller as its changes set them (the latest
- * clock wins), and, for a field desk, what it now holds (what it wrote, it has).
+ * clock wins), and, for a field desk, the tickets and callers it made (it has them).
  */
 export async function notePlaces(
   client: pg.PoolClient,
   ws: Workstation,
   changes: readonly Change[],
-  owned: readonly Owned[],
+  made: readonly Owned[],
 ): Promise<void> {
   const moves = changes.flatMap((c) => {
     if (c.table !== 'tickets' || c.fields['_deleted']) return [];
@@ -200,25 +208,14 @@ export async function notePlaces(
            customer_hlc = CASE WHEN excluded.customer_id IS NOT NULL AND $4 > t.customer_hlc THEN $4 ELSE t.customer_hlc END`,
         [ws.deskId, m.id, m.queue_id, m.hlc, ws.id, m.customer_id],
       );
-  const mine = owned.filter((o) => (o.kind === 't' || o.kind === 'c') && o.owner);
-  if (mine.length && (await scopeOf(client, ws.id)))
+  const mine = made.filter((o) => (o.kind === 't' || o.kind === 'c') && o.owner);
+  if (mine.length)
     await client.query(
       `INSERT INTO holdings (workstation_id, kind, id, since_epoch)
        SELECT $1, x.kind, x.id, 0 FROM jsonb_to_recordset($2::jsonb) AS x(kind "char", id text)
        ON CONFLICT DO NOTHING`,
       [ws.id, JSON.stringify(mine.map((o) => ({ kind: o.kind, id: o.owner })))],
     );
-}
-
-export async function scopeOf(
-  db: pg.Pool | pg.PoolClient,
-  workstationId: string,
-): Promise<Scope | null> {
-  const r = await db.query<{ scope: Scope | null }>(
-    'SELECT scope FROM workstations WHERE id = $1',
-    [workstationId],
-  );
-  return r.rows[0]?.scope ?? null;
 }
 
 /** A cursor as a field desk presents it: the log's position, and the scope epoch it has applied. */
@@ -318,7 +315,14 @@ export async function reconcile(
     changes: history,
     cursor: `${log}:${next}`,
     scope: {
-      ...(entering.length ? { entered: true } : {}),
+      ...(entering.length
+        ? {
+            entered: {
+              tickets: entering.filter((x) => x.kind === 't').map((x) => x.id),
+              customers: entering.filter((x) => x.kind === 'c').map((x) => x.id),
+            },
+          }
+        : {}),
       ...(leaving.length ? { left: { tickets: pick('t'), customers: pick('c') } } : {}),
     },
   };

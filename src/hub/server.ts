@@ -177,7 +177,15 @@ async function route(o: HubOptions, req: IncomingMessage): Promise<unknown> {
       const limit = Number(url.searchParams.get('limit') ?? MAX_PULL);
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PULL)
         throw new HubError('VALIDATION', `limit: a whole number from 1 to ${MAX_PULL}`, 'limit');
-      return new JsonText(await pullText(o.pool, ws, cursor, limit));
+      const flag = (name: string) => {
+        const v = url.searchParams.get(name);
+        if (v !== null && v !== '1')
+          throw new HubError('VALIDATION', `${name}: 1, or leave it out`, name);
+        return v === '1';
+      };
+      return new JsonText(
+        await pullText(o.pool, ws, cursor, limit, { own: flag('own'), reset: flag('reset') }),
+      );
     }
     case 'GET /v1/image': {
       const ws = await who(o, req);

@@ -127,7 +127,7 @@ export interface PullReply {
  * scope now, to remove from the laptop (the hub serves nothing more of them).
  */
 export interface ScopeMoves {
-  entered?: boolean;
+  entered?: { tickets: string[]; customers: string[] };
   left?: { tickets: string[]; customers: string[] };
 }
 

@@ -32,6 +32,14 @@ export function writeSettings(db: Db, s: DeskSettings): void {
 }
 
 /** Next value of a named counter, inside the caller's transaction. */
+/** A counter moved up to `atLeast` (never down): numbers already issued are not issued again. */
+export function raiseCounter(db: Db, name: string, atLeast: number): void {
+  stmt(
+    db,
+    'INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)',
+  ).run(name, atLeast);
+}
+
 export function nextCounter(db: Db, name: string): number {
   const row = stmt<{ value: number }>(
     db,

@@ -29,8 +29,8 @@ import {
   writeFieldClock,
 } from './merge.ts';
 import { stampOutbox } from './outbox.ts';
-import { leaveScope } from './scope.ts';
-import { writeSyncValue } from './state.ts';
+import { leaveScope, takeBack } from './scope.ts';
+import { noteSeenHlc, writeSyncValue } from './state.ts';
 import { REPLICATED, type ReplicatedTable } from './tables.ts';
 
 type ApplyCtx = Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>;
@@ -168,6 +168,8 @@ export function applyPull(
   const notes: { id: string; text: string }[] = [];
   let desk = false;
   const gone: string[] = [];
+  /** The latest clock reading taken in. */
+  let latest = '';
   /**
    * A change that writes more than one statement does so in a savepoint, so a change held part
    * way leaves nothing of itself behind. A change that only inserts needs none: a refused insert
@@ -183,6 +185,7 @@ export function applyPull(
     } catch (e) {
       throw new Held(e instanceof Error ? e.message : 'its clock is far ahead');
     }
+    if (c.hlc > latest) latest = c.hlc;
     const at = { tbl: c.table, key: c.key };
     const where = table.key.map((k) => `${k} = ?`).join(' AND ');
     const row = stmt<Record<string, Scalar>>(db, `SELECT * FROM ${c.table} WHERE ${where}`).get(
@@ -342,6 +345,7 @@ export function applyPull(
     // What left a field desk's scope goes first; what entered comes whole, its own changes too
     // (it let them go when the ticket last left).
     if (me.scope?.left) gone.push(...leaveScope(ctx, me.scope.left));
+    if (me.scope?.entered) takeBack(ctx, me.scope.entered.tickets);
     applyingRemote(db, () => {
       for (const c of changes) {
         if (c.workstation === me.workstation && !me.scope?.entered) {
@@ -351,17 +355,24 @@ export function applyPull(
         if (attempt(c, false)) out.applied++;
         else out.held++;
       }
-      // Held changes get another go: what they waited for may have come in this pull.
-      const held = stmt<{ change: string }>(
-        db,
-        'SELECT change FROM sync_held ORDER BY held_at, id',
-      ).all();
-      for (const h of held) {
-        const c = JSON.parse(h.change) as PulledChange;
-        if (attempt(c, true)) {
-          out.applied++;
-          out.held = Math.max(0, out.held - 1);
+      // Held changes get another go: what they waited for may have come in this pull. Again while
+      // a pass applies any: one held change may be what another waits for (a queue held for its
+      // creator, a ticket held for its queue).
+      for (let pass = 0; pass < 20; pass++) {
+        const held = stmt<{ change: string }>(
+          db,
+          'SELECT change FROM sync_held ORDER BY held_at, id',
+        ).all();
+        let progressed = false;
+        for (const h of held) {
+          const c = JSON.parse(h.change) as PulledChange;
+          if (attempt(c, true)) {
+            progressed = true;
+            out.applied++;
+            out.held = Math.max(0, out.held - 1);
+          }
         }
+        if (!progressed) break;
       }
       for (const n of notes) indexNote(db, n.id, n.text);
       if (me.defer) {
@@ -374,6 +385,8 @@ export function applyPull(
       } else recompute(ctx, { tickets, customers, assets });
     });
     writeSyncValue(db, 'cursor', me.cursor);
+    // Its clock took these in; a restart starts from there, not from its own last reading.
+    if (latest) noteSeenHlc(db, latest);
   })();
   out.tickets = me.defer ? [] : [...tickets];
   if (out.tickets.length) ctx.emit('tickets.changed', { ids: out.tickets, reason: 'synced' });
@@ -390,3 +403,21 @@ const customerExists = (db: Db, id: string) =>
 /** Changes held for a later try, for the sync indicator and the admin. */
 export const heldCount = (db: Db): number =>
   stmt<number>(db, 'SELECT count(*) FROM sync_held').pluck().get() ?? 0;
+
+/**
+ * Held changes of a ticket or caller this field desk let go (sync/scope.ts): they would wait for
+ * rows it no longer holds. Should it hold them again, the hub serves their history whole.
+ */
+export function dropHeldOf(db: Db, kind: 'ticket' | 'customer', id: string): void {
+  const owned =
+    kind === 'ticket'
+      ? ['tickets', 'ticket_pauses', 'tier_spans', 'rule_firings', 'ticket_answers']
+      : ['customers'];
+  stmt(
+    db,
+    `DELETE FROM sync_held
+     WHERE json_extract(change, '$.fields.${kind}_id') = ?
+        OR (json_extract(change, '$.table') IN (${owned.map(() => '?').join(', ')})
+            AND json_extract(change, '$.key') LIKE ?)`,
+  ).run(id, ...owned, `["${id}"%`);
+}

@@ -25,6 +25,7 @@ import {
   type PushReply,
   type RevokeJoinCodeRequest,
   type RevokeWorkstationRequest,
+  type ScopeMoves,
   type SetScopeRequest,
   type WorkstationInfo,
   type SyncErrorCode,
@@ -45,6 +46,7 @@ import {
   waiting,
 } from './outbox.ts';
 import { noteRefusals } from './refusals.ts';
+import { finishRestore, isRestoring } from './restore.ts';
 import { releaseLeft } from './scope.ts';
 import { isJoined, setJoined, syncValue, writeSyncValue } from './state.ts';
 
@@ -60,7 +62,11 @@ export class HubUnavailable extends Error {
 export interface HubTransport {
   join(code: string, name: string): Promise<JoinReply>;
   push(changes: Change[]): Promise<PushReply>;
-  pull(cursor: string): Promise<PullReply>;
+  /**
+   * own: this workstation's own changes too (restored from a backup, it takes back what it made
+   * since); reset: a restored field desk's holdings start again.
+   */
+  pull(cursor: string, o?: { own?: boolean; reset?: boolean }): Promise<PullReply>;
   keys(request: KeysRequest): Promise<KeysReply>;
   /**
    * Resolves when the desk has changes after `cursor` (at once, or when a push commits), or
@@ -204,14 +210,23 @@ export async function syncRound(
   // Tickets that left a field desk's scope while changes on them waited go once those are sent.
   releaseLeft(ctx);
 
+  // Restored from a backup: its own changes since the backup come back too, and a field desk's
+  // scope is given again whole (see restore.ts).
+  const restoring = isRestoring(db);
+  let first = true;
   const pulled = await pullAll(
     ctx,
-    (cursor) => hub.pull(cursor),
-    workstation,
+    (cursor) => {
+      const reset = restoring && first && syncValue(db, 'scope') !== undefined;
+      first = false;
+      return hub.pull(cursor, restoring ? { own: true, ...(reset ? { reset } : {}) } : undefined);
+    },
+    restoring ? '' : workstation,
     (done) => progress?.({ phase: 'pull', done }),
   );
   report.pulled = pulled.pulled;
   report.applied = pulled.applied;
+  if (restoring) finishRestore(ctx, pulled.entered);
 
   const wanted = keysWanted(db, ctx.clock.now());
   if (wanted > 0) {
@@ -230,9 +245,17 @@ export async function pullAll(
   pull: (cursor: string) => Promise<PullReply>,
   workstation: string,
   progress?: (done: number) => void,
-): Promise<{ pulled: number; applied: Applied[] }> {
+): Promise<{
+  pulled: number;
+  applied: Applied[];
+  entered: NonNullable<ScopeMoves['entered']>;
+}> {
   const { db } = ctx;
-  const out = { pulled: 0, applied: [] as Applied[] };
+  const out = {
+    pulled: 0,
+    applied: [] as Applied[],
+    entered: { tickets: [] as string[], customers: [] as string[] },
+  };
   // A catch-up reads and writes far more of the store than a save: more of it is kept in memory.
   db.pragma(`cache_size = -${CATCH_UP_CACHE_KIB}`);
   try {
@@ -257,6 +280,8 @@ export async function pullAll(
         ),
       );
       out.pulled += reply.changes.length;
+      out.entered.tickets.push(...(reply.scope?.entered?.tickets ?? []));
+      out.entered.customers.push(...(reply.scope?.entered?.customers ?? []));
       progress?.(out.pulled);
       if (reply.more && reply.scope) next = pull(reply.cursor);
     }

@@ -85,7 +85,9 @@ const pullReply = z.object({
   more: z.boolean(),
   scope: z
     .object({
-      entered: z.boolean().optional(),
+      entered: z
+        .object({ tickets: z.array(z.string()), customers: z.array(z.string()) })
+        .optional(),
       left: z.object({ tickets: z.array(z.string()), customers: z.array(z.string()) }).optional(),
     })
     .optional(),
@@ -263,8 +265,12 @@ export function httpTransport(
     join: (code, name): Promise<JoinReply> => call('POST', 'v1/join', joinReply, { code, name }),
     push: (changes: Change[]): Promise<PushReply> =>
       call('POST', 'v1/push', pushReply, { changes }),
-    pull: (cursor: string): Promise<PullReply> =>
-      call('GET', `v1/pull?cursor=${encodeURIComponent(cursor)}`, pullReply),
+    pull: (cursor: string, o?: { own?: boolean; reset?: boolean }): Promise<PullReply> =>
+      call(
+        'GET',
+        `v1/pull?cursor=${encodeURIComponent(cursor)}${o?.own ? '&own=1' : ''}${o?.reset ? '&reset=1' : ''}`,
+        pullReply,
+      ),
     keys: (request: KeysRequest): Promise<KeysReply> => call('POST', 'v1/keys', keysReply, request),
     joinCodes: async (author) =>
       (await call('GET', `v1/join-codes?author=${encodeURIComponent(author)}`, joinCodesReply))

@@ -19,6 +19,11 @@ const blocksOf = (db: Db): Blocks => JSON.parse(syncValue(db, 'keys.blocks') ?? 
 export const keysLeft = (db: Db): number =>
   blocksOf(db).reduce((n, [from, to]) => n + (to - from), 0);
 
+/** Numbers in hand that may have been used since (a restore from a backup): not issued. */
+export function dropKeyBlocks(db: Db): void {
+  writeSyncValue(db, 'keys.blocks', '[]');
+}
+
 /** A block the hub leased: kept until used. */
 export function addKeyBlock(db: Db, block: KeysReply): void {
   if (!(block.to > block.from)) return;
@@ -92,5 +97,10 @@ export function nextTicketKey(db: Db, prefix: string, now: number): string {
     return `${prefix}-${String(n).padStart(6, '0')}`;
   }
   const mark = syncValue(db, 'workstation.number') ?? '0';
+  // Restored from a backup and not caught up yet: its own marked numbers since the backup are
+  // unknown here, so these carry the restore's mark too.
+  const restored = syncValue(db, 'restored');
+  if (restored)
+    return `${prefix}-W${mark}R${restored}-${String(nextCounter(db, `ticket.marked.${restored}`)).padStart(4, '0')}`;
   return `${prefix}-W${mark}-${String(nextCounter(db, 'ticket.marked')).padStart(4, '0')}`;
 }

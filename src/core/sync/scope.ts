@@ -12,6 +12,7 @@
 import type { Ctx } from '../kernel/context.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
+import { dropHeldOf } from './apply.ts';
 import { lettingGo } from './capture.ts';
 import { dropFieldClocks } from './merge.ts';
 import { hasRefusals } from './refusals.ts';
@@ -86,6 +87,7 @@ function letTicketGo(db: Db, id: string, now: number): boolean {
     return false;
   }
   removeRows(db, TICKET_ROWS, id);
+  dropHeldOf(db, 'ticket', id);
   stmt(db, 'DELETE FROM sync_left WHERE ticket_id = ?').run(id);
   return true;
 }
@@ -95,6 +97,7 @@ function letCallerGo(db: Db, id: string): void {
   if (stmt<number>(db, 'SELECT 1 FROM tickets WHERE customer_id = ? LIMIT 1').pluck().get(id))
     return;
   removeRows(db, CALLER_ROWS, id);
+  dropHeldOf(db, 'customer', id);
 }
 
 /**
@@ -136,6 +139,23 @@ export function releaseLeft(ctx: ScopeCtx): string[] {
   )();
   if (gone.length) ctx.emit('tickets.changed', { ids: gone, reason: 'synced' });
   return gone;
+}
+
+/**
+ * Tickets kept after they left (sync_left) that are back in scope: the copy kept here holds what
+ * the hub refused, which the desk never had, so it goes before the desk's own history is applied
+ * in its place. What was refused on it stays listed on the ticket.
+ */
+export function takeBack(ctx: ScopeCtx, tickets: readonly string[]): void {
+  const { db } = ctx;
+  lettingGo(db, () => {
+    for (const id of tickets) {
+      if (!hasLeft(db, id)) continue;
+      removeRows(db, TICKET_ROWS, id);
+      dropHeldOf(db, 'ticket', id);
+      stmt(db, 'DELETE FROM sync_left WHERE ticket_id = ?').run(id);
+    }
+  });
 }
 
 /** Tickets here that have left this field desk's scope (kept for what is shown on them). */

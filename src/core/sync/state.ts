@@ -15,6 +15,10 @@ export function writeSyncValue(db: Db, key: string, value: string): void {
   ).run(key, value);
 }
 
+export function clearSyncValue(db: Db, key: string): void {
+  stmt(db, 'DELETE FROM sync_state WHERE key = ?').run(key);
+}
+
 /** Every value, to carry this workstation's own state into a store that replaces its own. */
 export const syncValues = (db: Db): [string, string][] =>
   stmt<{ key: string; value: string }>(db, 'SELECT key, value FROM sync_state ORDER BY key')
@@ -36,9 +40,20 @@ export function hlcNode(db: Db): string {
   return node;
 }
 
-/** The latest clock reading this workstation made, so a restart never reads earlier. */
+/**
+ * The latest clock reading this workstation made or took in from a change it applied, so a restart
+ * never reads earlier than anything it has seen (a change made after that would lose to it).
+ */
 export function lastHlc(db: Db): string | undefined {
-  return stmt<string>(db, 'SELECT max(hlc) FROM outbox').pluck().get() ?? undefined;
+  const made = stmt<string | null>(db, 'SELECT max(hlc) FROM outbox').pluck().get() ?? undefined;
+  const seen = syncValue(db, 'hlc.seen');
+  return made === undefined ? seen : seen !== undefined && seen > made ? seen : made;
+}
+
+/** The latest clock reading of the changes applied so far (in the apply's transaction). */
+export function noteSeenHlc(db: Db, hlc: string): void {
+  const seen = syncValue(db, 'hlc.seen');
+  if (seen === undefined || hlc > seen) writeSyncValue(db, 'hlc.seen', hlc);
 }
 
 /** While joined, every write to a replicated table is captured in the outbox. */

@@ -15,6 +15,8 @@ export interface Translator {
   /** Picks `key_one` / `key_other` (and so on) by the locale's plural rules for `count`. */
   plural(key: string, count: number, vars?: Vars): string;
   has(key: string): key is MessageKey;
+  /** Items joined as the locale joins a list (`title, status and queue`). */
+  list(items: readonly string[]): string;
 }
 
 export function createTranslator(locale: Locale = 'en'): Translator {
@@ -23,10 +25,12 @@ export function createTranslator(locale: Locale = 'en'): Translator {
   const fill = (s: string, vars?: Vars) =>
     vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
   const has = (key: string): key is MessageKey => Object.hasOwn(catalog, key);
+  const lists = new Intl.ListFormat(locale, { type: 'conjunction' });
   return {
     locale,
     dir,
     has,
+    list: (items) => lists.format(items),
     t: (key, vars) => fill(catalog[key] ?? key, vars),
     plural(key, count, vars) {
       const form = `${key}_${rules.select(count)}`;

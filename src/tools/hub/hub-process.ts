@@ -20,10 +20,13 @@ export async function startHubProcess(
   port = 0,
   /** With an imager (its replicas in `imager.data`, a pass every `imager.every` seconds). */
   imager?: { data: string; every: number },
+  /** More of `npm run hub`'s options (`--oldest-release 0.0.9`). */
+  extra: string[] = [],
 ): Promise<HubProcess> {
-  const args = imager
-    ? ['--data', imager.data, '--imager-every', String(imager.every)]
-    : ['--no-imager'];
+  const args = [
+    ...(imager ? ['--data', imager.data, '--imager-every', String(imager.every)] : ['--no-imager']),
+    ...extra,
+  ];
   const child = spawn(
     process.execPath,
     [join(ROOT, 'src/hub/cli.ts'), '--port', String(port), ...args],

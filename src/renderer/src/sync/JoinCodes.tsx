@@ -5,6 +5,7 @@ import { api } from '../api/index.ts';
 import { useT } from '../i18n/index.ts';
 import { FormError } from '../ui/FormError.tsx';
 import { formErrors } from '../ui/forms.ts';
+import { QueuePicker, useQueueNames } from './QueuePicker.tsx';
 
 const HOURS = [1, 8, 24, 72, 168] as const;
 
@@ -18,6 +19,10 @@ export function JoinCodes(): ReactElement {
   const [codes, setCodes] = useState<JoinCodeInfo[] | null>(null);
   const [fresh, setFresh] = useState<NewJoinCode | null>(null);
   const [hours, setHours] = useState<number>(24);
+  /** Null: a workstation of the whole desk; else the field desk's queues. */
+  const [field, setField] = useState<string[] | null>(null);
+  const [pickError, setPickError] = useState<string | null>(null);
+  const names = useQueueNames();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -32,8 +37,13 @@ export function JoinCodes(): ReactElement {
   useEffect(() => shown.current?.focus(), [fresh]);
 
   async function make() {
+    setPickError(field && field.length === 0 ? t('hub.pickQueue') : null);
+    if (field && field.length === 0) return;
     setBusy(true);
-    const r = await api.invoke('sync.createJoinCode', { hours });
+    const r = await api.invoke('sync.createJoinCode', {
+      hours,
+      ...(field ? { queues: field } : {}),
+    });
     setBusy(false);
     setError(r.ok ? null : r.error);
     if (!r.ok) return;
@@ -64,6 +74,39 @@ export function JoinCodes(): ReactElement {
       <h2 id="join-codes-h">{t('hub.codes')}</h2>
       <p className="muted">{t('hub.codesHint')}</p>
       <div className="join-code-make">
+        <fieldset className="join-code-for">
+          <legend>{t('hub.codeFor')}</legend>
+          <label>
+            <input
+              type="radio"
+              name="code-for"
+              checked={field === null}
+              onChange={() => setField(null)}
+            />{' '}
+            {t('hub.forDesk')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="code-for"
+              checked={field !== null}
+              onChange={() => setField([])}
+            />{' '}
+            {t('hub.forField')}
+          </label>
+          {field !== null ? (
+            <QueuePicker
+              legend={t('hub.scopeQueues')}
+              value={field}
+              onChange={setField}
+              error={
+                pickError ??
+                Object.entries(errors).find(([k]) => k.startsWith('queues'))?.[1] ??
+                undefined
+              }
+            />
+          ) : null}
+        </fieldset>
         <label>
           {t('hub.codeValidFor')}{' '}
           <select value={hours} onChange={(e) => setHours(Number(e.target.value))}>
@@ -108,6 +151,7 @@ export function JoinCodes(): ReactElement {
             <tr>
               <th scope="col">{t('hub.codeMade')}</th>
               <th scope="col">{t('hub.codeUntil')}</th>
+              <th scope="col">{t('hub.codeFor')}</th>
               <th scope="col">{t('hub.codeState')}</th>
               <th scope="col">
                 <span className="sr-only">{t('hub.codeActions')}</span>
@@ -119,6 +163,7 @@ export function JoinCodes(): ReactElement {
               <tr key={c.id}>
                 <td>{when(c.createdAt)}</td>
                 <td>{when(c.expiresAt)}</td>
+                <td>{c.scope ? tr.list(names(c.scope.queues)) : t('hub.wholeDesk')}</td>
                 <td>{stateOf(c)}</td>
                 <td>
                   {!c.usedAt && !c.revokedAt && Date.parse(c.expiresAt) > Date.now() ? (

@@ -1,5 +1,6 @@
 import { useEffect, type ReactElement } from 'react';
 import { useT } from '../i18n/index.ts';
+import { useQueueNames } from './QueuePicker.tsx';
 import { followSync, useSync } from './syncStore.ts';
 
 /**
@@ -14,6 +15,7 @@ export function SyncIndicator(): ReactElement | null {
   const tr = useT();
   const status = useSync((s) => s.status);
   const load = useSync((s) => s.load);
+  const names = useQueueNames();
   useEffect(() => {
     followSync();
     void load();
@@ -47,6 +49,12 @@ export function SyncIndicator(): ReactElement | null {
     >
       <span className="sync__dot" aria-hidden="true" />
       {text}
+      {status.scope ? (
+        <span data-testid="field-desk">
+          {' · '}
+          {tr.t('sync.fieldDesk', { queues: tr.list(names(status.scope.queues)) })}
+        </span>
+      ) : null}
       {status.keysLow ? (
         <span className="sync__refused" data-testid="keys-low">
           {' · '}

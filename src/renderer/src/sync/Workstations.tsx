@@ -7,6 +7,7 @@ import { useT } from '../i18n/index.ts';
 import { FormError } from '../ui/FormError.tsx';
 import { formErrors } from '../ui/forms.ts';
 import { ageText } from '../ui/timeText.ts';
+import { QueuePicker, useQueueNames } from './QueuePicker.tsx';
 
 /**
  * The desk's enrolled workstations as the hub knows them: last contact, changes waiting, release.
@@ -19,6 +20,9 @@ export function Workstations(): ReactElement {
   const [list, setList] = useState<WorkstationList | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [asking, setAsking] = useState<WorkstationInfo | null>(null);
+  /** A field desk whose queues are being changed, and the queues picked so far. */
+  const [scoping, setScoping] = useState<{ ws: WorkstationInfo; queues: string[] } | null>(null);
+  const names = useQueueNames();
   const confirm = useRef<HTMLButtonElement>(null);
   const revokeButtons = useRef(new Map<string, HTMLButtonElement>());
 
@@ -37,6 +41,15 @@ export function Workstations(): ReactElement {
     setError(r.ok ? null : r.error);
     setAsking(null);
     if (r.ok) setList(r.value);
+  }
+  async function saveScope() {
+    if (!scoping || scoping.queues.length === 0) return;
+    const r = await api.invoke('sync.setScope', { id: scoping.ws.id, queues: scoping.queues });
+    setError(r.ok ? null : r.error);
+    if (r.ok) {
+      setList(r.value);
+      setScoping(null);
+    }
   }
   function cancel(w: WorkstationInfo) {
     setAsking(null);
@@ -71,12 +84,37 @@ export function Workstations(): ReactElement {
           </button>
         </div>
       ) : null}
+      {scoping ? (
+        <form
+          className="banner"
+          aria-labelledby="scope-ask"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void saveScope();
+          }}
+        >
+          <p id="scope-ask">{t('hub.changeQueuesOf', { name: scoping.ws.name })}</p>
+          <QueuePicker
+            legend={t('hub.scopeQueues')}
+            value={scoping.queues}
+            onChange={(queues) => setScoping({ ...scoping, queues })}
+            error={scoping.queues.length === 0 ? t('hub.pickQueue') : undefined}
+          />
+          <button type="submit" className="btn" disabled={scoping.queues.length === 0}>
+            {t('hub.saveQueues')}
+          </button>{' '}
+          <button type="button" className="btn" onClick={() => setScoping(null)}>
+            {t('hub.cancel')}
+          </button>
+        </form>
+      ) : null}
       {list ? (
         <table className="table">
           <thead>
             <tr>
               <th scope="col">{t('hub.wsName')}</th>
               <th scope="col">{t('hub.wsNumber')}</th>
+              <th scope="col">{t('hub.wsScope')}</th>
               <th scope="col">{t('hub.wsContact')}</th>
               <th scope="col">{t('hub.wsWaiting')}</th>
               <th scope="col">{t('hub.wsRelease')}</th>
@@ -93,6 +131,22 @@ export function Workstations(): ReactElement {
                   {w.id === list.self ? <span className="muted"> · {t('hub.thisOne')}</span> : null}
                 </td>
                 <td>{w.number}</td>
+                <td data-testid="workstation-scope">
+                  {w.scope ? tr.list(names(w.scope.queues)) : t('hub.wholeDesk')}
+                  {w.scope && !w.revokedAt ? (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="btn btn--small btn--ghost"
+                        aria-label={t('hub.changeQueuesOf', { name: w.name })}
+                        onClick={() => setScoping({ ws: w, queues: w.scope!.queues })}
+                      >
+                        {t('hub.changeQueues')}
+                      </button>
+                    </>
+                  ) : null}
+                </td>
                 <td>
                   {w.revokedAt
                     ? t('hub.wsRevoked', {

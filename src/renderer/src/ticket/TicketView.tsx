@@ -10,6 +10,7 @@ import { slaText } from '../ui/timeText.ts';
 import { useNow } from '../board/useNow.ts';
 import { useT } from '../i18n/index.ts';
 import { useSession } from '../session/sessionStore.ts';
+import { RefusedBanner } from './RefusedBanner.tsx';
 import { errorText } from '../ui/errors.ts';
 import { Joined } from '../ui/Joined.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
@@ -213,6 +214,14 @@ export function TicketView({ id }: { id: string }): ReactElement {
               {t('ticket.close')} <Kbd keys="Esc" />
             </button>
           </header>
+          <RefusedBanner
+            ticket={ticket}
+            onSeen={() => {
+              if (ticket.leftScope) openTicket(null);
+              else reload();
+              void refreshBoard();
+            }}
+          />
           {/* Wide screens: the record (fields, links, history, clock) beside the work on it
               (questions, escalations, the customer, the resolution, notes); one column when narrow. */}
           <div className="ticket__body">
