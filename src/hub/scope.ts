@@ -176,38 +176,52 @@ export async function notePlaces(
   changes: readonly Change[],
   made: readonly Owned[],
 ): Promise<void> {
-  const moves = changes.flatMap((c) => {
-    if (c.table !== 'tickets' || c.fields['_deleted']) return [];
+  // Per ticket, the latest of this push's readings for its queue and for its caller; then one
+  // statement that keeps, for each, whichever is later: the push's or what the hub had.
+  const latest = new Map<
+    string,
+    { queue?: { v: string; hlc: string }; customer?: { v: string; hlc: string } }
+  >();
+  for (const c of changes) {
+    if (c.table !== 'tickets' || c.fields['_deleted']) continue;
+    const id = ownerOf(c)?.id;
+    if (!id) continue;
     const q = c.fields['queue_id'];
     const cu = c.fields['customer_id'];
-    if (typeof q !== 'string' && typeof cu !== 'string') return [];
-    const id = ownerOf(c)?.id;
-    return id
-      ? [
-          {
+    const t = latest.get(id) ?? {};
+    if (typeof q === 'string' && (!t.queue || c.hlc > t.queue.hlc)) t.queue = { v: q, hlc: c.hlc };
+    if (typeof cu === 'string' && (!t.customer || c.hlc > t.customer.hlc))
+      t.customer = { v: cu, hlc: c.hlc };
+    if (t.queue || t.customer) latest.set(id, t);
+  }
+  if (latest.size)
+    await client.query(
+      `INSERT INTO hub_tickets AS t (desk_id, id, queue_id, queue_hlc, queue_by, customer_id, customer_hlc)
+       SELECT $1, x.id, x.queue_id, coalesce(x.queue_hlc, ''),
+              CASE WHEN x.queue_id IS NULL THEN NULL ELSE $2::uuid END,
+              x.customer_id, coalesce(x.customer_hlc, '')
+       FROM jsonb_to_recordset($3::jsonb)
+         AS x(id text, queue_id text, queue_hlc text, customer_id text, customer_hlc text)
+       ON CONFLICT (desk_id, id) DO UPDATE SET
+         queue_id = CASE WHEN excluded.queue_hlc > t.queue_hlc THEN excluded.queue_id ELSE t.queue_id END,
+         queue_by = CASE WHEN excluded.queue_hlc > t.queue_hlc THEN excluded.queue_by ELSE t.queue_by END,
+         queue_hlc = greatest(t.queue_hlc, excluded.queue_hlc),
+         customer_id = CASE WHEN excluded.customer_hlc > t.customer_hlc THEN excluded.customer_id ELSE t.customer_id END,
+         customer_hlc = greatest(t.customer_hlc, excluded.customer_hlc)`,
+      [
+        ws.deskId,
+        ws.id,
+        JSON.stringify(
+          [...latest].map(([id, t]) => ({
             id,
-            hlc: c.hlc,
-            queue_id: typeof q === 'string' ? q : null,
-            customer_id: typeof cu === 'string' ? cu : null,
-          },
-        ]
-      : [];
-  });
-  if (moves.length)
-    // One statement per change, in order: two moves of a ticket in one push meet one at a time.
-    for (const m of moves)
-      await client.query(
-        `INSERT INTO hub_tickets AS t (desk_id, id, queue_id, queue_hlc, queue_by, customer_id, customer_hlc)
-         VALUES ($1, $2, $3, CASE WHEN $3::text IS NULL THEN '' ELSE $4 END, CASE WHEN $3::text IS NULL THEN NULL ELSE $5::uuid END,
-                 $6, CASE WHEN $6::text IS NULL THEN '' ELSE $4 END)
-         ON CONFLICT (desk_id, id) DO UPDATE SET
-           queue_id = CASE WHEN excluded.queue_id IS NOT NULL AND $4 > t.queue_hlc THEN excluded.queue_id ELSE t.queue_id END,
-           queue_by = CASE WHEN excluded.queue_id IS NOT NULL AND $4 > t.queue_hlc THEN excluded.queue_by ELSE t.queue_by END,
-           queue_hlc = CASE WHEN excluded.queue_id IS NOT NULL AND $4 > t.queue_hlc THEN $4 ELSE t.queue_hlc END,
-           customer_id = CASE WHEN excluded.customer_id IS NOT NULL AND $4 > t.customer_hlc THEN excluded.customer_id ELSE t.customer_id END,
-           customer_hlc = CASE WHEN excluded.customer_id IS NOT NULL AND $4 > t.customer_hlc THEN $4 ELSE t.customer_hlc END`,
-        [ws.deskId, m.id, m.queue_id, m.hlc, ws.id, m.customer_id],
-      );
+            queue_id: t.queue?.v ?? null,
+            queue_hlc: t.queue?.hlc ?? null,
+            customer_id: t.customer?.v ?? null,
+            customer_hlc: t.customer?.hlc ?? null,
+          })),
+        ),
+      ],
+    );
   const mine = made.filter((o) => (o.kind === 't' || o.kind === 'c') && o.owner);
   if (mine.length)
     await client.query(

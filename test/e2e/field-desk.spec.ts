@@ -210,6 +210,11 @@ test('a field desk for one queue: its scope, offline work, conflicts, revocation
     await expect(banner).toContainText('moved to a queue this field desk does not serve');
     await expect(banner).toContainText('Your change to the title');
     await pb.getByRole('dialog').screenshot({ path: 'test-results/field-desk-refused.png' });
+    // Read as an analyst would at the laptop's size, in the dark theme too.
+    await pb.setViewportSize({ width: 1366, height: 768 });
+    await pb.keyboard.press('Alt+t');
+    await pb.screenshot({ path: 'test-results/field-desk-refused-dark-1366x768.png' });
+    await pb.keyboard.press('Alt+t');
     await banner.getByRole('button', { name: /remove the ticket from this laptop/ }).click();
     await expect(board.getByText(leaving.key)).toHaveCount(0);
     expect([...(await queuesOn(onB))]).toEqual([field.id]);

@@ -337,6 +337,31 @@ export async function benchSync(o: {
       ok: p95 <= 1000,
       figures: { p50: quantile(seen, 0.5), p95, max: Math.max(...seen) },
     });
+
+    // 8. A field desk enrolled for one queue joins: it is given that queue's tickets and their
+    // callers, and the reference data, from the log (the image is the whole desk).
+    log('sync: a field desk for one queue joins…');
+    const queue = x.desk.db
+      .prepare(
+        'SELECT queue_id AS id, count(*) AS n FROM tickets GROUP BY queue_id ORDER BY n LIMIT 1',
+      )
+      .get() as { id: string; n: number };
+    const field = await station('field', false, h1.url);
+    t0 = performance.now();
+    await joinDesk(field.ctx, field.transport, {
+      url: h1.url,
+      code: (await createJoinCode(pool, 'LON', 1, null, { queues: [queue.id] })).code,
+      name: 'field',
+    });
+    const fieldJoin = await syncRound(field.ctx, field.transport);
+    const fieldJoinS = (performance.now() - t0) / 1000;
+    const held = field.desk.db.prepare('SELECT count(*) FROM tickets').pluck().get() as number;
+    if (held !== queue.n) throw new Error(`the field desk holds ${held} tickets, not ${queue.n}`);
+    rows.push({
+      op: `first sync of a field desk for one queue (${queue.n.toLocaleString('en')} of ${o.tickets.toLocaleString('en')} tickets)`,
+      value: `${fieldJoinS.toFixed(1)} s (${fieldJoin.pulled.toLocaleString('en')} changes)`,
+      figures: { seconds: fieldJoinS, tickets: queue.n, pulled: fieldJoin.pulled },
+    });
     return rows;
   } finally {
     for (const d of desks) await d.close().catch(() => undefined);
