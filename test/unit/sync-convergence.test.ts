@@ -27,30 +27,13 @@ import { demoDesk, T0 } from '../helpers/desk.ts';
 import { ModelHub, type Fault } from '../helpers/model-hub.ts';
 import { TEST_COST } from '../helpers/password-cost.ts';
 import { replicatedRows } from '../helpers/sync-desks.ts';
+import { rng } from '../../src/tools/seed/rng.ts';
 
 const SEEDS = process.env['SB_SYNC_SEED']
   ? [Number(process.env['SB_SYNC_SEED'])]
   : Array.from({ length: Number(process.env['SB_SYNC_SEEDS'] ?? 100) }, (_, i) => i + 1);
 const MAX_WORKSTATIONS = 5;
 const STEPS = 28;
-
-/** mulberry32: a small seeded generator, so a seed replays exactly. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
 
 interface Station {
   dir: string;

@@ -32,17 +32,16 @@ import {
   type HubTransport,
 } from '../../src/core/sync/client.ts';
 import { httpTransport } from '../../src/core/sync/http.ts';
-import { REPLICATED } from '../../src/core/sync/tables.ts';
 import { DEMO_PASSWORD } from '../../src/demo/demo-desk.ts';
 import { createDesk, createJoinCode, revokeWorkstation, setScope } from '../../src/hub/access.ts';
 import type { Input, MethodName, Output } from '../../src/shared/contract.ts';
-import { RELEASE, ROW_OWNER, type Scope } from '../../src/shared/sync.ts';
-import type { Db } from '../../src/core/store/database.ts';
+import { RELEASE, type Scope } from '../../src/shared/sync.ts';
 import { demoDesk, T0 } from '../helpers/desk.ts';
 import { hubDatabase } from '../helpers/hub.ts';
 import { startHubProcess, type HubProcess } from '../helpers/hub-process.ts';
 import { TEST_COST } from '../helpers/password-cost.ts';
-import { replicatedRows } from '../helpers/sync-desks.ts';
+import { replicatedRows, scopedRows } from '../helpers/sync-desks.ts';
+import { rng } from '../../src/tools/seed/rng.ts';
 
 const SEEDS = process.env['SB_SCOPE_SEED']
   ? [Number(process.env['SB_SCOPE_SEED'])]
@@ -50,23 +49,6 @@ const SEEDS = process.env['SB_SCOPE_SEED']
 const STEPS = 60;
 /** The release before this one, which the hub in this test still serves. */
 const BEHIND = '0.0.9';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
 
 type Fault = 'none' | 'unreachable' | 'answer-lost';
 
@@ -148,30 +130,6 @@ async function call<M extends MethodName>(
   if (r.ok) return r.value;
   if (r.error.code === 'INTERNAL') throw new Error(`${s.name} ${method}: INTERNAL`);
   return null;
-}
-
-/** A field desk's share of an office replica (see sync-scope.test.ts); links stay at the office. */
-function scopedRows(store: Db, queues: readonly string[]): Record<string, unknown[]> {
-  const qs = queues.map(() => '?').join(', ');
-  const out: Record<string, unknown[]> = {};
-  for (const [tbl, t] of Object.entries(REPLICATED)) {
-    const rule = ROW_OWNER[tbl];
-    const cols = (store.prepare(`PRAGMA table_info(${tbl})`).all() as { name: string }[])
-      .map((c) => c.name)
-      .filter((c) => !t.derived.includes(c));
-    const where = !rule
-      ? '1'
-      : rule.kind === 'office'
-        ? '0'
-        : rule.kind === 'ticket'
-          ? `${tbl === 'tickets' ? 'id' : 'ticket_id'} IN (SELECT id FROM tickets WHERE queue_id IN (${qs}))`
-          : `${tbl === 'customers' ? 'id' : 'customer_id'} IN (SELECT customer_id FROM tickets WHERE queue_id IN (${qs}))`;
-    out[tbl] = store
-      .prepare(`SELECT ${cols.join(', ')} FROM ${tbl} WHERE ${where} ORDER BY ${t.key.join(', ')}`)
-      .raw()
-      .all(...(where.includes('?') ? queues : []));
-  }
-  return out;
 }
 
 /** For a failing seed (SB_DEBUG=1): where a field desk's tickets part from the office's. */

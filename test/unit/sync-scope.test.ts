@@ -9,14 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDesk, validIntake, type TestDesk } from '../helpers/desk.ts';
 import { hubDatabase } from '../helpers/hub.ts';
 import { startHubProcess, type HubProcess } from '../helpers/hub-process.ts';
-import { replicatedRows } from '../helpers/sync-desks.ts';
+import { replicatedRows, scopedRows } from '../helpers/sync-desks.ts';
 import { createDesk, createJoinCode } from '../../src/hub/access.ts';
 import { BACKFILL_OWNERS } from '../../src/hub/migrations.ts';
 import { HubUnavailable, type HubTransport } from '../../src/core/sync/client.ts';
 import { httpTransport } from '../../src/core/sync/http.ts';
 import { ROW_OWNER } from '../../src/shared/sync.ts';
 import { REPLICATED } from '../../src/core/sync/tables.ts';
-import type { Db } from '../../src/core/store/database.ts';
 
 let db: Awaited<ReturnType<typeof hubDatabase>>;
 let hub: HubProcess;
@@ -57,35 +56,6 @@ function unplugged() {
     });
   };
   return { link, transport };
-}
-
-/**
- * What a field desk of `queues` must hold of a replica of the whole desk: those queues' tickets
- * and everything of theirs, the callers they are for and what is theirs, all reference data. Links
- * between tickets stay at the office.
- */
-function scopedRows(store: Db, queues: string[]): Record<string, unknown[]> {
-  const inQ = `(SELECT id FROM tickets WHERE queue_id IN (${queues.map(() => '?').join(', ')}))`;
-  const callers = `(SELECT customer_id FROM tickets WHERE queue_id IN (${queues.map(() => '?').join(', ')}))`;
-  const out: Record<string, unknown[]> = {};
-  for (const [tbl, t] of Object.entries(REPLICATED)) {
-    const rule = ROW_OWNER[tbl];
-    const cols = (store.prepare(`PRAGMA table_info(${tbl})`).all() as { name: string }[])
-      .map((c) => c.name)
-      .filter((c) => !t.derived.includes(c));
-    const where = !rule
-      ? '1'
-      : rule.kind === 'office'
-        ? '0'
-        : rule.kind === 'ticket'
-          ? `${tbl === 'tickets' ? 'id' : 'ticket_id'} IN ${inQ}`
-          : `${tbl === 'customers' ? 'id' : 'customer_id'} IN ${callers}`;
-    out[tbl] = store
-      .prepare(`SELECT ${cols.join(', ')} FROM ${tbl} WHERE ${where} ORDER BY ${t.key.join(', ')}`)
-      .raw()
-      .all(...(where.includes('?') ? queues : []));
-  }
-  return out;
 }
 
 const withoutLinks = (rows: Record<string, unknown[]>) => ({ ...rows, ticket_links: [] });
