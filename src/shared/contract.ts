@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isTimeZone } from './business-time.ts';
+import { LOCALE_CODES } from './i18n/locales.ts';
 import {
   CALL_DIRECTIONS,
   CONTACT_CHANNELS,
@@ -341,6 +342,16 @@ export const contract = {
     access: 'public',
   }),
   'desk.info': method<DeskInfo>()({ input: empty, access: 'analyst' }),
+  /** The language the signed-in person works in; null: the desk's. Any signed-in person. */
+  'auth.setLanguage': method<{ user: UserInfo }>()({
+    input: z.strictObject({ language: z.enum(LOCALE_CODES).nullable() }),
+    access: 'wallboard',
+  }),
+  /** The desk's language: its people's unless they chose their own, and the wall-board's. */
+  'desk.setLanguage': method<DeskInfo>()({
+    input: z.strictObject({ language: z.enum(LOCALE_CODES) }),
+    access: 'admin',
+  }),
 
   /** This workstation's sync with its desk's hub (the header's indicator). */
   'sync.status': method<SyncStatus>()({ input: empty, access: 'analyst' }),

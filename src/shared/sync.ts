@@ -95,8 +95,12 @@ export const TABLE_ROLE: Readonly<Record<string, Exclude<Role, 'wallboard'>>> = 
   settings: 'admin',
 };
 
-/** The fields of their own `users` row a person sets themselves: a new password, a rehash. */
-export const OWN_USER_FIELDS: readonly string[] = ['password_hash', 'must_change_password'];
+/** The fields of their own `users` row a person sets themselves: a new password, a rehash, their language. */
+export const OWN_USER_FIELDS: readonly string[] = [
+  'password_hash',
+  'must_change_password',
+  'language',
+];
 
 /**
  * Where a workstation's pulls have got to: opaque to it. (The hub's own transaction id and

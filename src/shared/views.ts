@@ -1,4 +1,5 @@
 /** The shapes methods return. Inputs are zod schemas in contract.ts; these are their outputs. */
+import type { Locale } from './i18n/locales.ts';
 import type { PolicyBody } from './policy.ts';
 import type { WallboardThresholds } from './policy-rules.ts';
 import type { JoinCodeInfo, WorkstationInfo } from './sync.ts';
@@ -27,6 +28,8 @@ export interface UserInfo {
   displayName: string;
   role: Role;
   tier: Tier;
+  /** The language they chose to work in; null: the desk's. */
+  language: Locale | null;
 }
 
 export interface QueueInfo {
@@ -91,6 +94,8 @@ export interface DomainInfo {
 export interface DeskInfo {
   name: string;
   prefix: string;
+  /** The desk's language: its people's unless they chose their own, and the wall-board's. */
+  language: Locale;
   countryCode: string;
   /** The priority policy in force: intake rates new calls with it as the analyst types. */
   policy: { version: number; body: PolicyBody };
@@ -171,6 +176,8 @@ export interface SyncStatus {
 
 export interface SessionInfo {
   user: UserInfo | null;
+  /** The desk's language: the sign-in screen's, and the wall-board's. */
+  language: Locale;
   /** True on a desk with no users yet: the first start of a real desk asks for its admin. */
   needsSetup: boolean;
   /** Signed in with a password an admin set: only choosing a new one is allowed. */

@@ -151,6 +151,8 @@ const SHIPPED: Record<number, string> = {
   20: '11763615803ce132293ab7ea95d6e21fc69cee566709a0ff1a48c81c1e7b9d52',
   21: '5c2995afeecbc017e9f43a7be4f67aa57da77daed5b670596fbeaa608b8022fa',
   22: '74a9440f74f64b4e5f10ef0ee70f75f21b413bbb786242f18b11401915ba5e4f',
+  23: '862b73558459915b012803f2a7cffed870ef2535f794c8e6925a865450ffe0f3',
+  24: 'dabbdfb372c1d7029bb70880ae2486ebc3ad5a21972a20a9c4a87620f91b09bd',
 };
 
 describe('migrations are fixed text', () => {

@@ -15,6 +15,8 @@ describe('search everywhere', () => {
     ['el', 'Πρόβλημα δικτύου', 'Από το πρωί η σύνδεση στο λογιστήριο πέφτει κάθε δέκα λεπτά.'],
     ['ar', 'مشكلة في الطابعة', 'منذ الصباح الطابعة في قسم المحاسبة تطبع صفحات فارغة دائما.'],
     ['hi', 'ईमेल की समस्या', 'आज सुबह से लेखा विभाग में ईमेल सिंक नहीं हो रहा है।'],
+    ['ar2', 'المطبعة بالطابق الثاني', 'أُعيدت الطّابعة إلى المخزن، والمكتبة تنتظر.'],
+    ['hi2', 'काग़ज़ फँसा है', 'ट्रे दो में काग़ज़ बार-बार फँसता है।'],
   ];
   beforeAll(async () => {
     t = await demoDesk();
@@ -60,6 +62,29 @@ describe('search everywhere', () => {
       const marked = [
         ...hit.titleMarks.map(([s, e]) => hit.title.slice(s, e)),
         ...hit.detailMarks.map(([s, e]) => hit.detail.slice(s, e)),
+      ];
+      expect(marked).toContain(shown);
+    },
+  );
+
+  it.each([
+    ['ar2', 'مطبعة', 'المطبعة'],
+    ['ar2', 'طابق', 'بالطابق'],
+    ['ar2', 'الطابعه', 'الطّابعة'],
+    ['ar2', 'اعيدت', 'أُعيدت'],
+    ['ar2', 'الي', 'إلى'],
+    ['ar2', 'مكتبة', 'والمكتبة'],
+    ['hi2', 'कागज', 'काग़ज़'],
+    ['hi2', 'फंसा', 'फँसा'],
+  ])(
+    'Arabic and Hindi are found as their readers write them: %s "%s" marks "%s"',
+    async (lang, query, shown) => {
+      const hits = await find(query);
+      const hit = hits.find((h) => h.title.startsWith(keys.get(lang)!));
+      expect(hit, `${query} finds ${lang}`).toBeDefined();
+      const marked = [
+        ...hit!.titleMarks.map(([s, e]) => hit!.title.slice(s, e)),
+        ...hit!.detailMarks.map(([s, e]) => hit!.detail.slice(s, e)),
       ];
       expect(marked).toContain(shown);
     },

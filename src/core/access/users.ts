@@ -6,7 +6,8 @@ import { actor, type Ctx } from '../kernel/context.ts';
 import { DomainError, invalid, issue } from '../kernel/failure.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password.ts';
 import { throttled } from './throttle.ts';
-import { writeSettings } from '../kernel/settings.ts';
+import { deskLanguage, writeSettings } from '../kernel/settings.ts';
+import { isLocale } from '../../shared/i18n/locales.ts';
 import { asAuthor } from '../sync/capture.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
@@ -23,6 +24,7 @@ interface UserRow {
   tier: Tier;
   active: number;
   must_change_password: number;
+  language: string | null;
 }
 
 export const toUserInfo = (
@@ -33,9 +35,10 @@ export const toUserInfo = (
   displayName: r.display_name,
   role: r.role,
   tier: r.tier,
+  language: isLocale(r.language) ? r.language : null,
 });
 
-const USER_COLUMNS = 'id, username, display_name, role, tier';
+const USER_COLUMNS = 'id, username, display_name, role, tier, language';
 
 /** The people who work tickets, the disabled ones too (marked): old tickets still name them. */
 export function listUsers(db: Db): DeskPerson[] {
@@ -73,6 +76,7 @@ export function sessionInfo(ctx: Ctx): SessionInfo {
   ctx.conn.user = found?.user ?? null;
   return {
     user: ctx.conn.user,
+    language: deskLanguage(ctx.db),
     needsSetup: !hasUsers(ctx.db),
     ...(found?.mustChangePassword ? { mustChangePassword: true as const } : {}),
   };
@@ -196,7 +200,14 @@ export async function insertUser(
   const hash =
     'passwordHash' in u ? u.passwordHash : await hashPassword(u.password, ctx.passwords.cost);
   const id = ctx.newId();
-  const user = { id, username: u.username, displayName: u.displayName, role: u.role, tier: u.tier };
+  const user: UserInfo = {
+    id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    tier: u.tier,
+    language: null,
+  };
   db.transaction(() => {
     guard?.();
     const taken = stmt(db, 'SELECT 1 FROM users WHERE username = ?').get(u.username);
@@ -296,4 +307,23 @@ export function writeTemporaryPassword(db: Db, id: string, hash: string): void {
     hash,
     id,
   );
+}
+
+/**
+ * `auth.setLanguage`: the language the signed-in person works in (null: the desk's), written as
+ * their own change, so it follows them to every workstation of the desk.
+ */
+export function setOwnLanguage(
+  ctx: Ctx,
+  input: ParsedInput<'auth.setLanguage'>,
+): { user: UserInfo } {
+  const me = ctx.conn.user;
+  if (!me) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+  asAuthor(me.id, () =>
+    ctx.db.transaction(() =>
+      stmt(ctx.db, 'UPDATE users SET language = ? WHERE id = ?').run(input.language, me.id),
+    )(),
+  );
+  ctx.conn.user = { ...me, language: input.language };
+  return { user: ctx.conn.user };
 }

@@ -10,7 +10,7 @@ import type {
 } from '../../shared/views.ts';
 import { actor, type Ctx } from '../kernel/context.ts';
 import { DomainError, invalid, issue, notFound } from '../kernel/failure.ts';
-import { readSettings } from '../kernel/settings.ts';
+import { deskLanguage, readSettings, writeDeskLanguage } from '../kernel/settings.ts';
 import type { Db } from '../store/database.ts';
 import { currentPolicyVersion, policyVersion } from '../sla/policy-terms.ts';
 import { changesOf, checkVersion, recordAdminChange } from './admin-edits.ts';
@@ -46,6 +46,7 @@ export function deskInfo(ctx: Ctx): DeskInfo {
   return {
     name: s.name,
     prefix: s.prefix,
+    language: deskLanguage(ctx.db),
     countryCode: s.countryCode,
     policy: { version, body: policyVersion(ctx.db, version) },
     queues: listQueues(ctx.db),
@@ -303,4 +304,11 @@ export function setCategoryActive(
     recordAdminChange(ctx, input.active ? 'category_enabled' : 'category_disabled', { id: c.id });
     return categoryById(db, c.id);
   })();
+}
+
+/** `desk.setLanguage`: the desk's language, an admin's (its people who chose none follow it). */
+export function setDeskLanguage(ctx: Ctx, input: ParsedInput<'desk.setLanguage'>): DeskInfo {
+  ctx.db.transaction(() => writeDeskLanguage(ctx.db, input.language))();
+  ctx.emit('desk.changed', { type: 'settings' });
+  return deskInfo(ctx);
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
+import { isLocale, type Locale } from '../../shared/i18n/locales.ts';
 
 export interface DeskSettings {
   name: string;
@@ -21,6 +22,21 @@ export function readSettings(db: Db): DeskSettings {
   };
 }
 
+/** The desk's language: its people's unless they chose their own, and the wall-board's. */
+export function deskLanguage(db: Db): Locale {
+  const v = stmt<string>(db, "SELECT value FROM settings WHERE key = 'desk.language'")
+    .pluck()
+    .get();
+  return isLocale(v) ? v : 'en';
+}
+
+export function writeDeskLanguage(db: Db, language: Locale): void {
+  stmt(
+    db,
+    "INSERT INTO settings (key, value) VALUES ('desk.language', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  ).run(language);
+}
+
 export function writeSettings(db: Db, s: DeskSettings): void {
   const put = stmt(
     db,
@@ -31,7 +47,6 @@ export function writeSettings(db: Db, s: DeskSettings): void {
   put.run('desk.countryCode', s.countryCode);
 }
 
-/** Next value of a named counter, inside the caller's transaction. */
 /** A counter moved up to `atLeast` (never down): numbers already issued are not issued again. */
 export function raiseCounter(db: Db, name: string, atLeast: number): void {
   stmt(
@@ -40,6 +55,7 @@ export function raiseCounter(db: Db, name: string, atLeast: number): void {
   ).run(name, atLeast);
 }
 
+/** Next value of a named counter, inside the caller's transaction. */
 export function nextCounter(db: Db, name: string): number {
   const row = stmt<{ value: number }>(
     db,

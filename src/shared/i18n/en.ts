@@ -853,6 +853,7 @@ export const en = {
   'hub.changeQueuesOf': 'Change the queues of {name}',
   'hub.saveQueues': 'Save queues',
   'hub.pickQueue': 'Pick at least one queue',
+  'nav.language': 'Language',
 } as const;
 
 export type MessageKey = keyof typeof en;

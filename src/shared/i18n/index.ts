@@ -1,44 +1,80 @@
-import { en, type Catalog, type MessageKey } from './en.ts';
+import ar from './catalogs/ar.json' with { type: 'json' };
+import el from './catalogs/el.json' with { type: 'json' };
+import fr from './catalogs/fr.json' with { type: 'json' };
+import hi from './catalogs/hi.json' with { type: 'json' };
+import { en, type MessageKey } from './en.ts';
+import { LOCALES, type Locale } from './locales.ts';
+import { pseudoCatalog } from './pseudo.ts';
 
-export type { MessageKey };
+export type { MessageKey, Locale };
+export { LOCALES };
 
-/** Locales with a catalog, and their writing direction. Right-to-left only needs its catalog. */
-export const LOCALES = { en: { catalog: en as Catalog, dir: 'ltr' } } as const;
-export type Locale = keyof typeof LOCALES;
+/** A language the app can speak: the desk's five, and en-XA, the pseudo-locale for translators. */
+export type UiLocale = Locale | 'en-XA';
+
+/**
+ * The catalogs: plain JSON files a translator edits (catalogs/*.json), key → text, plural keys
+ * suffixed by the language's own categories (`_one`, `_few`, …). English is the source.
+ */
+export const CATALOGS: Readonly<Partial<Record<UiLocale, Readonly<Record<string, string>>>>> = {
+  en,
+  fr,
+  el,
+  hi,
+  ar,
+  'en-XA': pseudoCatalog(en),
+};
+
+/** What the language pickers offer: every language with a catalog, named in itself. */
+export const LANGUAGES: readonly { code: UiLocale; name: string }[] = [
+  ...(Object.keys(LOCALES) as Locale[])
+    .filter((code) => CATALOGS[code])
+    .map((code) => ({ code, name: LOCALES[code].name })),
+  { code: 'en-XA', name: 'Pseudo (for translators)' },
+];
+
+export const dirOf = (locale: UiLocale): 'ltr' | 'rtl' =>
+  locale === 'en-XA' ? 'ltr' : LOCALES[locale].dir;
 
 export type Vars = Record<string, string | number>;
 
 export interface Translator {
-  locale: Locale;
+  locale: UiLocale;
   dir: 'ltr' | 'rtl';
   t(key: MessageKey, vars?: Vars): string;
-  /** Picks `key_one` / `key_other` (and so on) by the locale's plural rules for `count`. */
+  /** Picks `key_one` / `key_few` (and so on) by the locale's plural rules for `count`. */
   plural(key: string, count: number, vars?: Vars): string;
   has(key: string): key is MessageKey;
   /** Items joined as the locale joins a list (`title, status and queue`). */
   list(items: readonly string[]): string;
 }
 
-export function createTranslator(locale: Locale = 'en'): Translator {
-  const { catalog, dir } = LOCALES[locale];
+export function createTranslator(wanted: UiLocale = 'en'): Translator {
+  // A language whose catalog is not there yet speaks English.
+  const locale: UiLocale = CATALOGS[wanted] ? wanted : 'en';
+  const catalog = CATALOGS[locale]!;
+  const english: Readonly<Record<string, string>> = en;
   const rules = new Intl.PluralRules(locale);
+  const englishRules = new Intl.PluralRules('en');
+  const lists = new Intl.ListFormat(locale, { type: 'conjunction' });
   const fill = (s: string, vars?: Vars) =>
     vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
-  const has = (key: string): key is MessageKey => Object.hasOwn(catalog, key);
-  const lists = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const has = (key: string): key is MessageKey => Object.hasOwn(english, key);
+  // A key a catalog lacks (the completeness test fails first) shows English, never the key.
+  const text = (key: string) => catalog[key] ?? english[key] ?? key;
   return {
     locale,
-    dir,
+    dir: dirOf(locale),
     has,
     list: (items) => lists.format(items),
-    t: (key, vars) => fill(catalog[key] ?? key, vars),
+    t: (key, vars) => fill(text(key), vars),
     plural(key, count, vars) {
-      const form = `${key}_${rules.select(count)}`;
-      const chosen = has(form)
-        ? catalog[form]
-        : has(`${key}_other`)
-          ? catalog[`${key}_other` as MessageKey]
-          : key;
+      const chosen =
+        catalog[`${key}_${rules.select(count)}`] ??
+        catalog[`${key}_other`] ??
+        english[`${key}_${englishRules.select(count)}`] ??
+        english[`${key}_other`] ??
+        key;
       return fill(chosen, { count, ...vars });
     },
   };

@@ -26,6 +26,8 @@ import { migration as m019 } from './019-sync-merge.ts';
 import { migration as m020 } from './020-sync-dirty.ts';
 import { migration as m021 } from './021-conflict-list.ts';
 import { migration as m022 } from './022-sync-refusals.ts';
+import { migration as m023 } from './023-user-language.ts';
+import { migration as m024 } from './024-search-arabic-hindi.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -52,4 +54,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m020,
   m021,
   m022,
+  m023,
+  m024,
 ];

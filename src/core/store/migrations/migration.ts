@@ -4,7 +4,7 @@
  * test/unit/migrations.test.ts keeps a checksum of each).
  *
  * The SQL functions registered in database.ts (sb_fold, sb_facets, sb_phone_key, sb_account_key)
- * are part of the contract of the migrations that call them (4, 7: sb_fold and sb_facets; 15:
+ * are part of the contract of the migrations that call them (4, 7, 24: sb_fold and sb_facets; 15:
  * sb_phone_key and sb_account_key): they compute derived values (search text, caller keys) that
  * the services keep recomputing the same way, so they follow today's code on purpose.
  * Two values were once interpolated from code: the FTS5 tokenizer clause (a constant that never

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, type ReactElement } from 'react';
+import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
+import { isLocale } from '../../../shared/i18n/locales.ts';
 import { SyncIndicator } from '../sync/SyncIndicator.tsx';
 import { Board } from '../board/Board.tsx';
 import { useT } from '../i18n/index.ts';
@@ -47,6 +49,7 @@ export function Shell(): ReactElement {
   const user = useSession((s) => s.user)!;
   const desk = useSession((s) => s.desk)!;
   const signOut = useSession((s) => s.signOut);
+  const setLanguage = useSession((s) => s.setLanguage);
   const reloadDesk = useSession((s) => s.load);
 
   // A supervisor changed the policy or the calendar: intake rates the next call by the new one.
@@ -136,6 +139,7 @@ export function Shell(): ReactElement {
             tier: user.tier,
           })}
         </span>
+        <LanguagePicker onPick={(locale) => void setLanguage(isLocale(locale) ? locale : null)} />
         <button
           type="button"
           className="btn btn--ghost"

@@ -50,7 +50,9 @@ export const TicketCardView = memo(function TicketCardView({
       onClick={() => onOpen(card, cellId)}
     >
       <div className="tcard__top">
-        <span className="tcard__key">{card.key}</span>
+        <bdi className="tcard__key" dir="ltr">
+          {card.key}
+        </bdi>
         <span className={`prio prio--${card.priority}`} title={tr.t(`priority.${card.priority}`)}>
           {tr.t('priority.short', { n: card.priority })}
         </span>
@@ -60,7 +62,9 @@ export const TicketCardView = memo(function TicketCardView({
           <span className="tcard__age">{age}</span>
         )}
       </div>
-      <div className="tcard__title">{card.title}</div>
+      <div className="tcard__title" dir="auto">
+        {card.title}
+      </div>
       <div className="tcard__foot">
         <span className="tcard__customer">
           <bdi>{card.customerName}</bdi>

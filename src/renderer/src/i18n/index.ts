@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import { createTranslator, type Locale, type Translator } from '../../../shared/i18n/index.ts';
+import { createTranslator, type Translator, type UiLocale } from '../../../shared/i18n/index.ts';
 
 interface LocaleState {
   tr: Translator;
-  setLocale(locale: Locale): void;
+  setLocale(locale: UiLocale): void;
 }
 
 function apply(tr: Translator): Translator {
@@ -18,3 +18,20 @@ export const useLocale = create<LocaleState>((set) => ({
 }));
 
 export const useT = (): Translator => useLocale((s) => s.tr);
+
+/** What was picked on this workstation before anyone signed in (the sign-in screen's language). */
+const PICKED = 'switchboard.language';
+export const pickedHere = (): string | null => {
+  try {
+    return localStorage.getItem(PICKED);
+  } catch {
+    return null;
+  }
+};
+export const pickHere = (locale: UiLocale): void => {
+  try {
+    localStorage.setItem(PICKED, locale);
+  } catch {
+    // a browser that keeps nothing: the choice lasts this page
+  }
+};

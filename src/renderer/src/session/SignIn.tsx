@@ -1,6 +1,8 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useT } from '../i18n/index.ts';
 import { Field } from '../ui/Field.tsx';
+import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
+import { pickHere } from '../i18n/index.ts';
 import { useSession } from './sessionStore.ts';
 
 export function SignIn(): ReactElement {
@@ -40,6 +42,7 @@ export function SignIn(): ReactElement {
         noValidate
       >
         <h1 id="signin-title">{t('signIn.titleNoDesk')}</h1>
+        <LanguagePicker className="language-picker language-picker--form" onPick={pickHere} />
         <Field label={t('signIn.username')}>
           {(a) => (
             <input

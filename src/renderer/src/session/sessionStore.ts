@@ -3,6 +3,24 @@ import type { ApiError } from '../../../shared/errors.ts';
 import type { DeskInfo, UserInfo } from '../../../shared/views.ts';
 import { api, onSessionLost } from '../api/index.ts';
 import { useView } from '../app/viewStore.ts';
+import { isLocale, type Locale } from '../../../shared/i18n/locales.ts';
+import type { UiLocale } from '../../../shared/i18n/index.ts';
+import { pickedHere, useLocale } from '../i18n/index.ts';
+
+/**
+ * The language to speak: the signed-in person's own, else the desk's; before anyone signs in,
+ * what was picked on this workstation's sign-in screen, else the desk's. The wall-board display
+ * speaks the desk's. Applied at once: nothing on screen is lost.
+ */
+function speak(desk: UiLocale, user?: UserInfo | null): void {
+  const here = pickedHere();
+  const locale: UiLocale =
+    user?.role === 'wallboard'
+      ? desk
+      : (user?.language ??
+        (user ? desk : here && (isLocale(here) || here === 'en-XA') ? here : desk));
+  if (useLocale.getState().tr.locale !== locale) useLocale.getState().setLocale(locale);
+}
 
 /**
  * `wallboard`: a display signed in with the wall-board role: it shows the wall-board only.
@@ -15,6 +33,10 @@ interface SessionState {
   phase: Phase;
   user: UserInfo | null;
   desk: DeskInfo | null;
+  /** The desk's language, as the session last said it. */
+  deskLanguage: Locale;
+  /** The signed-in person's own language changed (null: the desk's). */
+  setLanguage(language: Locale | null): Promise<void>;
   load(): Promise<void>;
   signIn(username: string, password: string): Promise<ApiError | null>;
   setup(input: Parameters<typeof api.invoke<'desk.setup'>>[1]): Promise<ApiError | null>;
@@ -28,9 +50,17 @@ export const useSession = create<SessionState>((set, get) => ({
   phase: 'loading',
   user: null,
   desk: null,
+  deskLanguage: 'en',
+  async setLanguage(language) {
+    const r = await api.invoke('auth.setLanguage', { language });
+    if (r.ok) set({ user: r.value.user });
+    speak(get().deskLanguage, r.ok ? r.value.user : get().user);
+  },
   async load() {
     const s = await api.invoke('session.get', {});
     if (!s.ok) return set({ phase: 'unreachable' });
+    set({ deskLanguage: s.value.language });
+    speak(s.value.language, s.value.user);
     if (s.value.needsSetup) return set({ phase: 'setup', user: null });
     if (!s.value.user) return set({ phase: 'signedOut', user: null, desk: null });
     if (s.value.mustChangePassword) return set({ phase: 'changePassword', user: s.value.user });
@@ -42,6 +72,10 @@ export const useSession = create<SessionState>((set, get) => ({
   async signIn(username, password) {
     const r = await api.invoke('auth.signIn', { username, password });
     if (!r.ok) return r.error;
+    // Who picked a language on the sign-in screen and has none of their own keeps it.
+    const picked = pickedHere();
+    if (r.value.user.language === null && isLocale(picked) && picked !== get().deskLanguage)
+      await api.invoke('auth.setLanguage', { language: picked });
     // Whoever signs in starts at a new call, not on the screen the last person left open.
     useView.getState().go('intake');
     await get().load();

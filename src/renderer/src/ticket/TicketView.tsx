@@ -204,7 +204,10 @@ export function TicketView({ id }: { id: string }): ReactElement {
         <>
           <header className="ticket__head">
             <h2 id="ticket-title">
-              <span className="ticket__key">{ticket.key}</span> {ticket.title}
+              <bdi className="ticket__key" dir="ltr">
+                {ticket.key}
+              </bdi>{' '}
+              <bdi dir="auto">{ticket.title}</bdi>
             </h2>
             <button
               type="button"
@@ -316,7 +319,9 @@ export function TicketView({ id }: { id: string }): ReactElement {
                 </dd>
               </dl>
               <h3>{t('ticket.description')}</h3>
-              <p className="ticket__desc">{ticket.description || t('ticket.noDescription')}</p>
+              <p className="ticket__desc" dir="auto">
+                {ticket.description || t('ticket.noDescription')}
+              </p>
               {open ? (
                 <FieldsForm key={ticket.version} ticket={ticket} desk={desk} onSaved={reload} />
               ) : null}

@@ -1,0 +1,16 @@
+/**
+ * The desk's languages, each named in itself, with its writing direction: what the core stores
+ * and checks (a person's language, the desk's), without the catalogs the renderer words with.
+ */
+export const LOCALES = {
+  en: { name: 'English', dir: 'ltr' },
+  fr: { name: 'Français', dir: 'ltr' },
+  el: { name: 'Ελληνικά', dir: 'ltr' },
+  hi: { name: 'हिन्दी', dir: 'ltr' },
+  ar: { name: 'العربية', dir: 'rtl' },
+} as const satisfies Record<string, { name: string; dir: 'ltr' | 'rtl' }>;
+export type Locale = keyof typeof LOCALES;
+export const LOCALE_CODES = Object.keys(LOCALES) as [Locale, ...Locale[]];
+
+export const isLocale = (x: unknown): x is Locale =>
+  typeof x === 'string' && Object.hasOwn(LOCALES, x);

@@ -1,0 +1,43 @@
+/**
+ * Each person's language and the desk's: kept with the person (their own change, so it follows
+ * them to every workstation and the hub takes it from them), the desk's set by an admin, and the
+ * session says both.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OWN_USER_FIELDS } from '../../src/shared/sync.ts';
+import { demoDesk, type TestDesk } from '../helpers/desk.ts';
+
+describe('languages', () => {
+  let t: TestDesk;
+  beforeAll(async () => {
+    t = await demoDesk();
+  });
+  afterAll(() => t.close());
+
+  it('a person picks theirs; null goes back to the desk’s; the session says both', async () => {
+    const a = await t.as('analyst');
+    expect((await t.ok(a, 'session.get', {})).user?.language).toBeNull();
+    const r = await t.ok(a, 'auth.setLanguage', { language: 'ar' });
+    expect(r.user.language).toBe('ar');
+    // A new session of the same person, on any connection, speaks it.
+    const again = await t.as('analyst');
+    expect((await t.ok(again, 'session.get', {})).user?.language).toBe('ar');
+    const bad = await t.desk.call(a, 'auth.setLanguage', { language: 'de' as 'en' });
+    expect(bad.ok || bad.error.code).toBe('VALIDATION');
+    await t.ok(a, 'auth.setLanguage', { language: null });
+    expect((await t.ok(a, 'session.get', {})).user?.language).toBeNull();
+  });
+
+  it('the desk’s is an admin’s, and the sign-in screen and wall-board take it', async () => {
+    const a = await t.as('analyst');
+    const no = await t.desk.call(a, 'desk.setLanguage', { language: 'el' });
+    expect(no.ok || no.error.code).toBe('FORBIDDEN');
+    const admin = await t.as('admin');
+    expect((await t.ok(admin, 'desk.setLanguage', { language: 'el' })).language).toBe('el');
+    expect((await t.ok(t.desk.connect(), 'session.get', {})).language).toBe('el');
+  });
+
+  it('a person’s language is theirs to send: the hub takes it from them', () => {
+    expect(OWN_USER_FIELDS).toContain('language');
+  });
+});
