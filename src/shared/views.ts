@@ -178,6 +178,8 @@ export interface SessionInfo {
   user: UserInfo | null;
   /** The desk's language: the sign-in screen's, and the wall-board's. */
   language: Locale;
+  /** The desk's country (from its calling code), for dates, times and numbers: GB, FR, IN… */
+  region: string | null;
   /** True on a desk with no users yet: the first start of a real desk asks for its admin. */
   needsSetup: boolean;
   /** Signed in with a password an admin set: only choosing a new one is allowed. */

@@ -123,7 +123,12 @@ describe('a real desk starts empty and is set up once', () => {
     const t = await demoDesk({ empty: true });
     try {
       const conn = t.desk.connect();
-      expect(await t.ok(conn, 'session.get', {})).toEqual({ user: null, language: 'en', needsSetup: true });
+      expect(await t.ok(conn, 'session.get', {})).toEqual({
+        user: null,
+        language: 'en',
+        region: null,
+        needsSetup: true,
+      });
       expect(await t.desk.call(conn, 'desk.info', {})).toMatchObject({
         ok: false,
         error: { code: 'UNAUTHENTICATED' },

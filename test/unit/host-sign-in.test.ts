@@ -77,7 +77,7 @@ describe('browser sessions on the host', () => {
     }
     expect(JSON.parse((await api('session.get')).body)).toEqual({
       ok: true,
-      value: { user: null, language: 'en', needsSetup: false },
+      value: { user: null, language: 'en', region: 'GB', needsSetup: false },
     });
     const failed = await api('auth.signIn', { username: 'analyst', password: 'wrong-password' });
     expect(failed.status).toBe(401);

@@ -359,7 +359,12 @@ describe('the host answers only to the host names it was started for (DNS rebind
       }
       expect(fingerprint(t.desk)).toBe(before);
       const conn = t.desk.connect();
-      expect(await t.ok(conn, 'session.get', {})).toEqual({ user: null, language: 'en', needsSetup: true });
+      expect(await t.ok(conn, 'session.get', {})).toEqual({
+        user: null,
+        language: 'en',
+        region: null,
+        needsSetup: true,
+      });
     } finally {
       await host.close();
       await t.close();

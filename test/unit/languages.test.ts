@@ -41,3 +41,20 @@ describe('languages', () => {
     expect(OWN_USER_FIELDS).toContain('language');
   });
 });
+
+describe('dates, times and numbers', () => {
+  it('are written in the language at the desk’s region: day before month, 24 hours in London', async () => {
+    const { createTranslator, formatLocale } = await import('../../src/shared/i18n/index.ts');
+    expect(formatLocale('en', 'GB')).toBe('en-GB');
+    expect(formatLocale('ar', 'GB', 'latn')).toBe('ar-GB-u-nu-latn');
+    expect(formatLocale('hi', null, 'deva')).toBe('hi-u-nu-deva');
+    expect(formatLocale('en-XA', 'XX')).toBe('en-XX');
+    const at = Date.UTC(2026, 11, 2, 17, 30);
+    const written = new Intl.DateTimeFormat(createTranslator('en', { region: 'GB' }).formats, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    }).format(at);
+    expect(written).toBe('2 Dec 2026, 17:30');
+  });
+});

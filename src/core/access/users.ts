@@ -6,7 +6,7 @@ import { actor, type Ctx } from '../kernel/context.ts';
 import { DomainError, invalid, issue } from '../kernel/failure.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password.ts';
 import { throttled } from './throttle.ts';
-import { deskLanguage, writeSettings } from '../kernel/settings.ts';
+import { deskLanguage, readSettings, writeSettings } from '../kernel/settings.ts';
 import { isLocale } from '../../shared/i18n/locales.ts';
 import { asAuthor } from '../sync/capture.ts';
 import type { Db } from '../store/database.ts';
@@ -77,6 +77,7 @@ export function sessionInfo(ctx: Ctx): SessionInfo {
   return {
     user: ctx.conn.user,
     language: deskLanguage(ctx.db),
+    region: regionFor(readSettings(ctx.db).countryCode) ?? null,
     needsSetup: !hasUsers(ctx.db),
     ...(found?.mustChangePassword ? { mustChangePassword: true as const } : {}),
   };

@@ -40,6 +40,11 @@ export type Vars = Record<string, string | number>;
 
 export interface Translator {
   locale: UiLocale;
+  /**
+   * The locale dates, times and numbers are written in: the language at the desk's region
+   * (en-GB on a London desk: day before month, a 24-hour clock), in the digits a person prefers.
+   */
+  formats: string;
   dir: 'ltr' | 'rtl';
   t(key: MessageKey, vars?: Vars): string;
   /** Picks `key_one` / `key_few` (and so on) by the locale's plural rules for `count`. */
@@ -49,9 +54,16 @@ export interface Translator {
   list(items: readonly string[]): string;
 }
 
-export function createTranslator(wanted: UiLocale = 'en'): Translator {
+/** The digits a person reads numbers in: Latin, Arabic-Indic, Devanagari. */
+export type Numbering = 'latn' | 'arab' | 'deva';
+
+export function createTranslator(
+  wanted: UiLocale = 'en',
+  o: { region?: string | null; numbering?: Numbering | null } = {},
+): Translator {
   // A language whose catalog is not there yet speaks English.
   const locale: UiLocale = CATALOGS[wanted] ? wanted : 'en';
+  const formats = formatLocale(locale, o.region, o.numbering);
   const catalog = CATALOGS[locale]!;
   const english: Readonly<Record<string, string>> = en;
   const rules = new Intl.PluralRules(locale);
@@ -64,6 +76,7 @@ export function createTranslator(wanted: UiLocale = 'en'): Translator {
   const text = (key: string) => catalog[key] ?? english[key] ?? key;
   return {
     locale,
+    formats,
     dir: dirOf(locale),
     has,
     list: (items) => lists.format(items),
@@ -78,4 +91,20 @@ export function createTranslator(wanted: UiLocale = 'en'): Translator {
       return fill(chosen, { count, ...vars });
     },
   };
+}
+
+/** `fr` at region `GB` with Arabic-Indic digits: `fr-GB-u-nu-arab`; an unknown region is left out. */
+export function formatLocale(
+  locale: UiLocale,
+  region?: string | null,
+  numbering?: Numbering | null,
+): string {
+  const language = locale === 'en-XA' ? 'en' : locale;
+  const tag = region && /^[A-Z]{2}$/.test(region) ? `${language}-${region}` : language;
+  const full = numbering ? `${tag}-u-nu-${numbering}` : tag;
+  try {
+    return Intl.getCanonicalLocales(full)[0] ?? language;
+  } catch {
+    return language;
+  }
 }

@@ -89,7 +89,7 @@ export function BoardColumnView({
           className="column__count"
           aria-label={tr.t('board.column', { status: '', count: column.count })}
         >
-          {column.count.toLocaleString(tr.locale)}
+          {column.count.toLocaleString(tr.formats)}
           {column.countCapped ? '+' : ''}
         </span>
       </h2>

@@ -61,7 +61,7 @@ export function ConflictList(): ReactElement {
     if (r.ok) setItems(r.value.items);
   }
   const when = (at: number) =>
-    new Date(at).toLocaleString(tr.locale, { dateStyle: 'medium', timeStyle: 'short' });
+    new Date(at).toLocaleString(tr.formats, { dateStyle: 'medium', timeStyle: 'short' });
   const fieldName = (c: ConflictItem) => {
     const key = FIELD_KEY[c.field];
     return key ? t(key) : c.field;

@@ -91,7 +91,7 @@ export function CallbacksView(): ReactElement {
     e.preventDefault();
   }
 
-  const clock = new Intl.DateTimeFormat(tr.locale, { timeStyle: 'short' });
+  const clock = new Intl.DateTimeFormat(tr.formats, { timeStyle: 'short' });
   const todayTime = (ms: number) =>
     data && ms >= data.endOfDay - 86_400_000 ? clock.format(ms) : when(tr, ms);
 
@@ -157,7 +157,7 @@ export function CallbacksView(): ReactElement {
           </div>
           {days.length === 0 ? <p className="muted">{t('callbacks.noneLater')}</p> : null}
           {days.map((d, k) => {
-            const date = dayText(tr.locale, d.date);
+            const date = dayText(tr.formats, d.date);
             const label = d.inDays === 1 ? t('callbacks.tomorrow', { date }) : date;
             return (
               <div key={d.date} className="callbacks__day">

@@ -3,7 +3,10 @@ import { createTranslator, type Translator, type UiLocale } from '../../../share
 
 interface LocaleState {
   tr: Translator;
+  /** The desk's region, for dates, times and numbers (see Translator.formats). */
+  region: string | null;
   setLocale(locale: UiLocale): void;
+  setRegion(region: string | null): void;
 }
 
 function apply(tr: Translator): Translator {
@@ -12,9 +15,14 @@ function apply(tr: Translator): Translator {
   return tr;
 }
 
-export const useLocale = create<LocaleState>((set) => ({
+export const useLocale = create<LocaleState>((set, get) => ({
   tr: apply(createTranslator('en')),
-  setLocale: (locale) => set({ tr: apply(createTranslator(locale)) }),
+  region: null,
+  setLocale: (locale) => set({ tr: apply(createTranslator(locale, { region: get().region })) }),
+  setRegion: (region) => {
+    if (region === get().region) return;
+    set({ region, tr: apply(createTranslator(get().tr.locale, { region })) });
+  },
 }));
 
 export const useT = (): Translator => useLocale((s) => s.tr);

@@ -60,6 +60,7 @@ export const useSession = create<SessionState>((set, get) => ({
     const s = await api.invoke('session.get', {});
     if (!s.ok) return set({ phase: 'unreachable' });
     set({ deskLanguage: s.value.language });
+    useLocale.getState().setRegion(s.value.region);
     speak(s.value.language, s.value.user);
     if (s.value.needsSetup) return set({ phase: 'setup', user: null });
     if (!s.value.user) return set({ phase: 'signedOut', user: null, desk: null });

@@ -295,7 +295,7 @@ export function PolicySettings(): ReactElement {
               {t('settings.version', { version: h.version })} ·{' '}
               {h.by ?? t('settings.defaultPolicy')}
               {h.at > 0
-                ? ` · ${new Intl.DateTimeFormat(tr.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(h.at)}`
+                ? ` · ${new Intl.DateTimeFormat(tr.formats, { dateStyle: 'medium', timeStyle: 'short' }).format(h.at)}`
                 : ''}
             </li>
           ))}

@@ -108,7 +108,7 @@ export function ScriptEditor(): ReactElement {
             ? t('settings.scripts.version', {
                 version: script.version,
                 by: script.updatedBy ?? '',
-                when: new Intl.DateTimeFormat(tr.locale, { dateStyle: 'medium' }).format(
+                when: new Intl.DateTimeFormat(tr.formats, { dateStyle: 'medium' }).format(
                   script.updatedAt ?? 0,
                 ),
               })

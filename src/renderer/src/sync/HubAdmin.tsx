@@ -105,11 +105,11 @@ export function HubAdmin(): ReactElement {
           <dt>{t('hub.workstation')}</dt>
           <dd>{status.workstation}</dd>
           <dt>{t('hub.waiting')}</dt>
-          <dd data-testid="hub-waiting">{status.waiting.toLocaleString(tr.locale)}</dd>
+          <dd data-testid="hub-waiting">{status.waiting.toLocaleString(tr.formats)}</dd>
           <dt>{t('hub.held')}</dt>
-          <dd>{status.held.toLocaleString(tr.locale)}</dd>
+          <dd>{status.held.toLocaleString(tr.formats)}</dd>
           <dt>{t('hub.keys')}</dt>
-          <dd>{status.keysLeft.toLocaleString(tr.locale)}</dd>
+          <dd>{status.keysLeft.toLocaleString(tr.formats)}</dd>
         </dl>
       ) : (
         <JoinHubForm onJoined={(s) => useSync.getState().set(s)} />

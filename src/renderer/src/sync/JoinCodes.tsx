@@ -58,7 +58,7 @@ export function JoinCodes(): ReactElement {
     if (r.ok && fresh?.id === id) setFresh(null);
   }
   const when = (iso: string) =>
-    new Date(iso).toLocaleString(tr.locale, { dateStyle: 'medium', timeStyle: 'short' });
+    new Date(iso).toLocaleString(tr.formats, { dateStyle: 'medium', timeStyle: 'short' });
   const stateOf = (c: JoinCodeInfo) =>
     c.usedAt
       ? t('hub.codeUsed', { name: c.usedBy ?? '' })

@@ -29,12 +29,12 @@ export function SyncIndicator(): ReactElement | null {
         ? tr.plural('sync.unreachable', waiting)
         : state === 'catching_up' && status.progress?.of === 'bytes'
           ? tr.t('sync.receivingDesk', {
-              done: megabytes(status.progress.done, tr.locale),
-              total: megabytes(status.progress.total ?? 0, tr.locale),
+              done: megabytes(status.progress.done, tr.formats),
+              total: megabytes(status.progress.total ?? 0, tr.formats),
             })
           : state === 'catching_up'
             ? tr.t('sync.catchingUp', {
-                done: (status.progress?.done ?? 0).toLocaleString(tr.locale),
+                done: (status.progress?.done ?? 0).toLocaleString(tr.formats),
               })
             : state === 'refused'
               ? tr.t('sync.refused', { reason: status.error ?? '' })

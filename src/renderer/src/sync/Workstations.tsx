@@ -150,14 +150,14 @@ export function Workstations(): ReactElement {
                 <td>
                   {w.revokedAt
                     ? t('hub.wsRevoked', {
-                        at: new Date(w.revokedAt).toLocaleString(tr.locale, {
+                        at: new Date(w.revokedAt).toLocaleString(tr.formats, {
                           dateStyle: 'medium',
                           timeStyle: 'short',
                         }),
                       })
                     : contact(w)}
                 </td>
-                <td>{w.waiting === null ? '—' : w.waiting.toLocaleString(tr.locale)}</td>
+                <td>{w.waiting === null ? '—' : w.waiting.toLocaleString(tr.formats)}</td>
                 <td>
                   <bdi>{w.release ?? '—'}</bdi>
                 </td>

@@ -8,7 +8,7 @@ import { positionText } from '../escalation/tierText.ts';
 type FieldChange = HistoryEventData<'fields_changed'>['changes'][number];
 
 export const when = (tr: Translator, ms: number): string =>
-  new Intl.DateTimeFormat(tr.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  new Intl.DateTimeFormat(tr.formats, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 
 /** A link role or root cause in words, falling back to the stored value for unknown ones. */
 function label(tr: Translator, prefix: 'link' | 'root', value: string): string {

@@ -206,7 +206,7 @@ export function Wallboard(): ReactElement {
           {online ? t('wall.live') : t('wall.reconnecting')}
         </span>
         <time className="wallboard__clock" dateTime={new Date(now).toISOString()}>
-          {new Intl.DateTimeFormat(tr.locale, { timeStyle: 'short' }).format(now)}
+          {new Intl.DateTimeFormat(tr.formats, { timeStyle: 'short' }).format(now)}
         </time>
       </header>
       <ul className="wallboard__tiles" aria-label={t('wall.summary')}>
