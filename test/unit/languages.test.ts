@@ -45,10 +45,15 @@ describe('languages', () => {
 describe('dates, times and numbers', () => {
   it('are written in the language at the desk’s region: day before month, 24 hours in London', async () => {
     const { createTranslator, formatLocale } = await import('../../src/shared/i18n/index.ts');
-    expect(formatLocale('en', 'GB')).toBe('en-GB');
-    expect(formatLocale('ar', 'GB', 'latn')).toBe('ar-GB-u-nu-latn');
+    expect(formatLocale('en', 'GB')).toBe('en-GB-u-hc-h23');
+    expect(formatLocale('ar', 'GB', 'latn')).toBe('ar-GB-u-hc-h23-nu-latn');
     expect(formatLocale('hi', null, 'deva')).toBe('hi-u-nu-deva');
-    expect(formatLocale('en-XA', 'XX')).toBe('en-XX');
+    expect(formatLocale('en', 'US')).toBe('en-US-u-hc-h12');
+    const greekInLondon = new Intl.DateTimeFormat(formatLocale('el', 'GB'), {
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    }).format(Date.UTC(2026, 11, 2, 17, 30));
+    expect(greekInLondon).toBe('17:30');
     const at = Date.UTC(2026, 11, 2, 17, 30);
     const written = new Intl.DateTimeFormat(createTranslator('en', { region: 'GB' }).formats, {
       dateStyle: 'medium',

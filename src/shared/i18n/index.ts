@@ -100,11 +100,27 @@ export function formatLocale(
   numbering?: Numbering | null,
 ): string {
   const language = locale === 'en-XA' ? 'en' : locale;
-  const tag = region && /^[A-Z]{2}$/.test(region) ? `${language}-${region}` : language;
-  const full = numbering ? `${tag}-u-nu-${numbering}` : tag;
+  const known = region && /^[A-Z]{2}$/.test(region) ? region : null;
+  const tag = known ? `${language}-${known}` : language;
+  // The clock the region reads (24 hours in London whatever the language), where it is known.
+  const cycle = known ? hourCycleOf(known) : undefined;
+  const extensions = [...(cycle ? [`hc-${cycle}`] : []), ...(numbering ? [`nu-${numbering}`] : [])];
+  const full = extensions.length ? `${tag}-u-${extensions.join('-')}` : tag;
   try {
     return Intl.getCanonicalLocales(full)[0] ?? language;
   } catch {
     return language;
+  }
+}
+
+function hourCycleOf(region: string): string | undefined {
+  try {
+    const l = new Intl.Locale(`und-${region}`).maximize() as Intl.Locale & {
+      getHourCycles?: () => string[];
+      hourCycles?: string[];
+    };
+    return (l.getHourCycles?.() ?? l.hourCycles)?.[0];
+  } catch {
+    return undefined;
   }
 }

@@ -6,6 +6,7 @@ import { useT } from '../i18n/index.ts';
 import { Field } from '../ui/Field.tsx';
 import type { ProblemDraft } from './intakeStore.ts';
 import { LevelOptions, QueueOptions, CategoryOptions } from '../ui/Options.tsx';
+import { priorityLabel } from '../ui/priorityLabel.ts';
 
 interface Props {
   index: number;
@@ -27,7 +28,8 @@ export function ProblemFields({
   onChange,
   onRemove,
 }: Props): ReactElement {
-  const { t } = useT();
+  const tr = useT();
+  const { t } = tr;
   const err = (f: string) => errors[`problems.${index}.${f}`];
   const policy = desk.policy.body;
   const fromPolicy =
@@ -101,7 +103,9 @@ export function ProblemFields({
             aria-live="polite"
             data-testid={`priority-${index}`}
           >
-            {priority && level ? `${t('priority.short', { n: priority })} · ${level.label}` : '—'}
+            {priority && level
+              ? `${t('priority.short', { n: priority })} · ${priorityLabel(tr, priority, level.label)}`
+              : '—'}
           </output>
         </div>
       </div>
@@ -116,13 +120,13 @@ export function ProblemFields({
               <option value="">
                 {fromPolicy
                   ? t('intake.priorityFromPolicy', {
-                      p: `${t('priority.short', { n: fromPolicy })} · ${policy.priorities[fromPolicy - 1]?.label ?? ''}`,
+                      p: `${t('priority.short', { n: fromPolicy })} · ${priorityLabel(tr, fromPolicy, policy.priorities[fromPolicy - 1]?.label ?? '')}`,
                     })
                   : t('intake.priorityFromPolicyEmpty')}
               </option>
               {policy.priorities.map((l, i) => (
                 <option key={i} value={i + 1}>
-                  {t('priority.short', { n: i + 1 })} · {l.label}
+                  {t('priority.short', { n: i + 1 })} · {priorityLabel(tr, i + 1, l.label)}
                 </option>
               ))}
             </select>

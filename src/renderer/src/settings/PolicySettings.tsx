@@ -11,6 +11,7 @@ import { errorText, fieldErrors } from '../ui/errors.ts';
 import { Field } from '../ui/Field.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
 import { useToasts } from '../ui/toastStore.ts';
+import { priorityLabel } from '../ui/priorityLabel.ts';
 
 const DAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 const LEVEL_KEYS = ['level.1', 'level.2', 'level.3'] as const;
@@ -253,7 +254,7 @@ export function PolicySettings(): ReactElement {
                     >
                       {body.priorities.map((l, k) => (
                         <option key={k} value={k + 1}>
-                          {t('priority.short', { n: k + 1 })} · {l.label}
+                          {t('priority.short', { n: k + 1 })} · {priorityLabel(tr, k + 1, l.label)}
                         </option>
                       ))}
                     </select>

@@ -5,6 +5,7 @@ import { firstErrorText } from '../ui/errors.ts';
 import { LevelOptions } from '../ui/Options.tsx';
 import { useToasts } from '../ui/toastStore.ts';
 import type { WorkspaceFormProps } from '../ui/forms.ts';
+import { priorityLabel } from '../ui/priorityLabel.ts';
 
 /** Re-rate a ticket: impact and urgency by its policy version, or an override with a reason. */
 export function PriorityEditor({ ticket, desk, onSaved }: WorkspaceFormProps): ReactElement {
@@ -54,7 +55,7 @@ export function PriorityEditor({ ticket, desk, onSaved }: WorkspaceFormProps): R
             <option value="">{t('intake.priorityFromPolicyEmpty')}</option>
             {desk.policy.body.priorities.map((l, i) => (
               <option key={i} value={i + 1}>
-                {t('priority.short', { n: i + 1 })} · {l.label}
+                {t('priority.short', { n: i + 1 })} · {priorityLabel(tr, i + 1, l.label)}
               </option>
             ))}
           </select>

@@ -10,6 +10,7 @@ import { useSession } from '../session/sessionStore.ts';
 import { HourChart } from './HourChart.tsx';
 import { BarList } from './BarList.tsx';
 import { waitText } from './figures.ts';
+import { priorityLabel } from '../ui/priorityLabel.ts';
 
 /** Below this width (CSS pixels) the three lists take turns; a 4K wall shows them side by side. */
 const ALL_PANELS_FROM = 2800;
@@ -233,7 +234,7 @@ export function Wallboard(): ReactElement {
                 {p.open}
               </span>
               <span className="wall-prio__label">
-                {t('priority.short', { n: p.priority })} · {p.label}
+                {t('priority.short', { n: p.priority })} · {priorityLabel(tr, p.priority, p.label)}
               </span>
             </li>
           ))}
