@@ -1,6 +1,17 @@
 import { app, BrowserWindow, Menu, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import { APP_ORIGIN } from '../shared/ipc.ts';
+import { createTranslator } from '../shared/i18n/index.ts';
+import { isLocale, type Locale } from '../shared/i18n/locales.ts';
+
+/** The first of the system's languages the desk speaks (`fr-CA` → `fr`), else English. */
+function systemLanguage(preferred: readonly string[]): Locale {
+  for (const tag of preferred) {
+    const language = tag.split('-')[0]!.toLowerCase();
+    if (isLocale(language)) return language;
+  }
+  return 'en';
+}
 import { startCore } from './core-client.ts';
 import { bindIpc } from './ipc.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
@@ -54,6 +65,9 @@ async function main(): Promise<void> {
     webviewTag: false,
     spellcheck: false,
   };
+  // The menu speaks the system's language when it is one of the desk's (it is there before anyone
+  // signs in); the windows speak each person's.
+  const menuWords = createTranslator(systemLanguage(app.getPreferredSystemLanguages()));
   // `--wallboard` makes this workstation a wall display: one kiosk window, on `--display N`.
   const wallboardOnly = process.argv.includes('--wallboard');
   const win = new BrowserWindow({
@@ -77,7 +91,7 @@ async function main(): Promise<void> {
       ...d.bounds,
       kiosk: true,
       fullscreen: true,
-      title: 'Switchboard wall-board',
+      title: menuWords.t('menu.wallboardTitle'),
       backgroundColor: '#05070a',
       autoHideMenuBar: true,
       webPreferences,
@@ -90,9 +104,13 @@ async function main(): Promise<void> {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       {
-        label: 'View',
+        label: menuWords.t('menu.view'),
         submenu: screen.getAllDisplays().map((d, i) => ({
-          label: `Wall-board on display ${i + 1} (${d.size.width}×${d.size.height})`,
+          label: menuWords.t('menu.wallboardOn', {
+            n: i + 1,
+            width: d.size.width,
+            height: d.size.height,
+          }),
           click: () => openWallboard(i + 1),
         })),
       },

@@ -105,7 +105,7 @@ test.describe('customer communication', () => {
     await expect(ticket.getByTestId('contact-log')).toContainText('Outbound phone · No answer');
     await expect(ticket.getByTestId('next-callback')).toContainText('retry');
     await expect(ticket.getByTestId('history')).toContainText(
-      'Amira Haddad logged outbound phone · no answer',
+      'Amira Haddad logged Outbound phone · No answer',
     );
     const axe = await new AxeBuilder({ page }).include('.callbacks').analyze();
     expect(axe.violations).toEqual([]);
@@ -153,7 +153,7 @@ test.describe('customer communication', () => {
     );
     await expect(ticket.getByTestId('contact-log')).toContainText('3 min');
     await expect(ticket.getByTestId('history')).toContainText(
-      'Amira Haddad logged inbound phone · reached: “Asked for news',
+      'Amira Haddad logged Inbound phone · Reached: “Asked for news',
     );
   });
 });

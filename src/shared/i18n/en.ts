@@ -601,6 +601,10 @@ export const en = {
   'contact.saved': 'Contact logged on {key}',
   'contact.none': 'No contact logged yet.',
   'contact.line': '{direction} {channel} · {outcome}',
+  'contact.channel.phone': 'phone',
+  'contact.channel.email': 'e-mail',
+  'contact.channel.sms': 'SMS',
+  'contact.channel.on_site': 'on site',
   'contact.duration.value': '{min} min',
   'contact.by': 'by {name}',
   'contact.corrected': 'corrected below',
@@ -854,6 +858,9 @@ export const en = {
   'hub.saveQueues': 'Save queues',
   'hub.pickQueue': 'Pick at least one queue',
   'nav.language': 'Language',
+  'menu.view': 'View',
+  'menu.wallboardOn': 'Wall-board on display {n} ({width}×{height})',
+  'menu.wallboardTitle': 'Switchboard wall-board',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 /** The communication log in words, and the form's little parsers. */
 import type { Translator } from '../../../shared/i18n/index.ts';
+import { foldDigits } from '../../../shared/phone.ts';
 import type { ContactEntry } from '../../../shared/views.ts';
 
 /** "Outbound phone · No answer". */
@@ -9,14 +10,16 @@ export function contactLine(
 ): string {
   return tr.t('contact.line', {
     direction: tr.t(`direction.${c.direction}`),
-    channel: tr.t(`channel.${c.channel}`).toLowerCase(),
+    // Its own word inside the line (a lower-cased label would be a casing trick on translations).
+    channel: tr.t(`contact.channel.${c.channel}`),
     outcome: tr.t(`outcome.${c.outcome}`),
   });
 }
 
 /** "4", "4.5" or "4:30" → seconds; "" → null; anything else → undefined (not a duration). */
 export function parseDuration(s: string): number | null | undefined {
-  const v = s.trim();
+  // Typed in any digits (Arabic-Indic, Devanagari…), with Arabic's decimal separator too.
+  const v = foldDigits(s.trim()).replace(/\u066B/g, '.');
   if (v === '') return null;
   const clock = /^(\d{1,3}):([0-5]\d)$/.exec(v);
   if (clock) return Number(clock[1]) * 60 + Number(clock[2]);

@@ -150,7 +150,7 @@ export function eventText(tr: Translator, desk: DeskInfo, e: TicketEvent): strin
     case 'contact_logged':
       return tr.t(e.data.corrects ? 'event.contact_logged.correction' : 'event.contact_logged', {
         actor,
-        line: contactLine(tr, e.data).toLowerCase(),
+        line: contactLine(tr, e.data),
         summary: e.data.summary,
       });
     case 'escalated': {
