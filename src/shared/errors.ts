@@ -21,6 +21,8 @@ export interface Issue {
   rule: string;
   message: string;
   limit?: number;
+  /** What the rule's words name (a ticket key, a tier): the renderer fills them in. */
+  params?: Record<string, string | number>;
 }
 
 export interface ApiError {

@@ -36,13 +36,24 @@ export function logContact(
     const issues: Issue[] = [];
     if (at > now) issues.push(issue('at', 'contact_future', 'A contact cannot be in the future'));
     if (at < t.created_at)
-      issues.push(issue('at', 'contact_early', `This is before ${t.key} was opened`));
+      issues.push(
+        issue('at', 'contact_early', `This is before ${t.key} was opened`, { key: t.key }),
+      );
     if (input.next && t.status === 'resolved')
       issues.push(
-        issue('next.at', 'ticket_resolved', `${t.key} is resolved: reopen it to plan a call-back`),
+        issue(
+          'next.at',
+          'resolved_no_callback',
+          `${t.key} is resolved: reopen it to plan a call-back`,
+          {
+            key: t.key,
+          },
+        ),
       );
     if (input.closing && t.status === 'resolved')
-      issues.push(issue('closing', 'ticket_resolved', `${t.key} is already resolved`));
+      issues.push(
+        issue('closing', 'ticket_resolved', `${t.key} is already resolved`, { key: t.key }),
+      );
     if (input.corrects) {
       const old = contactById(db, input.corrects);
       if (!old || old.ticketId !== t.id)

@@ -20,7 +20,11 @@ function held(ctx: Ctx, id: string, version: number): { card: TicketCard; t: Hel
   if (c.status === 'resolved')
     throw invalid([issue('status', 'resolved', `${c.key} is resolved: reopen it first`)]);
   if (!t.domain_id)
-    throw invalid([issue('domainId', 'no_domain', `${c.key}'s category has no technical domain`)]);
+    throw invalid([
+      issue('domainId', 'no_domain', `${c.key}'s category has no technical domain`, {
+        key: c.key,
+      }),
+    ]);
   return { card: c, t };
 }
 
@@ -34,6 +38,7 @@ function mayAnswer(ctx: Ctx, t: Held): void {
         'tier',
         'not_member',
         `Only tier ${t.tier} of this domain (or a supervisor) can answer this escalation`,
+        { tier: t.tier },
       ),
     ]);
 }
@@ -51,7 +56,7 @@ export function escalateTicket(ctx: Ctx, input: ParsedInput<'tickets.escalate'>)
       tier: (input.toTier ?? (input.toDomainId ? t.tier : t.tier + 1)) as Tier,
     };
     if (to.domainId === t.domain_id && to.tier === t.tier)
-      throw invalid([issue('toTier', 'same', `${c.key} is in that tier already`)]);
+      throw invalid([issue('toTier', 'same', `${c.key} is in that tier already`, { key: c.key })]);
     if (!tierOf(ctx.db, to.domainId, to.tier))
       throw invalid([
         issue(
@@ -98,7 +103,9 @@ export function acceptEscalation(
     ).get(input.assigneeId);
     if (!assignee || !isMember(ctx.db, assignee, t.domain_id!, t.tier))
       throw invalid([
-        issue('assigneeId', 'not_member', `Choose someone of tier ${t.tier} of this domain`),
+        issue('assigneeId', 'not_in_tier', `Choose someone of tier ${t.tier} of this domain`, {
+          tier: t.tier,
+        }),
       ]);
     markAccepted(ctx, by, t, assignee.id);
   });

@@ -114,7 +114,11 @@ export function setTier(ctx: Ctx, input: ParsedInput<'tiers.set'>): Record<strin
     if (!stmt(db, 'SELECT 1 FROM queues WHERE id = ? AND active = 1').get(input.queueId))
       issues.push(issue('queueId', 'unknown', 'No such queue'));
     if (input.level > 1 && !tierOf(db, input.domainId, input.level - 1))
-      issues.push(issue('level', 'gap', `Give the domain tier ${input.level - 1} first`));
+      issues.push(
+        issue('level', 'gap', `Give the domain tier ${input.level - 1} first`, {
+          level: input.level - 1,
+        }),
+      );
     if (issues.length) throw invalid(issues);
     const before = tierOf(db, input.domainId, input.level)?.queue_id ?? null;
     if (before === input.queueId) return {};

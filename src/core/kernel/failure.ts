@@ -30,8 +30,18 @@ export function invalid(issues: Issue[]): DomainError {
   );
 }
 
-export const issue = (path: string, rule: string, message: string): Issue => ({
+/**
+ * A field's problem: `rule` is what the renderer words (in the user's language), with `params`;
+ * `message` is the same in English, for logs and for a caller that is not a person.
+ */
+export const issue = (
+  path: string,
+  rule: string,
+  message: string,
+  params?: Record<string, string | number>,
+): Issue => ({
   path,
   rule,
   message,
+  ...(params ? { params } : {}),
 });

@@ -31,7 +31,9 @@ export function moveTicket(ctx: Ctx, input: ParsedInput<'tickets.move'>): Ticket
     // Escalating hands the ticket to a tier with a reason; an escalation waiting is answered, not moved.
     if (input.to === 'escalated')
       throw invalid([
-        issue('to', 'use_escalate', `Escalate ${t.key} with a reason (Alt+U in the ticket)`),
+        issue('to', 'use_escalate', `Escalate ${t.key} with a reason (Alt+U in the ticket)`, {
+          key: t.key,
+        }),
       ]);
     if (row.escalation_state === 'pending')
       throw invalid([

@@ -861,6 +861,22 @@ export const en = {
   'menu.view': 'View',
   'menu.wallboardOn': 'Wall-board on display {n} ({width}×{height})',
   'menu.wallboardTitle': 'Switchboard wall-board',
+  'rule.callback_far': 'At most a year ahead',
+  'rule.callback_not_latest': 'A later contact is logged: set the call-back on it',
+  'rule.callback_past': 'A call-back must be in the future',
+  'rule.contact_early': 'This is before {key} was opened',
+  'rule.contact_future': 'A contact cannot be in the future',
+  'rule.gap': 'Give the domain tier {level} first',
+  'rule.malformed': 'This page is out of date: reload the board',
+  'rule.no_domain': 'The category of {key} has no technical domain',
+  'rule.not_member': 'Only tier {tier} of this domain (or a supervisor) can answer this escalation',
+  'rule.not_in_tier': 'Choose someone of tier {tier} of this domain',
+  'rule.not_takeable': 'Change this field from the ticket itself',
+  'rule.same': '{key} is in that tier already',
+  'rule.ticket_resolved': '{key} is already resolved',
+  'rule.resolved_no_callback': '{key} is resolved: reopen it to plan a call-back',
+  'rule.unknown_queue': 'No such queue on this desk',
+  'rule.use_escalate': 'Escalate {key} with a reason (Alt+U in the ticket)',
 } as const;
 
 export type MessageKey = keyof typeof en;

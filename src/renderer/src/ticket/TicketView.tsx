@@ -157,7 +157,7 @@ export function TicketView({ id }: { id: string }): ReactElement {
           });
     if (!r.ok)
       show(
-        r.error.code === 'CONFLICT'
+        r.error.code === 'CONFLICT' && tr.locale === 'en'
           ? r.error.message
           : (formErrors(tr, r.error)['to'] ?? errorText(tr, r.error)),
         'error',

@@ -48,6 +48,9 @@ function Figure({ text }: { text: string }): ReactElement {
 export function Wallboard(): ReactElement {
   const tr = useT();
   const { t } = tr;
+  // An average in the reader's own decimal separator and digits (0,4 in Greek, 0.4 in English).
+  const oneDecimal = (n: number) =>
+    n.toLocaleString(tr.formats, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const expired = useSession((s) => s.expired);
   const [view, setView] = useState<WallboardView | null>(null);
   const [online, setOnline] = useState(true);
@@ -164,14 +167,14 @@ export function Wallboard(): ReactElement {
       label: t('wall.calls'),
       value: String(view.callsToday),
       level: 'calm',
-      sub: t('wall.average', { n: view.callsDailyAverage.toFixed(1) }),
+      sub: t('wall.average', { n: oneDecimal(view.callsDailyAverage) }),
     },
     {
       id: 'resolved',
       label: t('wall.resolved'),
       value: String(view.resolvedToday),
       level: 'calm',
-      sub: t('wall.average', { n: view.resolvedDailyAverage.toFixed(1) }),
+      sub: t('wall.average', { n: oneDecimal(view.resolvedDailyAverage) }),
     },
   ];
   const panels = [
