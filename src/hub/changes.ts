@@ -97,8 +97,8 @@ export async function push(
       ws,
       changes.filter((c) => !out.has(c.id)),
     );
-    const ownerOf = new Map(changes.map((c, i) => [c.id, owned[i]!]));
-    const allowedOwned = checked.allowed.map((c) => ownerOf.get(c.id)!);
+    const ownedById = new Map(changes.map((c, i) => [c.id, owned[i]!]));
+    const allowedOwned = checked.allowed.map((c) => ownedById.get(c.id)!);
     const accepted = checked.allowed.length
       ? await appendChanges(client, ws, checked.allowed, allowedOwned)
       : 0;

@@ -114,6 +114,11 @@ test('every screen in Arabic and English, light and dark, passes axe; arrows mir
   expect(openBox.x).toBeLessThan(newBox.x);
   await page.keyboard.press('ArrowRight');
   await expect(first).toBeFocused();
+  // Looked at on a workstation's screen in the dark theme too.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.keyboard.press('Alt+T');
+  await page.screenshot({ path: 'test-results/board-ar-dark-1920x1080.png' });
+  await page.keyboard.press('Alt+T');
   await page.getByTestId('language-picker').selectOption('en');
 });
 

@@ -10,7 +10,7 @@
  * whose parent has not arrived, a clock far ahead) is held in sync_held, never dropped, and tried
  * again after every pull: an upgrade or a later change makes it apply.
  */
-import { hlcWall, type PulledChange, type ScopeMoves } from '../../shared/sync.ts';
+import { hlcWall, ROW_OWNER, type PulledChange, type ScopeMoves } from '../../shared/sync.ts';
 import type { HistoryEventData } from '../../shared/history-events.ts';
 import type { Ctx } from '../kernel/context.ts';
 import type { Db } from '../store/database.ts';
@@ -409,15 +409,15 @@ export const heldCount = (db: Db): number =>
  * rows it no longer holds. Should it hold them again, the hub serves their history whole.
  */
 export function dropHeldOf(db: Db, kind: 'ticket' | 'customer', id: string): void {
-  const owned =
-    kind === 'ticket'
-      ? ['tickets', 'ticket_pauses', 'tier_spans', 'rule_firings', 'ticket_answers']
-      : ['customers'];
+  // Rows keyed by their owner (a ticket's pauses, a caller's own row), and rows naming it in a field.
+  const keyed = Object.entries(ROW_OWNER)
+    .filter(([, r]) => r.kind === kind && 'from' in r && r.from === 'key')
+    .map(([tbl]) => tbl);
   stmt(
     db,
     `DELETE FROM sync_held
      WHERE json_extract(change, '$.fields.${kind}_id') = ?
-        OR (json_extract(change, '$.table') IN (${owned.map(() => '?').join(', ')})
+        OR (json_extract(change, '$.table') IN (${keyed.map(() => '?').join(', ')})
             AND json_extract(change, '$.key') LIKE ?)`,
-  ).run(id, ...owned, `["${id}"%`);
+  ).run(id, ...keyed, `["${id}"%`);
 }

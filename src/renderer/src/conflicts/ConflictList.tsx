@@ -7,6 +7,7 @@ import { useT } from '../i18n/index.ts';
 import { FormError } from '../ui/FormError.tsx';
 import { formErrors } from '../ui/forms.ts';
 import { useView } from '../app/viewStore.ts';
+import { when } from '../ticket/history.ts';
 
 /** What the list calls a conflicting column: the words the ticket uses. */
 const FIELD_KEY: Partial<Record<string, MessageKey>> = {
@@ -22,18 +23,13 @@ const FIELD_KEY: Partial<Record<string, MessageKey>> = {
 };
 
 /** One side of a conflict: its value, then who set it and when. */
-function SideCell({
-  side,
-  when,
-}: {
-  side: ConflictSide;
-  when: (at: number) => string;
-}): ReactElement {
-  const { t } = useT();
+function SideCell({ side }: { side: ConflictSide }): ReactElement {
+  const tr = useT();
+  const { t } = tr;
   return (
     <td>
       <bdi dir="auto">{side.value ?? '—'}</bdi>
-      <div className="muted">{t('conflicts.byAt', { name: side.by, at: when(side.at) })}</div>
+      <div className="muted">{t('conflicts.byAt', { name: side.by, at: when(tr, side.at) })}</div>
     </td>
   );
 }
@@ -60,8 +56,6 @@ export function ConflictList(): ReactElement {
     setError(r.ok ? null : r.error);
     if (r.ok) setItems(r.value.items);
   }
-  const when = (at: number) =>
-    new Date(at).toLocaleString(tr.formats, { dateStyle: 'medium', timeStyle: 'short' });
   const fieldName = (c: ConflictItem) => {
     const key = FIELD_KEY[c.field];
     return key ? t(key) : c.field;
@@ -92,8 +86,8 @@ export function ConflictList(): ReactElement {
                   <bdi className="key">{c.ticket.key}</bdi> <bdi dir="auto">{c.ticket.title}</bdi>
                 </td>
                 <td>{fieldName(c)}</td>
-                <SideCell side={c.kept} when={when} />
-                <SideCell side={c.lost} when={when} />
+                <SideCell side={c.kept} />
+                <SideCell side={c.lost} />
                 <td>
                   {c.canTake ? (
                     <button

@@ -6,6 +6,7 @@ import { useT } from '../i18n/index.ts';
 import { FormError } from '../ui/FormError.tsx';
 import { formErrors } from '../ui/forms.ts';
 import { QueuePicker, useQueueNames } from './QueuePicker.tsx';
+import { when } from '../ticket/history.ts';
 
 const HOURS = [1, 8, 24, 72, 168] as const;
 
@@ -57,8 +58,7 @@ export function JoinCodes(): ReactElement {
     if (r.ok) setCodes(r.value.codes);
     if (r.ok && fresh?.id === id) setFresh(null);
   }
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(tr.formats, { dateStyle: 'medium', timeStyle: 'short' });
+  const at = (iso: string) => when(tr, Date.parse(iso));
   const stateOf = (c: JoinCodeInfo) =>
     c.usedAt
       ? t('hub.codeUsed', { name: c.usedBy ?? '' })
@@ -124,7 +124,7 @@ export function JoinCodes(): ReactElement {
       <FormError text={errors[''] ?? errors['hours'] ?? errors['id']} />
       {fresh ? (
         <div className="join-code-shown" role="status">
-          <p>{t('hub.codeOnce', { until: when(fresh.expiresAt) })}</p>
+          <p>{t('hub.codeOnce', { until: at(fresh.expiresAt) })}</p>
           <code
             className="join-code"
             dir="ltr"
@@ -161,8 +161,8 @@ export function JoinCodes(): ReactElement {
           <tbody>
             {codes.map((c) => (
               <tr key={c.id}>
-                <td>{when(c.createdAt)}</td>
-                <td>{when(c.expiresAt)}</td>
+                <td>{at(c.createdAt)}</td>
+                <td>{at(c.expiresAt)}</td>
                 <td>{c.scope ? tr.list(names(c.scope.queues)) : t('hub.wholeDesk')}</td>
                 <td>{stateOf(c)}</td>
                 <td>

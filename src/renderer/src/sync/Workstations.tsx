@@ -8,6 +8,7 @@ import { FormError } from '../ui/FormError.tsx';
 import { formErrors } from '../ui/forms.ts';
 import { ageText } from '../ui/timeText.ts';
 import { QueuePicker, useQueueNames } from './QueuePicker.tsx';
+import { when } from '../ticket/history.ts';
 
 /**
  * The desk's enrolled workstations as the hub knows them: last contact, changes waiting, release.
@@ -149,12 +150,7 @@ export function Workstations(): ReactElement {
                 </td>
                 <td>
                   {w.revokedAt
-                    ? t('hub.wsRevoked', {
-                        at: new Date(w.revokedAt).toLocaleString(tr.formats, {
-                          dateStyle: 'medium',
-                          timeStyle: 'short',
-                        }),
-                      })
+                    ? t('hub.wsRevoked', { at: when(tr, Date.parse(w.revokedAt)) })
                     : contact(w)}
                 </td>
                 <td>{w.waiting === null ? '—' : w.waiting.toLocaleString(tr.formats)}</td>
