@@ -11,11 +11,15 @@
  * cache and V8's heap, which a leak would not stop doing; its figure is printed too). Absolute figures and their old targets are kept
  * for reference. Seeds a desk first if its folder has none. Writes JSON to bench-results/.
  * Timing lives here, never in tests.
+ *
+ * Then the UI in Debian's Chromium (scripts/bench-ui.ts): the board's first paint in English and
+ * in Arabic, and a language switch beside re-renders that keep the language, on a demo desk and
+ * on the largest seeded desk on disk. `--ui-only` runs that part alone, `--no-ui` skips it.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rawTwins } from '../src/tools/bench/raw-twins.ts';
 import { benchSync } from '../src/tools/bench/sync-bench.ts';
@@ -42,6 +46,9 @@ const { values } = parseArgs({
     'sync-tickets': { type: 'string', default: '100000' },
     /** The sync table up to the first sync only (what its target is about), then stop. */
     'sync-first': { type: 'boolean', default: false },
+    ui: { type: 'boolean', default: true },
+    /** Only the UI table (scripts/bench-ui.ts, in Chromium). */
+    'ui-only': { type: 'boolean', default: false },
   },
   allowNegative: true,
 });
@@ -584,12 +591,10 @@ async function intake(
 
 // ---- run every size, then report ------------------------------------------------------------------
 const results: SizeResult[] = [];
-for (const tickets of values['sync-only'] ? [] : sizes) {
-  const dataDir = resolve(
-    sizes.length === 1 && values.data ? values.data : join('.data', `seed-${tickets}`),
-  );
-  results.push(await benchDesk(tickets, dataDir));
-}
+const sizeDir = (tickets: number) =>
+  resolve(sizes.length === 1 && values.data ? values.data : join('.data', `seed-${tickets}`));
+for (const tickets of values['sync-only'] || values['ui-only'] ? [] : sizes)
+  results.push(await benchDesk(tickets, sizeDir(tickets)));
 
 const fmt = (x: number | undefined) =>
   x === undefined || Number.isNaN(x) ? '' : x >= 100 ? x.toFixed(0) : x.toFixed(2);
@@ -599,14 +604,11 @@ const machine = `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} Gi
   .join(' ')}`;
 mkdirSync('bench-results', { recursive: true });
 
-for (const res of results) {
-  console.log(
-    `\nSwitchboard bench — ${res.tickets.toLocaleString('en')} tickets (${res.dataDir}), ${machine}, ${passes} passes\n`,
-  );
+function printRows(rows: Row[]): void {
   const header = `${'operation'.padEnd(56)} ${'n'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'raw p95'.padStart(8)} ${'÷ raw'.padStart(6)} ${'p50 ÷'.padStart(6)}  ${`verdict (÷ raw ≤ ${RATIO_TARGET})`.padEnd(22)} old absolute target`;
   console.log(header);
   console.log('-'.repeat(header.length));
-  for (const r of res.rows) {
+  for (const r of rows) {
     const v = r.ratio === undefined ? (r.note ?? '') : verdict(r.ok!);
     const abs =
       r.absTargetMs === undefined
@@ -616,6 +618,13 @@ for (const res of results) {
       `${r.op.padEnd(56)} ${String(r.n).padStart(5)} ${fmt(r.p50).padStart(8)} ${fmt(r.p95).padStart(8)} ${fmt(r.max).padStart(8)} ${fmt(r.raw?.p95).padStart(8)} ${(r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`).padStart(6)} ${(r.ratioP50 === undefined ? '' : `${r.ratioP50.toFixed(2)}×`).padStart(6)}  ${v.padEnd(22)} ${abs}${r.ratio !== undefined && r.note ? ` (${r.note})` : ''}`.trimEnd(),
     );
   }
+}
+
+for (const res of results) {
+  console.log(
+    `\nSwitchboard bench — ${res.tickets.toLocaleString('en')} tickets (${res.dataDir}), ${machine}, ${passes} passes\n`,
+  );
+  printRows(res.rows);
   const mem = res.rssMBAfterPass.map((m) => m.toFixed(0)).join(' / ');
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
   const warm = res.memoryGrowthWarm;
@@ -685,7 +694,7 @@ if (results.length > 1) {
 }
 
 // ---- sync: hub processes over PostgreSQL, workstations over HTTP (--no-sync skips it) ---------
-if (values.sync) {
+if (values.sync && !values['ui-only']) {
   const syncTickets = Number(values['sync-tickets']);
   const dir = join('.data', `seed-${syncTickets}`);
   await ensureDesk(syncTickets, dir);
@@ -712,4 +721,58 @@ if (values.sync) {
     JSON.stringify({ at: new Date().toISOString(), tickets: syncTickets, rows }, null, 2),
   );
   console.log(`written to ${out}`);
+}
+
+// ---- the UI in Debian's Chromium: first paint of the board, switching language (--no-ui) ------
+if (values.ui && !values['sync-only']) {
+  // Besides a demo desk, the largest seeded desk this run names and has on disk (never seeded here).
+  const seeded = [
+    ...sizes.map((tickets) => ({ tickets, dir: sizeDir(tickets) })),
+    {
+      tickets: Number(values['sync-tickets']),
+      dir: resolve('.data', `seed-${values['sync-tickets']}`),
+    },
+  ]
+    .filter((d) => existsSync(join(d.dir, DESK_FILE)))
+    .sort((a, b) => b.tickets - a.tickets)[0];
+  if (seeded) await ensureDesk(seeded.tickets, seeded.dir);
+  else console.error('UI: no seeded desk on disk (npm run seed makes one): the demo desk only');
+  const r = spawnSync(
+    process.execPath,
+    ['scripts/bench-ui.ts', ...(seeded ? ['--desk', seeded.dir] : [])],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 },
+  );
+  type UiDesk = { dataDir: string | null; tickets: number; rows: UiRow[] };
+  type UiRow = { op: string; note?: string; samples: number[] };
+  const ui = (
+    r.status === 0
+      ? JSON.parse(r.stdout)
+      : { skipped: `scripts/bench-ui.ts exited with ${r.status ?? r.signal}` }
+  ) as { skipped: string } | { chromium: string; desks: UiDesk[] };
+  if ('skipped' in ui) console.log(`\nUI in Chromium: skipped (${ui.skipped})`);
+  else
+    for (const d of ui.desks) {
+      const out = new Samples();
+      for (const row of d.rows)
+        out.add(row.op, { interactive: false, note: row.note }, row.samples);
+      const rows = out.rows();
+      console.log(
+        `\nSwitchboard bench — the UI in Chromium ${ui.chromium}, ${d.tickets.toLocaleString('en')} tickets (${d.dataDir ?? 'a demo desk'}), ${machine}\n`,
+      );
+      printRows(rows);
+      const file = join(
+        'bench-results',
+        `bench-ui-${d.dataDir ? basename(d.dataDir) : 'demo'}.json`,
+      );
+      const at = new Date().toISOString();
+      writeFileSync(
+        file,
+        JSON.stringify(
+          { at, machine, chromium: ui.chromium, ...d, rows, samples: d.rows },
+          null,
+          2,
+        ),
+      );
+      console.log(`written to ${file}`);
+    }
 }

@@ -3,18 +3,33 @@
  * afterwards (each edit a new version); these are only the first version.
  */
 import type { SopQuestion } from '../shared/views.ts';
+import { SOP_TRANSLATIONS } from './sop-translations.ts';
 
+const OTHER_LANGUAGES = ['fr', 'el', 'hi', 'ar'] as const;
+
+/** A question in English, the demo desk's language, with its version in each other one. */
 const q = (
   id: string,
   text: string,
   opts: { kind?: SopQuestion['kind']; required?: boolean; help?: string } = {},
-): SopQuestion => ({
-  id,
-  text,
-  kind: opts.kind ?? 'text',
-  required: opts.required ?? false,
-  help: opts.help ?? '',
-});
+): SopQuestion => {
+  const help = opts.help ?? '';
+  const words = (english: string) => {
+    const known = SOP_TRANSLATIONS[english];
+    if (!known) throw new Error(`The demo SOP has no translations of “${english}”`);
+    return known;
+  };
+  return {
+    id,
+    text,
+    kind: opts.kind ?? 'text',
+    required: opts.required ?? false,
+    help,
+    translations: Object.fromEntries(
+      OTHER_LANGUAGES.map((l) => [l, { text: words(text)[l], help: help ? words(help)[l] : '' }]),
+    ),
+  };
+};
 
 /** Asked on every problem: the SOP's "what the customer wants and what they did". */
 const WANT = q('want', 'What does the customer need to be able to do?', {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isTimeZone } from './business-time.ts';
-import { LOCALE_CODES } from './i18n/locales.ts';
+import { LOCALE_CODES, NUMBERINGS, TEXT_SIZES } from './i18n/locales.ts';
 import {
   CALL_DIRECTIONS,
   CONTACT_CHANNELS,
@@ -255,6 +255,16 @@ export const sopQuestionSchema = z.strictObject({
   kind: z.enum(QUESTION_KINDS).default('text'),
   required: z.boolean().default(false),
   help: optionalText(500),
+  /**
+   * The question in the desk's other languages: an analyst reads theirs, and the desk's own
+   * (`text`, `help`) where theirs is missing.
+   */
+  translations: z
+    .partialRecord(
+      z.enum(LOCALE_CODES),
+      z.strictObject({ text: text(3, 300), help: optionalText(500) }),
+    )
+    .default({}),
 });
 
 export const ticketChangesSchema = z
@@ -346,6 +356,14 @@ export const contract = {
   'auth.setLanguage': method<{ user: UserInfo }>()({
     input: z.strictObject({ language: z.enum(LOCALE_CODES).nullable() }),
     access: 'wallboard',
+  }),
+  /** The digits (null: the language's own) and the text size the signed-in person reads. */
+  'auth.setDisplay': method<{ user: UserInfo }>()({
+    input: z.strictObject({
+      numbering: z.enum(NUMBERINGS).nullable(),
+      textSize: z.enum(TEXT_SIZES),
+    }),
+    access: 'analyst',
   }),
   /** The desk's language: its people's unless they chose their own, and the wall-board's. */
   'desk.setLanguage': method<DeskInfo>()({

@@ -95,11 +95,16 @@ export const TABLE_ROLE: Readonly<Record<string, Exclude<Role, 'wallboard'>>> = 
   settings: 'admin',
 };
 
-/** The fields of their own `users` row a person sets themselves: a new password, a rehash, their language. */
+/**
+ * The fields of their own `users` row a person sets themselves: a new password, a rehash, their
+ * language, digits and text size.
+ */
 export const OWN_USER_FIELDS: readonly string[] = [
   'password_hash',
   'must_change_password',
   'language',
+  'numbering',
+  'text_size',
 ];
 
 /**

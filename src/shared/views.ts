@@ -1,5 +1,5 @@
 /** The shapes methods return. Inputs are zod schemas in contract.ts; these are their outputs. */
-import type { Locale } from './i18n/locales.ts';
+import type { Locale, Numbering, TextSize } from './i18n/locales.ts';
 import type { PolicyBody } from './policy.ts';
 import type { WallboardThresholds } from './policy-rules.ts';
 import type { JoinCodeInfo, WorkstationInfo } from './sync.ts';
@@ -30,6 +30,9 @@ export interface UserInfo {
   tier: Tier;
   /** The language they chose to work in; null: the desk's. */
   language: Locale | null;
+  /** The digits they read numbers in; null: their language's own. */
+  numbering: Numbering | null;
+  textSize: TextSize;
 }
 
 export interface QueueInfo {
@@ -436,6 +439,8 @@ export interface SopQuestion {
   kind: QuestionKind;
   required: boolean;
   help: string;
+  /** The question in other languages (see sopQuestionSchema). */
+  translations: Partial<Record<Locale, { text: string; help: string }>>;
 }
 
 export interface SopScript {

@@ -86,7 +86,7 @@ test.describe('take a call, see it on the board', () => {
     await signIn(page, host.url);
     await takeCallByKeyboard(page);
     await expect(page.getByTestId('toast')).toHaveText(
-      'Call saved: tickets LON-000001, LON-000002',
+      'Call saved: tickets LON-000001 and LON-000002',
     );
     await expect.poll(() => focusedName(page)).toMatch(/Find caller/);
 

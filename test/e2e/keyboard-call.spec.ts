@@ -81,7 +81,7 @@ for (const size of SIZES) {
       // 4. Saved, both of them; the form is back at its top for the next call.
       await page.keyboard.press('Control+Enter');
       await expect(page.getByTestId('toast').last()).toHaveText(
-        'Call saved: tickets LON-000001, LON-000002',
+        'Call saved: tickets LON-000001 and LON-000002',
       );
       await expect.poll(() => focusedName(page)).toMatch(/Find caller/);
       await expect.poll(() => page.evaluate(() => document.scrollingElement?.scrollTop)).toBe(0);

@@ -58,7 +58,7 @@ test.describe('documentation and resolution', () => {
     const reproduce = ticket.getByLabel(/Can it be reproduced\? \(required\)/);
     await expect(
       ticket.getByRole('alert').filter({ hasText: 'Answer these SOP questions first' }),
-    ).toHaveText('Answer these SOP questions first: “Can it be reproduced?”');
+    ).toHaveText('Answer these SOP questions first: Can it be reproduced?');
     await expect(reproduce).toHaveAttribute('aria-invalid', 'true');
     await expect(reproduce).toBeFocused();
     await expect(ticket.getByLabel('Status')).toHaveValue('new');

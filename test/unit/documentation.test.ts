@@ -9,6 +9,7 @@ import {
   validIntake,
   type TestDesk,
 } from '../helpers/desk.ts';
+import { questionIn } from '../../src/shared/sop.ts';
 
 let t: TestDesk;
 let a: Connection;
@@ -76,6 +77,69 @@ describe('SOP scripts', () => {
       error: { code: 'VALIDATION', issues: [{ path: 'questions.1.id' }] },
     });
     expect(fingerprint(t.desk)).toBe(snapshot);
+  });
+
+  it('a question has a version per language: each analyst reads theirs, else the desk’s', async () => {
+    const info = await t.ok(a, 'desk.info', {});
+    const vpn = info.categories.find((c) => c.code === 'VPN')!;
+    const shipped = await t.ok(a, 'scripts.get', { categoryId: vpn.id });
+    // The demo desk's questions come in all five languages.
+    for (const q of shipped.questions)
+      for (const l of ['fr', 'el', 'hi', 'ar'] as const) {
+        expect(q.translations[l]?.text, `${q.id} ${l}`).toMatch(/\S{3}/);
+        expect(questionIn(q, l).text).not.toBe(q.text);
+      }
+    const patch = {
+      id: 'patch',
+      text: 'Patch panel port',
+      kind: 'text' as const,
+      required: true,
+      help: 'On the label of the wall socket',
+      translations: { fr: { text: 'Port du panneau de brassage', help: '' } },
+    };
+    const saved = await t.ok(s, 'scripts.update', {
+      categoryId: vpn.id,
+      expectedVersion: 1,
+      questions: [...shipped.questions, patch],
+    });
+    const kept = saved.questions.find((q) => q.id === 'patch')!;
+    expect(questionIn(kept, 'fr')).toEqual({
+      text: 'Port du panneau de brassage',
+      help: 'On the label of the wall socket',
+    });
+    // Greek has no version of it: the desk's own words.
+    expect(questionIn(kept, 'el').text).toBe('Patch panel port');
+    // A language the desk does not speak, or a version too short, changes nothing.
+    const snapshot = fingerprint(t.desk);
+    for (const [translations, path] of [
+      [{ xx: { text: 'Whatever it is', help: '' } }, 'questions.0.translations'],
+      [{ ar: { text: 'لا', help: '' } }, 'questions.0.translations.ar.text'],
+    ] as const) {
+      const r = await t.desk.call(s, 'scripts.update', {
+        categoryId: vpn.id,
+        expectedVersion: 2,
+        // A wrong shape on purpose: what a stale or hostile client could send.
+        questions: [
+          { ...patch, translations: translations as unknown as typeof patch.translations },
+        ],
+      });
+      expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      expect(JSON.stringify(r), path).toContain(path);
+    }
+    expect(fingerprint(t.desk)).toBe(snapshot);
+    // A version written before questions had translations reads as having none.
+    t.desk.db
+      .prepare(
+        'INSERT INTO sop_scripts (category_id, version, questions, created_at, created_by) VALUES (?, 3, ?, 0, NULL)',
+      )
+      .run(
+        vpn.id,
+        JSON.stringify([
+          { id: 'old', text: 'An old question', kind: 'text', required: false, help: '' },
+        ]),
+      );
+    const old = await t.ok(a, 'scripts.get', { categoryId: vpn.id });
+    expect(old.questions).toEqual([expect.objectContaining({ id: 'old', translations: {} })]);
   });
 
   it('answers are saved, shown from → to in one event, and only changes are written', async () => {

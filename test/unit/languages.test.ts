@@ -37,8 +37,52 @@ describe('languages', () => {
     expect((await t.ok(t.desk.connect(), 'session.get', {})).language).toBe('el');
   });
 
-  it('a person’s language is theirs to send: the hub takes it from them', () => {
-    expect(OWN_USER_FIELDS).toContain('language');
+  it('a person’s language, digits and text size are theirs to send: the hub takes them from them', () => {
+    expect(OWN_USER_FIELDS).toEqual(expect.arrayContaining(['language', 'numbering', 'text_size']));
+  });
+
+  it('digits and text size: kept with the person, a bad choice refused and nothing changed', async () => {
+    const a = await t.as('tech2');
+    const before = (await t.ok(a, 'session.get', {})).user!;
+    expect([before.numbering, before.textSize]).toEqual([null, 'standard']);
+    await t.ok(a, 'auth.setDisplay', { numbering: 'arab', textSize: 'larger' });
+    const again = await t.as('tech2');
+    const after = (await t.ok(again, 'session.get', {})).user!;
+    expect([after.numbering, after.textSize]).toEqual(['arab', 'larger']);
+    for (const bad of [
+      { numbering: 'thai', textSize: 'large' },
+      { numbering: null, textSize: 'huge' },
+      { numbering: null },
+      { numbering: 'latn', textSize: 'large', extra: 1 },
+    ]) {
+      const r = await t.desk.call(a, 'auth.setDisplay', bad as never);
+      expect(r.ok || r.error.code).toBe('VALIDATION');
+    }
+    expect((await t.ok(a, 'session.get', {})).user).toMatchObject({
+      numbering: 'arab',
+      textSize: 'larger',
+    });
+    const wallboard = await t.as('wallboard');
+    const no = await t.desk.call(wallboard, 'auth.setDisplay', {
+      numbering: null,
+      textSize: 'large',
+    });
+    expect(no.ok || no.error.code).toBe('FORBIDDEN');
+  });
+
+  it('numbers in a sentence are written in the reader’s digits', async () => {
+    const { createTranslator } = await import('../../src/shared/i18n/index.ts');
+    const key = 'display.example' as const;
+    const time = '14:05';
+    expect(createTranslator('en').t(key, { count: 1234, time })).toBe(
+      'Example: 1,234 open, due 14:05',
+    );
+    expect(createTranslator('ar', { numbering: 'arab' }).t(key, { count: 1234, time })).toContain(
+      '١٬٢٣٤',
+    );
+    expect(
+      createTranslator('hi', { numbering: 'deva' }).plural('nav.callbacks.badge', 3),
+    ).toContain('३');
   });
 });
 

@@ -7,7 +7,7 @@ import { DomainError, invalid, issue } from '../kernel/failure.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password.ts';
 import { throttled } from './throttle.ts';
 import { deskLanguage, readSettings, writeSettings } from '../kernel/settings.ts';
-import { isLocale } from '../../shared/i18n/locales.ts';
+import { isLocale, isNumbering, isTextSize } from '../../shared/i18n/locales.ts';
 import { asAuthor } from '../sync/capture.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
@@ -25,6 +25,8 @@ interface UserRow {
   active: number;
   must_change_password: number;
   language: string | null;
+  numbering: string | null;
+  text_size: string | null;
 }
 
 export const toUserInfo = (
@@ -36,9 +38,11 @@ export const toUserInfo = (
   role: r.role,
   tier: r.tier,
   language: isLocale(r.language) ? r.language : null,
+  numbering: isNumbering(r.numbering) ? r.numbering : null,
+  textSize: isTextSize(r.text_size) ? r.text_size : 'standard',
 });
 
-const USER_COLUMNS = 'id, username, display_name, role, tier, language';
+const USER_COLUMNS = 'id, username, display_name, role, tier, language, numbering, text_size';
 
 /** The people who work tickets, the disabled ones too (marked): old tickets still name them. */
 export function listUsers(db: Db): DeskPerson[] {
@@ -208,6 +212,8 @@ export async function insertUser(
     role: u.role,
     tier: u.tier,
     language: null,
+    numbering: null,
+    textSize: 'standard',
   };
   db.transaction(() => {
     guard?.();
@@ -326,5 +332,25 @@ export function setOwnLanguage(
     )(),
   );
   ctx.conn.user = { ...me, language: input.language };
+  return { user: ctx.conn.user };
+}
+
+/**
+ * `auth.setDisplay`: the digits and the text size the signed-in person reads, kept with them like
+ * their language.
+ */
+export function setOwnDisplay(ctx: Ctx, input: ParsedInput<'auth.setDisplay'>): { user: UserInfo } {
+  const me = ctx.conn.user;
+  if (!me) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+  asAuthor(me.id, () =>
+    ctx.db.transaction(() =>
+      stmt(ctx.db, 'UPDATE users SET numbering = ?, text_size = ? WHERE id = ?').run(
+        input.numbering,
+        input.textSize === 'standard' ? null : input.textSize,
+        me.id,
+      ),
+    )(),
+  );
+  ctx.conn.user = { ...me, numbering: input.numbering, textSize: input.textSize };
   return { user: ctx.conn.user };
 }

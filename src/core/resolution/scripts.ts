@@ -25,7 +25,11 @@ export function scriptFor(db: Db, categoryId: string): SopScript {
     ? {
         categoryId,
         version: row.version,
-        questions: JSON.parse(row.questions) as SopQuestion[],
+        // Versions written before questions had translations read as having none.
+        questions: (JSON.parse(row.questions) as SopQuestion[]).map((q) => ({
+          ...q,
+          translations: q.translations ?? {},
+        })),
         updatedAt: row.at,
         updatedBy: row.by,
       }

@@ -3,10 +3,10 @@ import el from './catalogs/el.json' with { type: 'json' };
 import fr from './catalogs/fr.json' with { type: 'json' };
 import hi from './catalogs/hi.json' with { type: 'json' };
 import { en, type MessageKey } from './en.ts';
-import { LOCALES, type Locale } from './locales.ts';
+import { LOCALES, type Locale, type Numbering } from './locales.ts';
 import { pseudoCatalog } from './pseudo.ts';
 
-export type { MessageKey, Locale };
+export type { MessageKey, Locale, Numbering };
 export { LOCALES };
 
 /** A language the app can speak: the desk's five, and en-XA, the pseudo-locale for translators. */
@@ -54,9 +54,6 @@ export interface Translator {
   list(items: readonly string[]): string;
 }
 
-/** The digits a person reads numbers in: Latin, Arabic-Indic, Devanagari. */
-export type Numbering = 'latn' | 'arab' | 'deva';
-
 export function createTranslator(
   wanted: UiLocale = 'en',
   o: { region?: string | null; numbering?: Numbering | null } = {},
@@ -69,8 +66,11 @@ export function createTranslator(
   const rules = new Intl.PluralRules(locale);
   const englishRules = new Intl.PluralRules('en');
   const lists = new Intl.ListFormat(locale, { type: 'conjunction' });
+  // Numbers in a sentence are written in the reader's digits (١٢ for who reads Arabic-Indic).
+  const numbers = new Intl.NumberFormat(formats);
+  const word = (v: string | number) => (typeof v === 'number' ? numbers.format(v) : v);
   const fill = (s: string, vars?: Vars) =>
-    vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+    vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? word(vars[k]!) : m)) : s;
   const has = (key: string): key is MessageKey => Object.hasOwn(english, key);
   // A key a catalog lacks (the completeness test fails first) shows English, never the key.
   const text = (key: string) => catalog[key] ?? english[key] ?? key;

@@ -28,6 +28,7 @@ import { migration as m021 } from './021-conflict-list.ts';
 import { migration as m022 } from './022-sync-refusals.ts';
 import { migration as m023 } from './023-user-language.ts';
 import { migration as m024 } from './024-search-arabic-hindi.ts';
+import { migration as m025 } from './025-user-display.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -56,4 +57,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m022,
   m023,
   m024,
+  m025,
 ];

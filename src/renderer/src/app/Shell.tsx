@@ -1,4 +1,5 @@
-import { useCallback, useEffect, type ReactElement } from 'react';
+import { useCallback, useEffect, useState, type ReactElement } from 'react';
+import { DisplayDialog } from '../display/DisplayDialog.tsx';
 import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
 import { isLocale } from '../../../shared/i18n/locales.ts';
 import { SyncIndicator } from '../sync/SyncIndicator.tsx';
@@ -40,8 +41,7 @@ const NAV: {
 export function Shell(): ReactElement {
   const tr = useT();
   const { t } = tr;
-  const { view, go, ticketId, helpOpen, setHelp, searchOpen, setSearch, toggleTheme, theme } =
-    useView();
+  const { view, go, ticketId, helpOpen, setHelp, searchOpen, setSearch, toggleTheme } = useView();
   const openTicket = useView((s) => s.openTicket);
   const closeTicket = useCallback(() => openTicket(null), [openTicket]);
   const closeHelp = useCallback(() => setHelp(false), [setHelp]);
@@ -51,6 +51,8 @@ export function Shell(): ReactElement {
   const signOut = useSession((s) => s.signOut);
   const setLanguage = useSession((s) => s.setLanguage);
   const reloadDesk = useSession((s) => s.load);
+  const [displayOpen, setDisplayOpen] = useState(false);
+  const closeDisplay = useCallback(() => setDisplayOpen(false), []);
 
   // A supervisor changed the policy or the calendar: intake rates the next call by the new one.
   useEffect(() => api.on('policy.changed', () => void reloadDesk()), [reloadDesk]);
@@ -91,6 +93,7 @@ export function Shell(): ReactElement {
       else if (matches(e, SHORTCUTS.settings.keys)) go('settings');
       else if (matches(e, SHORTCUTS.admin.keys)) go('admin');
       else if (matches(e, SHORTCUTS.theme.keys)) toggleTheme();
+      else if (matches(e, SHORTCUTS.display.keys)) setDisplayOpen(true);
       else if (matches(e, SHORTCUTS.help.keys)) setHelp(true);
       else if (matches(e, SHORTCUTS.searchEverywhere.keys)) setSearch(true);
       else return;
@@ -151,10 +154,12 @@ export function Shell(): ReactElement {
         <button
           type="button"
           className="btn btn--ghost"
-          aria-keyshortcuts="Alt+T"
-          onClick={toggleTheme}
+          aria-keyshortcuts="Alt+D"
+          aria-haspopup="dialog"
+          data-testid="display-open"
+          onClick={() => setDisplayOpen(true)}
         >
-          {theme === 'dark' ? t('nav.theme.light') : t('nav.theme.dark')} <Kbd keys="Alt+T" />
+          {t('nav.display')} <Kbd keys="Alt+D" />
         </button>
         <button type="button" className="btn btn--ghost" onClick={() => void signOut()}>
           {t('nav.signOut')}
@@ -213,6 +218,11 @@ export function Shell(): ReactElement {
       {ticketId ? (
         <ErrorBoundary key={ticketId} name="boundary.ticket" onClose={closeTicket}>
           <TicketView id={ticketId} />
+        </ErrorBoundary>
+      ) : null}
+      {displayOpen ? (
+        <ErrorBoundary name="display.title" onClose={closeDisplay}>
+          <DisplayDialog onClose={closeDisplay} />
         </ErrorBoundary>
       ) : null}
       {helpOpen ? (

@@ -18,6 +18,7 @@ export const SHORTCUTS = {
   settings: { keys: 'F9', help: 'help.settings', group: 'global' },
   admin: { keys: 'F10', help: 'help.admin', group: 'global' },
   theme: { keys: 'Alt+T', help: 'help.toggleTheme', group: 'global' },
+  display: { keys: 'Alt+D', help: 'help.display', group: 'global' },
   help: { keys: 'F1', help: 'help.showHelp', group: 'global' },
   searchEverywhere: { keys: 'Ctrl+K', help: 'help.searchEverywhere', group: 'global' },
   close: { keys: 'Esc', help: 'help.closeDialog', group: 'global' },

@@ -10,15 +10,18 @@ import { useLocale, useT } from './index.ts';
 export function LanguagePicker({
   onPick,
   className,
+  labelShown,
 }: {
   onPick: (locale: UiLocale) => void;
   className?: string;
+  /** The label written out (in a form), not only said to a screen reader (in the header). */
+  labelShown?: boolean;
 }): ReactElement {
   const tr = useT();
   const setLocale = useLocale((s) => s.setLocale);
   return (
     <label className={className ?? 'language-picker'}>
-      <span className="sr-only">{tr.t('nav.language')}</span>
+      <span className={labelShown ? 'field__label' : 'sr-only'}>{tr.t('nav.language')}</span>
       <select
         value={tr.locale}
         data-testid="language-picker"

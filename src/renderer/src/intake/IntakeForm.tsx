@@ -76,7 +76,7 @@ export function IntakeForm(): ReactElement {
     if (receipt) {
       show(
         tr.plural('intake.saved', receipt.tickets.length, {
-          keys: receipt.tickets.map((k) => k.key).join(', '),
+          keys: tr.list(receipt.tickets.map((k) => k.key)),
         }),
       );
       backToTop(form.current);

@@ -3,7 +3,12 @@ import type { ApiError } from '../../../shared/errors.ts';
 import type { DeskInfo, UserInfo } from '../../../shared/views.ts';
 import { api, onSessionLost } from '../api/index.ts';
 import { useView } from '../app/viewStore.ts';
-import { isLocale, type Locale } from '../../../shared/i18n/locales.ts';
+import {
+  isLocale,
+  type Locale,
+  type Numbering,
+  type TextSize,
+} from '../../../shared/i18n/locales.ts';
 import type { UiLocale } from '../../../shared/i18n/index.ts';
 import { pickedHere, useLocale } from '../i18n/index.ts';
 
@@ -19,7 +24,11 @@ function speak(desk: UiLocale, user?: UserInfo | null): void {
       ? desk
       : (user?.language ??
         (user ? desk : here && (isLocale(here) || here === 'en-XA') ? here : desk));
-  if (useLocale.getState().tr.locale !== locale) useLocale.getState().setLocale(locale);
+  const l = useLocale.getState();
+  // Digits before language: one new translator, not two.
+  l.setNumbering(user?.numbering ?? null);
+  if (l.tr.locale !== locale) useLocale.getState().setLocale(locale);
+  l.setTextSize(user?.textSize ?? 'standard');
 }
 
 /**
@@ -37,6 +46,11 @@ interface SessionState {
   deskLanguage: Locale;
   /** The signed-in person's own language changed (null: the desk's). */
   setLanguage(language: Locale | null): Promise<void>;
+  /** The signed-in person's digits and text size changed. */
+  setDisplay(change: {
+    numbering?: Numbering | null;
+    textSize?: TextSize;
+  }): Promise<ApiError | null>;
   load(): Promise<void>;
   signIn(username: string, password: string): Promise<ApiError | null>;
   setup(input: Parameters<typeof api.invoke<'desk.setup'>>[1]): Promise<ApiError | null>;
@@ -45,6 +59,8 @@ interface SessionState {
   /** Called when any call answers UNAUTHENTICATED: the session ended elsewhere. */
   expired(): void;
 }
+
+let displaySaves = 0;
 
 export const useSession = create<SessionState>((set, get) => ({
   phase: 'loading',
@@ -55,6 +71,21 @@ export const useSession = create<SessionState>((set, get) => ({
     const r = await api.invoke('auth.setLanguage', { language });
     if (r.ok) set({ user: r.value.user });
     speak(get().deskLanguage, r.ok ? r.value.user : get().user);
+  },
+  async setDisplay(change) {
+    // Shown at once; kept after. Choices made quickly one after another each send the whole
+    // display as it is now, and only the last answer is applied: an earlier one never undoes a later.
+    const l = useLocale.getState();
+    const display = { numbering: l.numbering, textSize: l.textSize, ...change };
+    l.setNumbering(display.numbering);
+    l.setTextSize(display.textSize);
+    const mine = ++displaySaves;
+    const r = await api.invoke('auth.setDisplay', display);
+    if (mine !== displaySaves) return r.ok ? null : r.error;
+    if (r.ok) set({ user: r.value.user });
+    // Refused: the screen goes back to what is kept.
+    speak(get().deskLanguage, r.ok ? r.value.user : get().user);
+    return r.ok ? null : r.error;
   },
   async load() {
     const s = await api.invoke('session.get', {});

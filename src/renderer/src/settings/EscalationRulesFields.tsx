@@ -2,9 +2,10 @@ import type { ReactElement } from 'react';
 import type { EscalationRules } from '../../../shared/policy-rules.ts';
 import { useT } from '../i18n/index.ts';
 import { Field } from '../ui/Field.tsx';
+import { DurationInput } from '../ui/DurationInput.tsx';
 
 /** An optional whole number: empty means "off" (null). */
-const minutes = (s: string): number | null => (s.trim() === '' ? null : Number(s));
+const count = (s: string): number | null => (s.trim() === '' ? null : Number(s));
 
 /** The policy's automatic escalation rules, as a supervisor edits them. */
 export function EscalationRulesFields({
@@ -39,14 +40,14 @@ export function EscalationRulesFields({
             error={err(`maxInTierMin.${i}`)}
           >
             {(a) => (
-              <input
-                {...a}
-                type="number"
-                min={1}
-                value={rules.maxInTierMin[i] ?? ''}
-                onChange={(e) => {
+              <DurationInput
+                a11y={a}
+                optional
+                label={t('settings.rules.maxInTier', { tier: i + 1 })}
+                minutes={rules.maxInTierMin[i] ?? null}
+                onChange={(m) => {
                   const next: EscalationRules['maxInTierMin'] = [...rules.maxInTierMin];
-                  next[i] = minutes(e.target.value);
+                  next[i] = m;
                   set({ maxInTierMin: next });
                 }}
               />
@@ -64,7 +65,7 @@ export function EscalationRulesFields({
               type="number"
               min={1}
               value={rules.reopenedToTier2 ?? ''}
-              onChange={(e) => set({ reopenedToTier2: minutes(e.target.value) })}
+              onChange={(e) => set({ reopenedToTier2: count(e.target.value) })}
             />
           )}
         </Field>

@@ -12,6 +12,7 @@ import { Field } from '../ui/Field.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
 import { useToasts } from '../ui/toastStore.ts';
 import { priorityLabel } from '../ui/priorityLabel.ts';
+import { DurationInput, unreadDurations } from '../ui/DurationInput.tsx';
 
 const DAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 const LEVEL_KEYS = ['level.1', 'level.2', 'level.3'] as const;
@@ -62,6 +63,11 @@ export function PolicySettings(): ReactElement {
 
   async function savePolicy(e?: FormEvent) {
     e?.preventDefault();
+    const unread = unreadDurations(body, 'body');
+    if (unread.length) {
+      setPolicyError({ code: 'VALIDATION', message: '', issues: unread });
+      return show(tr.plural('intake.fixErrors', unread.length), 'error');
+    }
     const r = await api.invoke('policy.update', { body: body!, expectedVersion: view!.version });
     if (!r.ok) {
       setPolicyError(r.error);
@@ -134,14 +140,18 @@ export function PolicySettings(): ReactElement {
                 label: string,
               ) => (
                 <td>
-                  <input
-                    type="number"
-                    min={1}
-                    aria-label={`${t('priority.short', { n })} ${label}`}
-                    aria-invalid={!!path(f)}
+                  <DurationInput
+                    // A day on the business clock is not 24 hours: days only round the clock.
+                    key={l.clock}
+                    units={l.clock === '24x7' ? ['minutes', 'hours', 'days'] : ['minutes', 'hours']}
+                    label={`${t('priority.short', { n })} ${label}`}
+                    a11y={{
+                      'aria-label': `${t('priority.short', { n })} ${label}`,
+                      'aria-invalid': !!path(f),
+                    }}
                     // Policies from before retries show the retry they get by default.
-                    value={l[f] ?? retryAfterMin(l)}
-                    onChange={(e) => setLevel(i, { [f]: Number(e.target.value) })}
+                    minutes={l[f] ?? retryAfterMin(l)}
+                    onChange={(m) => setLevel(i, { [f]: m ?? Number.NaN })}
                   />
                   {path(f) ? <span className="field__error">{path(f)}</span> : null}
                 </td>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { QUESTION_KINDS, type QuestionKind } from '../../../shared/domain.ts';
+import { LOCALES, LOCALE_CODES, type Locale } from '../../../shared/i18n/locales.ts';
 import type { SopQuestion, SopScript } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { CategoryOptions } from '../ui/Options.tsx';
@@ -33,6 +34,10 @@ export function ScriptEditor(): ReactElement {
   const [categoryId, setCategoryId] = useState(desk.categories[0]?.id ?? '');
   const [script, setScript] = useState<SopScript | null>(null);
   const [questions, setQuestions] = useState<SopQuestion[]>([]);
+  // The language whose texts are edited: the desk's own are the questions' `text` and `help`.
+  const deskLanguage = useSession((s) => s.deskLanguage);
+  const [language, setLanguage] = useState<Locale>(deskLanguage);
+  const own = language === deskLanguage;
 
   const load = useCallback(async () => {
     if (!categoryId) return;
@@ -49,6 +54,23 @@ export function ScriptEditor(): ReactElement {
 
   const set = (i: number, patch: Partial<SopQuestion>) =>
     setQuestions((qs) => qs.map((q, j) => (j === i ? { ...q, ...patch } : q)));
+  /** The question's text and help in the language being edited; both emptied drops that version. */
+  const inLanguage = (q: SopQuestion) =>
+    own ? { text: q.text, help: q.help } : (q.translations[language] ?? { text: '', help: '' });
+  const setText = (i: number, patch: { text?: string; help?: string }) =>
+    setQuestions((qs) =>
+      qs.map((q, j) => {
+        if (j !== i) return q;
+        if (own) return { ...q, ...patch };
+        const next = { ...inLanguage(q), ...patch };
+        const others = { ...q.translations };
+        delete others[language];
+        return {
+          ...q,
+          translations: next.text || next.help ? { ...others, [language]: next } : others,
+        };
+      }),
+    );
   const move = (i: number, by: -1 | 1) =>
     setQuestions((qs) => {
       const next = [...qs];
@@ -103,6 +125,26 @@ export function ScriptEditor(): ReactElement {
             <CategoryOptions categories={desk.categories} all />
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="script-language">{t('settings.scripts.language')}</label>
+          <select
+            id="script-language"
+            value={language}
+            onChange={(e) => setLanguage(e.target.value as Locale)}
+            aria-describedby="script-language-hint"
+          >
+            {LOCALE_CODES.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {LOCALES[code].name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="muted" id="script-language-hint">
+          {own
+            ? t('settings.scripts.languageOwn')
+            : t('settings.scripts.languageOther', { language: LOCALES[deskLanguage].name })}
+        </p>
         <p className="muted">
           {script && script.version > 0
             ? t('settings.scripts.version', {
@@ -131,7 +173,10 @@ export function ScriptEditor(): ReactElement {
         <tbody>
           {questions.map((q, i) => {
             const n = i + 1;
-            const textErr = err(i, 'text') ?? err(i, 'id');
+            const shown = inLanguage(q);
+            const where = own ? '' : `translations.${language}.`;
+            const textErr =
+              err(i, `${where}text`) ?? err(i, 'text') ?? err(i, 'id') ?? err(i, `${where}help`);
             return (
               <tr key={i}>
                 <td>{n}</td>
@@ -139,8 +184,11 @@ export function ScriptEditor(): ReactElement {
                   <input
                     aria-label={`${t('settings.scripts.text')} ${n}`}
                     aria-invalid={!!textErr}
-                    value={q.text}
-                    onChange={(e) => set(i, { text: e.target.value })}
+                    lang={language}
+                    dir="auto"
+                    value={shown.text}
+                    placeholder={own ? undefined : q.text}
+                    onChange={(e) => setText(i, { text: e.target.value })}
                   />
                   {textErr ? (
                     <span className="field__error" role="alert">
@@ -172,8 +220,11 @@ export function ScriptEditor(): ReactElement {
                 <td>
                   <input
                     aria-label={`${t('settings.scripts.help')} ${n}`}
-                    value={q.help}
-                    onChange={(e) => set(i, { help: e.target.value })}
+                    lang={language}
+                    dir="auto"
+                    value={shown.help}
+                    placeholder={own ? undefined : q.help}
+                    onChange={(e) => setText(i, { help: e.target.value })}
                   />
                 </td>
                 <td className="nowrap">
@@ -215,7 +266,7 @@ export function ScriptEditor(): ReactElement {
         onClick={() =>
           setQuestions((qs) => [
             ...qs,
-            { id: '', text: '', kind: 'text', required: false, help: '' },
+            { id: '', text: '', kind: 'text', required: false, help: '', translations: {} },
           ])
         }
       >

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { ROOT_CAUSES } from '../../../shared/domain.ts';
 import type { ApiError } from '../../../shared/errors.ts';
 import type { SimilarTicket, TicketDetail } from '../../../shared/views.ts';
+import { questionIn } from '../../../shared/sop.ts';
 import { api } from '../api/index.ts';
 import { useView } from '../app/viewStore.ts';
 import { Field } from '../ui/Field.tsx';
@@ -95,7 +96,7 @@ export function ResolutionPanel({
       const missing = ticket.script.questions.filter((q) => byField[`answers.${q.id}`]);
       if (missing.length)
         byField[''] = t('ticket.resolve.missing', {
-          questions: missing.map((q) => `“${q.text}”`).join(', '),
+          questions: tr.list(missing.map((q) => questionIn(q, tr.locale).text)),
         });
       setErrors(byField);
       onRefused(r.error);

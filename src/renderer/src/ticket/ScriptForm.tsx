@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import type { SopQuestion, TicketDetail } from '../../../shared/views.ts';
+import { questionIn } from '../../../shared/sop.ts';
 import { useT } from '../i18n/index.ts';
 import { Field } from '../ui/Field.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
@@ -40,8 +41,9 @@ export function ScriptForm({
       <div className="sop" onKeyDown={submitOnCtrlEnter(onSave)}>
         {questions.map((q) => {
           const answered = saved.get(q.id);
+          const shown = questionIn(q, tr.locale);
           const hint = [
-            q.help,
+            shown.help,
             answered
               ? t('ticket.script.by', {
                   name: answered.by.displayName,
@@ -51,7 +53,7 @@ export function ScriptForm({
           ]
             .filter(Boolean)
             .join(' · ');
-          const label = `${q.text}${q.required ? ` (${t('ticket.script.required')})` : ''}`;
+          const label = `${shown.text}${q.required ? ` (${t('ticket.script.required')})` : ''}`;
           return (
             <Field
               id={questionControlId(q)}
