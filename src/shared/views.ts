@@ -2,7 +2,7 @@
 import type { Locale, Numbering, TextSize } from './i18n/locales.ts';
 import type { PolicyBody } from './policy.ts';
 import type { WallboardThresholds } from './policy-rules.ts';
-import type { JoinCodeInfo, WorkstationInfo } from './sync.ts';
+import type { JoinCodeInfo, Refusal, SyncErrorCode, WorkstationInfo } from './sync.ts';
 import type {
   CallbackKind,
   CallDirection,
@@ -167,12 +167,14 @@ export interface SyncStatus {
   workstation?: number;
   /** A first sync's progress: the desk's image downloading (bytes), then changes pulled. */
   progress?: { done: number; total: number | null; of?: 'bytes' | 'changes' };
+  /** Why the last round failed, in English for the log; `errorCode` is what the renderer words. */
   error?: string;
+  errorCode?: SyncErrorCode | 'UNREACHABLE';
   /**
    * Changes of this workstation the hub would not take (their author's role may not make them):
    * how many, and the hub's reason for the latest. They stay here; no other workstation has them.
    */
-  refused?: { count: number; message: string };
+  refused?: { count: number; message: string; code: Refusal['code'] };
   /** A field desk's queues (by id): it holds their tickets and callers only. */
   scope?: { queues: string[] };
 }

@@ -146,3 +146,39 @@ describe('the renderer', () => {
     expect(found).toEqual([]);
   });
 });
+
+/** Every rule the core names, read by the parser from `issue(path, rule, …)` and `conflict(rule, …)`. */
+function rulesNamed(dir: string): { rule: string; at: string }[] {
+  const out: { rule: string; at: string }[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    const file = join(entry.parentPath, entry.name);
+    const src = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (n: ts.Node) => {
+      if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) {
+        const which = { issue: 1, conflict: 0 }[n.expression.text];
+        const arg = which === undefined ? undefined : n.arguments[which];
+        if (arg && ts.isStringLiteral(arg))
+          out.push({
+            rule: arg.text,
+            at: `${file.slice(ROOT.length + 1)}:${src.getLineAndCharacterOfPosition(n.getStart()).line + 1}`,
+          });
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(src);
+  }
+  return out;
+}
+
+describe('the core', () => {
+  it('names no refusal the catalogs have no words for: the renderer words each in every language', () => {
+    const named = rulesNamed(join(ROOT, 'src/core'));
+    expect(named.length).toBeGreaterThan(50);
+    expect(named.some((r) => r.rule === 'stale_ticket')).toBe(true);
+    const english: Record<string, string> = en;
+    expect(
+      named.filter((r) => !(`rule.${r.rule}` in english)).map((r) => `${r.at}: ${r.rule}`),
+    ).toEqual([]);
+  });
+});

@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OWN_USER_FIELDS } from '../../src/shared/sync.ts';
-import { demoDesk, type TestDesk } from '../helpers/desk.ts';
+import { demoDesk, validIntake, type TestDesk } from '../helpers/desk.ts';
+import { createTranslator } from '../../src/shared/i18n/index.ts';
+import { errorText } from '../../src/renderer/src/ui/errors.ts';
 
 describe('languages', () => {
   let t: TestDesk;
@@ -83,6 +85,45 @@ describe('languages', () => {
     expect(
       createTranslator('hi', { numbering: 'deva' }).plural('nav.callbacks.badge', 3),
     ).toContain('३');
+  });
+});
+
+describe('refusals in the reader’s words', () => {
+  let t: TestDesk;
+  beforeAll(async () => {
+    t = await demoDesk();
+  });
+  afterAll(() => t.close());
+
+  it('a conflict carries its rule and parameters; the renderer words it in each language', async () => {
+    const a = await t.as('analyst');
+    const [tk] = (await t.ok(a, 'intake.submit', await validIntake(t, a))).tickets;
+    const { version } = await t.ok(a, 'tickets.get', { id: tk!.id });
+    await t.ok(a, 'tickets.move', { id: tk!.id, to: 'open', version });
+    const stale = await t.desk.call(a, 'tickets.move', {
+      id: tk!.id,
+      to: 'waiting_customer',
+      version,
+    });
+    expect(stale).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        issues: [{ path: '', rule: 'stale_ticket', params: { key: tk!.key } }],
+      },
+    });
+    if (stale.ok) return;
+    const words = (l: 'en' | 'fr' | 'ar') => errorText(createTranslator(l), stale.error);
+    expect(words('en')).toBe(
+      `${tk!.key} was changed by someone else since you opened it; it has been refreshed`,
+    );
+    expect(words('fr')).toContain(tk!.key);
+    expect(words('fr')).toMatch(/modifié par quelqu’un d’autre/);
+    expect(words('ar')).toMatch(/غيّر شخص آخر/);
+    // A refusal no rule words still reads in the reader's language (its general words).
+    expect(errorText(createTranslator('el'), { code: 'CONFLICT', message: 'x', issues: [] })).toBe(
+      createTranslator('el').t('error.CONFLICT'),
+    );
   });
 });
 

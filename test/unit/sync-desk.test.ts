@@ -98,7 +98,11 @@ describe('sync in the desk process', () => {
     await a.desk.sync.settled();
     const s = a.desk.sync.status();
     expect(s).toMatchObject({ state: 'in_sync', waiting: 0 });
-    expect(s.refused).toEqual({ count: 1, message: expect.stringMatching(/needs the admin role/) });
+    expect(s.refused).toEqual({
+      count: 1,
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/needs the admin role/),
+    });
     const sent = hub.log.slice(before).map((c) => c.table);
     expect(sent).toContain('tickets');
     expect(sent).not.toContain('queues');

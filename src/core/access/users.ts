@@ -3,7 +3,7 @@ import type { Role, Tier } from '../../shared/domain.ts';
 import type { DeskPerson, SessionInfo, UserInfo } from '../../shared/views.ts';
 import { regionFor } from '../callers/caller-keys.ts';
 import { actor, type Ctx } from '../kernel/context.ts';
-import { DomainError, invalid, issue } from '../kernel/failure.ts';
+import { conflict, DomainError, invalid, issue } from '../kernel/failure.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password.ts';
 import { throttled } from './throttle.ts';
 import { deskLanguage, readSettings, writeSettings } from '../kernel/settings.ts';
@@ -256,7 +256,7 @@ export async function setupDesk(
   input: ParsedInput<'desk.setup'>,
 ): Promise<{ user: UserInfo }> {
   const guard = () => {
-    if (hasUsers(ctx.db)) throw new DomainError('CONFLICT', 'This desk is already set up');
+    if (hasUsers(ctx.db)) throw conflict('set_up_already', 'This desk is already set up');
   };
   guard();
   // The desk's national numbers are read with this code's numbering plan: it must have one.

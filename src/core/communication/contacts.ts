@@ -59,7 +59,10 @@ export function logContact(
       if (!old || old.ticketId !== t.id)
         issues.push(issue('corrects', 'unknown', `No such entry in ${t.key}'s log`));
       else if (old.correctedById)
-        throw conflict('That entry was corrected already: correct the correction instead');
+        throw conflict(
+          'corrected_already',
+          'That entry was corrected already: correct the correction instead',
+        );
     }
     if (issues.length) throw invalid(issues);
 

@@ -49,7 +49,10 @@ export function escalateTicket(ctx: Ctx, input: ParsedInput<'tickets.escalate'>)
     const { card: c, t } = held(ctx, input.id, input.version);
     if (t.escalation_state === 'pending')
       throw invalid([
-        issue('escalation', 'pending', `${c.key} is waiting for tier ${t.tier} to accept it`),
+        issue('escalation', 'pending', `${c.key} is waiting for tier ${t.tier} to accept it`, {
+          key: c.key,
+          tier: t.tier,
+        }),
       ]);
     const to = {
       domainId: input.toDomainId ?? t.domain_id!,
@@ -59,13 +62,11 @@ export function escalateTicket(ctx: Ctx, input: ParsedInput<'tickets.escalate'>)
       throw invalid([issue('toTier', 'same', `${c.key} is in that tier already`, { key: c.key })]);
     if (!tierOf(ctx.db, to.domainId, to.tier))
       throw invalid([
-        issue(
-          'toTier',
-          'no_tier',
-          input.toTier || input.toDomainId
-            ? 'That domain has no such tier'
-            : `${c.key} is in the top tier of its domain`,
-        ),
+        input.toTier || input.toDomainId
+          ? issue('toTier', 'no_such_tier', 'That domain has no such tier')
+          : issue('toTier', 'top_tier', `${c.key} is in the top tier of its domain`, {
+              key: c.key,
+            }),
       ]);
     openEscalation(ctx, by, t, to, { reason: input.reason, note: input.note, rule: null });
     return card(ctx.db, t.id)!;
@@ -85,7 +86,9 @@ function answerEscalation(
   return ctx.db.transaction(() => {
     const { card: c, t } = held(ctx, ref.id, ref.version);
     if (t.escalation_state !== 'pending' || !t.escalation_id)
-      throw invalid([issue('escalation', 'none', `${c.key} is not waiting to be accepted`)]);
+      throw invalid([
+        issue('escalation', 'none', `${c.key} is not waiting to be accepted`, { key: c.key }),
+      ]);
     mayAnswer(ctx, t);
     answer(t as Held & { escalation_id: string }, by);
     return card(ctx.db, t.id)!;

@@ -17,7 +17,15 @@ export class DomainError extends Error {
 export const notFound = (what: string): DomainError =>
   new DomainError('NOT_FOUND', `${what} was not found`);
 
-export const conflict = (message: string): DomainError => new DomainError('CONFLICT', message);
+/**
+ * Someone else's change came first: `rule` and `params` are what the renderer words (in the
+ * reader's language), `message` the same in English for the log.
+ */
+export const conflict = (
+  rule: string,
+  message: string,
+  params?: Record<string, string | number>,
+): DomainError => new DomainError('CONFLICT', message, [issue('', rule, message, params)]);
 
 export function invalid(issues: Issue[]): DomainError {
   const first = issues[0];

@@ -66,7 +66,9 @@ export function updateScript(ctx: Ctx, input: ParsedInput<'scripts.update'>): So
     const current = scriptFor(ctx.db, input.categoryId);
     if (current.version !== input.expectedVersion) {
       throw conflict(
+        'stale_script',
         `This script was changed to version ${current.version} while you edited version ${input.expectedVersion}; reload it`,
+        { now: current.version, yours: input.expectedVersion },
       );
     }
     const version = current.version + 1;

@@ -44,7 +44,9 @@ export function updatePolicy(ctx: Ctx, input: ParsedInput<'policy.update'>): Pol
     const current = currentPolicyVersion(ctx.db);
     if (current !== input.expectedVersion) {
       throw conflict(
+        'stale_policy',
         `The policy was changed to version ${current} while you edited version ${input.expectedVersion}; reload it`,
+        { now: current, yours: input.expectedVersion },
       );
     }
     const version = current + 1;

@@ -9,7 +9,7 @@ import type { JoinCodeList, SyncStatus, WorkstationList } from '../../shared/vie
 import type { Clock } from '../kernel/clock.ts';
 import type { ParsedInput } from '../../shared/contract.ts';
 import type { Ctx } from '../kernel/context.ts';
-import { DomainError, invalid, issue } from '../kernel/failure.ts';
+import { conflict, DomainError, invalid, issue } from '../kernel/failure.ts';
 import { hasUsers } from '../access/users.ts';
 import { isActiveQueue } from '../admin/reference.ts';
 import type { Db } from '../store/database.ts';
@@ -81,7 +81,7 @@ export function createDeskSync(
     return (hub ??= connect(url, token, report));
   };
   let state: SyncStatus['state'] = isJoined(db) ? 'waiting' : 'off';
-  let error: string | undefined;
+  let error: { code: NonNullable<SyncStatus['errorCode']>; message: string } | undefined;
   let lastContactAt: number | null = null;
   let progress: SyncStatus['progress'];
   let running: Promise<void> | null = null;
@@ -108,7 +108,7 @@ export function createDeskSync(
       lastContactAt,
       ...(joined ? { hub: syncValue(db, 'hub.url') ?? '', workstation: Number(number ?? 0) } : {}),
       ...(progress ? { progress } : {}),
-      ...(error ? { error } : {}),
+      ...(error ? { error: error.message, errorCode: error.code } : {}),
       ...(joined && refused ? { refused } : {}),
       ...(joined && scope ? { scope } : {}),
     };
@@ -147,10 +147,10 @@ export function createDeskSync(
     } catch (e) {
       if (e instanceof HubUnavailable) {
         state = e.code === 'UNREACHABLE' ? 'unreachable' : 'refused';
-        error = e.message;
+        error = { code: e.code, message: e.message };
       } else {
         state = 'unreachable';
-        error = 'Sync failed on this workstation; it will try again';
+        error = { code: 'INTERNAL', message: 'Sync failed on this workstation; it will try again' };
         env.log('sync round failed', e);
       }
       progress = undefined;
@@ -221,7 +221,7 @@ export function createDeskSync(
     status,
     async join(j) {
       if (isJoined(db))
-        throw new DomainError('CONFLICT', 'This workstation has joined a desk already');
+        throw conflict('joined_already', 'This workstation has joined a desk already');
       const h = connect(j.url, token, report);
       try {
         let shown = 0;
@@ -240,7 +240,7 @@ export function createDeskSync(
         // Said next to the field it is about: the address, or the code; an outdated release
         // is about neither.
         if (e instanceof HubUnavailable && e.code === 'OUTDATED')
-          throw new DomainError('CONFLICT', e.message);
+          throw conflict('outdated', e.message);
         if (e instanceof HubUnavailable)
           throw invalid([
             e.code === 'UNREACHABLE'

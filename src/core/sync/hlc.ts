@@ -6,7 +6,7 @@
  */
 import { hlcWall, MAX_CLOCK_AHEAD_MS } from '../../shared/sync.ts';
 import type { Clock } from '../kernel/clock.ts';
-import { DomainError } from '../kernel/failure.ts';
+import { conflict } from '../kernel/failure.ts';
 
 const MAX_COUNTER = 0xffff;
 
@@ -46,9 +46,10 @@ export function hlcClock(clock: Clock, node: string, last?: string): HlcClock {
       const t = clock.now();
       const rWall = hlcWall(remote);
       if (rWall > t + MAX_CLOCK_AHEAD_MS)
-        throw new DomainError(
-          'CONFLICT',
+        throw conflict(
+          'clock_ahead',
           `A change from another workstation is dated ${Math.round((rWall - t) / 60_000)} minutes ahead of this one's clock: check both clocks`,
+          { minutes: Math.round((rWall - t) / 60_000) },
         );
       const rCounter = parseInt(remote.slice(16, 20), 16);
       if (t > wall && t > rWall) {

@@ -67,14 +67,18 @@ export function noteRefusals(
 const SHOWN = `(tbl <> 'ticket_events' OR fields = '["note_added"]')`;
 
 /** How many refusals no one has seen yet, and the latest one's words (for the header). */
-export function refusedChanges(db: Db): { count: number; message: string } | undefined {
-  const r = stmt<{ n: number; message: string | null }>(
+export function refusedChanges(
+  db: Db,
+): { count: number; message: string; code: Refusal['code'] } | undefined {
+  const latest = `FROM sync_refused WHERE ${SHOWN} ORDER BY refused_at DESC, change_id LIMIT 1`;
+  const r = stmt<{ n: number; message: string | null; code: Refusal['code'] | null }>(
     db,
-    `SELECT count(*) AS n,
-       (SELECT message FROM sync_refused WHERE ${SHOWN} ORDER BY refused_at DESC, change_id LIMIT 1) AS message
+    `SELECT count(*) AS n, (SELECT message ${latest}) AS message, (SELECT code ${latest}) AS code
      FROM sync_refused WHERE ${SHOWN}`,
   ).get();
-  return r && r.n > 0 ? { count: r.n, message: r.message ?? '' } : undefined;
+  return r && r.n > 0
+    ? { count: r.n, message: r.message ?? '', code: r.code ?? 'FORBIDDEN' }
+    : undefined;
 }
 
 export function refusalsOn(db: Db, ticketId: string): RefusedChange[] {

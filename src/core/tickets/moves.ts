@@ -41,6 +41,7 @@ export function moveTicket(ctx: Ctx, input: ParsedInput<'tickets.move'>): Ticket
           'to',
           'escalation_pending',
           `${t.key} is waiting to be accepted: accept or return it`,
+          { key: t.key },
         ),
       ]);
     changeTicket(ctx, t.id, {

@@ -468,7 +468,9 @@ export function forUpdate(
   if (!row) throw notFound('Ticket');
   if (row.version !== version) {
     throw conflict(
+      'stale_ticket',
       `${row.key} was changed by someone else since you loaded it; it has been refreshed`,
+      { key: row.key },
     );
   }
   return { card: card(db, id)!, row };

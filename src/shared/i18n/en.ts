@@ -904,6 +904,34 @@ export const en = {
   'duration.days': 'days',
   'duration.unitOf': '{field}: unit',
   'rule.not_a_number': 'Write a number, such as 4 or 1.5',
+  'rule.stale_ticket':
+    '{key} was changed by someone else since you opened it; it has been refreshed',
+  'rule.stale_script':
+    'This script was changed to version {now} while you edited version {yours}; reload it',
+  'rule.stale_policy':
+    'The policy was changed to version {now} while you edited version {yours}; reload it',
+  'rule.corrected_already': 'That entry was corrected already: correct the correction instead',
+  'rule.clock_ahead':
+    'A change from another workstation is dated {minutes} minutes ahead of this one’s clock: check both clocks',
+  'rule.joined_already': 'This workstation has joined a desk already',
+  'rule.set_up_already': 'This desk is already set up',
+  'rule.outdated': 'This workstation’s release is older than the hub serves: update it first',
+  'sync.why.UNREACHABLE': 'the hub cannot be reached',
+  'sync.why.VALIDATION': 'the hub could not read what this workstation sent',
+  'sync.why.UNAUTHENTICATED':
+    'the hub no longer knows this workstation: an admin must let it join again',
+  'sync.why.FORBIDDEN': 'this workstation was removed from the desk by an admin',
+  'sync.why.NOT_FOUND': 'the hub does not have this desk',
+  'sync.why.CLOCK_SKEW': 'this workstation’s clock is too far ahead of the hub’s: set it right',
+  'sync.why.OUTDATED': 'this workstation’s release is older than the hub serves: update it',
+  'sync.why.INTERNAL': 'sync failed on this workstation; it will try again',
+  'rule.callback_later': 'Later than the policy’s call-back: say why (it is logged)',
+  'rule.pending': '{key} is waiting for tier {tier} to accept it',
+  'rule.no_such_tier': 'That domain has no such tier',
+  'rule.top_tier': '{key} is in the top tier of its domain',
+  'rule.none': '{key} is not waiting to be accepted',
+  'rule.closing_contact': 'Log a closing contact with the customer, or say why none was possible',
+  'rule.escalation_pending': '{key} is waiting to be accepted: accept or return it',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -102,7 +102,7 @@ export function Board(): ReactElement {
         .find((c) => c.id === id);
       if (!card || card.status === to) return;
       const err = await move(card, to);
-      if (err) show(err.code === 'CONFLICT' ? err.message : errorText(tr, err), 'error');
+      if (err) show(errorText(tr, err), 'error');
       else show(t('board.moved', { key: card.key, status: t(`status.${to}`) }));
     },
     [move, show, t, tr],

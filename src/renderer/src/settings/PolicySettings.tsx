@@ -71,12 +71,7 @@ export function PolicySettings(): ReactElement {
     const r = await api.invoke('policy.update', { body: body!, expectedVersion: view!.version });
     if (!r.ok) {
       setPolicyError(r.error);
-      return show(
-        r.error.code === 'CONFLICT' && tr.locale === 'en'
-          ? r.error.message
-          : errorText(tr, r.error),
-        'error',
-      );
+      return show(errorText(tr, r.error), 'error');
     }
     setPolicyError(null);
     show(t('settings.policySaved', { version: r.value.version }));

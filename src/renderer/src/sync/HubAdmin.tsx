@@ -9,6 +9,7 @@ import { formErrors } from '../ui/forms.ts';
 import { JoinCodes } from './JoinCodes.tsx';
 import { Workstations } from './Workstations.tsx';
 import { followSync, useSync } from './syncStore.ts';
+import { refusalReason } from './syncWords.ts';
 
 /**
  * Joining this workstation's desk to a hub with the one-time code made there (`npm run hub --
@@ -116,7 +117,9 @@ export function HubAdmin(): ReactElement {
       )}
       {status?.refused ? (
         <p className="banner" role="alert" data-testid="hub-refused">
-          {tr.plural('hub.refused', status.refused.count, { reason: status.refused.message })}
+          {tr.plural('hub.refused', status.refused.count, {
+            reason: refusalReason(tr, status.refused.code),
+          })}
         </p>
       ) : null}
       {status?.joined ? <Workstations /> : null}

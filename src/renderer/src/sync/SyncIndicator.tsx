@@ -2,6 +2,7 @@ import { useEffect, type ReactElement } from 'react';
 import { useT } from '../i18n/index.ts';
 import { useQueueNames } from './QueuePicker.tsx';
 import { followSync, useSync } from './syncStore.ts';
+import { refusalReason, syncFailure } from './syncWords.ts';
 
 /**
  * The header's word on sync: in sync, changes waiting, the hub unreachable (work goes on and is
@@ -22,6 +23,7 @@ export function SyncIndicator(): ReactElement | null {
   }, [load]);
   if (!status?.joined) return null;
   const { state, waiting } = status;
+  const why = status.errorCode ? syncFailure(tr, status.errorCode) : '';
   const text =
     state === 'in_sync' && waiting === 0
       ? tr.t('sync.inSync')
@@ -37,7 +39,7 @@ export function SyncIndicator(): ReactElement | null {
                 done: (status.progress?.done ?? 0).toLocaleString(tr.formats),
               })
             : state === 'refused'
-              ? tr.t('sync.refused', { reason: status.error ?? '' })
+              ? tr.t('sync.refused', { reason: why })
               : tr.plural('sync.waiting', waiting);
   return (
     <span
@@ -45,7 +47,7 @@ export function SyncIndicator(): ReactElement | null {
       role="status"
       data-testid="sync-status"
       data-state={state}
-      title={status.error ?? status.hub ?? ''}
+      title={status.errorCode ? why : (status.hub ?? '')}
     >
       <span className="sync__dot" aria-hidden="true" />
       {text}
@@ -62,7 +64,7 @@ export function SyncIndicator(): ReactElement | null {
         </span>
       ) : null}
       {status.refused ? (
-        <span className="sync__refused" title={status.refused.message}>
+        <span className="sync__refused" title={refusalReason(tr, status.refused.code)}>
           {' · '}
           {tr.plural('sync.refusedChanges', status.refused.count)}
         </span>

@@ -3,6 +3,7 @@ import type { TicketDetail } from '../../../shared/views.ts';
 import { api } from '../api/index.ts';
 import { useT } from '../i18n/index.ts';
 import { errorText } from '../ui/errors.ts';
+import { refusalReason } from '../sync/syncWords.ts';
 
 /**
  * What the hub refused on this ticket (a field desk's change to a ticket that moved out of its
@@ -48,8 +49,7 @@ export function RefusedBanner({
         <ul>
           {ticket.refused.map((r) => (
             <li key={r.changeId}>
-              {what(r)}:{' '}
-              {r.code === 'OUT_OF_SCOPE' ? t('refused.outOfScope') : t('refused.forbidden')}
+              {what(r)}: {refusalReason(tr, r.code)}
             </li>
           ))}
         </ul>

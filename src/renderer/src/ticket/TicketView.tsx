@@ -155,13 +155,7 @@ export function TicketView({ id }: { id: string }): ReactElement {
             assigneeId: value || null,
             version: ticket.version,
           });
-    if (!r.ok)
-      show(
-        r.error.code === 'CONFLICT' && tr.locale === 'en'
-          ? r.error.message
-          : (formErrors(tr, r.error)['to'] ?? errorText(tr, r.error)),
-        'error',
-      );
+    if (!r.ok) show(formErrors(tr, r.error)['to'] ?? errorText(tr, r.error), 'error');
     reload();
   }
 

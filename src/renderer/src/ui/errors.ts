@@ -27,6 +27,9 @@ export function fieldErrors(tr: Translator, error: ApiError | null): Record<stri
 
 export function errorText(tr: Translator, error: ApiError): string {
   if (error.code === 'INTERNAL' && error.message === 'network') return tr.t('error.network');
+  // A refusal about the whole request (a conflict's cause) has its own words.
+  const whole = error.issues.find((i) => i.path === '' && tr.has(`rule.${i.rule}`));
+  if (whole) return issueText(tr, whole.rule, whole.message, whole.limit, whole.params);
   return tr.t(`error.${error.code}`);
 }
 

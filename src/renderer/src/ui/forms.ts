@@ -16,11 +16,8 @@ export function formErrors(tr: Translator, error: ApiError, prefix = ''): Record
   const out: Record<string, string> = {};
   for (const [path, message] of Object.entries(byField))
     out[prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path] = message;
-  // A conflict's own words (what changed, and by whom) are the core's English for now: said as
-  // they are to an English reader, in the reader's language (its general words) to any other.
-  if (Object.keys(out).length === 0)
-    out[''] =
-      error.code === 'CONFLICT' && tr.locale === 'en' ? error.message : errorText(tr, error);
+  // A refusal about no one field (a conflict) is said at the form's top.
+  if (Object.keys(out).length === 0) out[''] = errorText(tr, error);
   return out;
 }
 
