@@ -83,6 +83,7 @@ async function main(): Promise<void> {
   const desk = await openDesk({
     dataDir,
     firstStart: args['real-desk'] ? undefined : seedDemoDesk,
+    scheduledBackups: true,
     ...(testClock ? { clock: testClock } : {}),
   });
   const host = await startHost({

@@ -24,6 +24,7 @@ if (!dataDir) throw new Error('core process started without --data');
 const desk = await openDesk({
   dataDir,
   firstStart: process.argv.includes('--real-desk') ? undefined : seedDemoDesk,
+  scheduledBackups: true,
 });
 serveEndpoint(localEndpoint(desk), {
   postMessage: (m) => parentPort.postMessage(m),

@@ -27,6 +27,8 @@ import { policyBodySchema } from './policy-schema.ts';
 import type { NewJoinCode } from './sync.ts';
 import type {
   SyncStatus,
+  BackupInfo,
+  BackupList,
   JoinCodeList,
   WorkstationList,
   ConflictList,
@@ -373,6 +375,29 @@ export const contract = {
 
   /** This workstation's sync with its desk's hub (the header's indicator). */
   'sync.status': method<SyncStatus>()({ input: empty, access: 'analyst' }),
+
+  /** This workstation's backups, and how they are taken and kept. */
+  'backups.list': method<BackupList>()({ input: empty, access: 'admin' }),
+  /** A backup now, checked whole before it is listed (one at a time). */
+  'backups.run': method<BackupInfo>()({ input: empty, access: 'admin' }),
+  'backups.schedule': method<BackupList>()({
+    input: z.strictObject({
+      /** 0: none by schedule; otherwise every 15 minutes to once a day. */
+      everyMinutes: z
+        .number()
+        .int()
+        .refine((n) => n === 0 || (n >= 15 && n <= 1440), {
+          message: 'Every 15 to 1440 minutes, or 0 for none',
+          params: { rule: 'backup_every' },
+        }),
+      rotation: z.strictObject({
+        recent: z.number().int().min(1).max(500),
+        days: z.number().int().min(0).max(365),
+        weeks: z.number().int().min(0).max(520),
+      }),
+    }),
+    access: 'admin',
+  }),
   /**
    * Joins the desk on a hub with a one-time code an admin made there. Open on a workstation's
    * first start (no users yet: it receives the desk); otherwise for an admin (the desk's first

@@ -1,4 +1,4 @@
-import type { SyncStatus } from './views.ts';
+import type { BackupList, SyncStatus } from './views.ts';
 
 /** Push events: core -> every open window and browser. Written once, like the methods. */
 
@@ -40,6 +40,8 @@ export interface EventPayloads {
   'desk.changed': { type: string };
   /** This workstation's sync with its desk's hub changed state (the header's indicator). */
   'sync.changed': SyncStatus;
+  /** A backup of this workstation's store started, moved on or ended (the admin's progress bar). */
+  'backups.changed': { running: BackupList['running'] };
 }
 
 export type EventName = keyof EventPayloads;
@@ -53,6 +55,7 @@ export const EVENT_NAMES: EventName[] = [
   'callbacks.due',
   'supervisors.alerted',
   'sync.changed',
+  'backups.changed',
 ];
 
 export function isEventName(name: unknown): name is EventName {

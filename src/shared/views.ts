@@ -611,3 +611,23 @@ export interface WallboardView {
   /** Open tickets assigned to each analyst, the busiest first. */
   analysts: { id: string; name: string; open: number }[];
 }
+
+/** One backup of this workstation's store: checked whole when it was taken. */
+export interface BackupInfo {
+  file: string;
+  at: Millis;
+  bytes: number;
+}
+
+/** This workstation's backups, newest first, and how they are taken and kept. */
+export interface BackupList {
+  backups: BackupInfo[];
+  /** The folder they are in, for IT (a restore names a file in it). */
+  folder: string;
+  schedule: { everyMinutes: number; rotation: { recent: number; days: number; weeks: number } };
+  /** A backup under way: pages copied of the store's pages. */
+  running: { done: number; total: number } | null;
+  /** Why the last backup failed; null once one succeeds. */
+  lastError: string | null;
+  nextAt: Millis | null;
+}

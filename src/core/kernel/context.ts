@@ -6,6 +6,7 @@ import type { ScryptCost } from '../access/password.ts';
 import type { FailureLimiter } from '../access/throttle.ts';
 import type { Db } from '../store/database.ts';
 import type { DeskSync } from '../sync/desk-sync.ts';
+import type { DeskBackups } from '../backups/backups.ts';
 
 /** One signed-in (or not yet) window or browser tab. The transport keeps it; core reads and sets `user`. */
 export interface Connection {
@@ -28,6 +29,8 @@ export interface Ctx {
   readonly conn: Connection;
   /** This workstation's sync with its desk's hub (absent for tools and tests without one). */
   readonly sync?: DeskSync;
+  /** This workstation's backups (absent for an in-memory store). */
+  readonly backups?: DeskBackups;
   /** Queued, and sent only once the handler has returned (its transaction committed). */
   emit<E extends EventName>(name: E, payload: EventPayloads[E]): void;
 }

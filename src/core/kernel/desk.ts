@@ -21,6 +21,7 @@ import { hlcNode, isJoined, lastHlc } from '../sync/state.ts';
 import type { WorkstationReport } from '../../shared/sync.ts';
 import type { HubTransport } from '../sync/client.ts';
 import { createDeskSync, type DeskSync } from '../sync/desk-sync.ts';
+import { startBackups, type DeskBackups } from '../backups/backups.ts';
 
 export interface DeskOptions {
   /** Folder holding the desk's SQLite file (created if missing). */
@@ -44,6 +45,8 @@ export interface DeskOptions {
   passwordCost?: ScryptCost;
   /** Sync rounds of its own while joined (default on); off for a tool that runs them itself. */
   autoSync?: boolean;
+  /** Backups by the workstation's schedule (the shells turn it on; tools and tests leave it off). */
+  scheduledBackups?: boolean;
   /** How the desk reaches a hub (default: HTTP); tests give a model of the hub. */
   hubTransport?: (
     url: string,
@@ -74,6 +77,8 @@ export interface Desk {
   tickCallbacks(): number;
   /** This workstation's sync with its desk's hub. */
   readonly sync: DeskSync;
+  /** This workstation's backups (none for an in-memory store). */
+  readonly backups: DeskBackups | null;
   /** Stops the checkpoint worker, then closes the store (the last connection tidies the WAL). */
   close(): Promise<void>;
 }
@@ -120,6 +125,18 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     ...(opts.autoSync === false ? { auto: false } : {}),
   });
   env.sync = sync;
+
+  const backups =
+    file === ':memory:'
+      ? null
+      : startBackups(db, opts.dataDir, {
+          clock,
+          log,
+          scheduled: opts.scheduledBackups === true,
+          changed: (list) =>
+            env.publish({ name: 'backups.changed', payload: { running: list.running } }),
+        });
+  if (backups) env.backups = backups;
 
   if (opts.firstStart && !hasUsers(db)) {
     await opts.firstStart(env);
@@ -183,9 +200,11 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
       return () => listeners.delete(listener);
     },
     sync,
+    backups,
     async close() {
       sync.stop();
       await sync.settled();
+      await backups?.stop();
       if (ticker) clearInterval(ticker);
       listeners.clear();
       await maintenance?.stop();

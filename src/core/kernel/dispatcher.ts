@@ -10,6 +10,7 @@ import { handlers } from './handlers.ts';
 import { sessionUser } from '../access/users.ts';
 import type { Db } from '../store/database.ts';
 import type { DeskSync } from '../sync/desk-sync.ts';
+import type { DeskBackups } from '../backups/backups.ts';
 import { asAuthor } from '../sync/capture.ts';
 import { SYSTEM_USER_ID } from '../sla/clocks.ts';
 
@@ -19,6 +20,7 @@ export interface DispatchEnv {
   newId: () => string;
   passwords: Passwords;
   sync?: DeskSync;
+  backups?: DeskBackups;
   publish(event: PushEvent): void;
   log(message: string, error?: unknown): void;
 }
@@ -152,6 +154,7 @@ async function run(
     newId: env.newId,
     passwords: env.passwords,
     ...(env.sync ? { sync: env.sync } : {}),
+    ...(env.backups ? { backups: env.backups } : {}),
     conn,
     emit<E extends EventName>(name: E, payload: EventPayloads[E]) {
       // One call that changed several tickets for one reason (a link, a split, an intake of three

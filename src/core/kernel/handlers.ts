@@ -1,6 +1,7 @@
 import type { MethodName, Output, ParsedInput } from '../../shared/contract.ts';
 import type { Ctx } from './context.ts';
 import { myCallbacks } from '../communication/callbacks.ts';
+import { backupList, runBackup, scheduleBackups } from '../backups/methods.ts';
 import { conflictList, takeLostValue } from '../tickets/conflicts.ts';
 import {
   createJoinCode,
@@ -72,6 +73,9 @@ export const handlers: Handlers = {
   'auth.setDisplay': setOwnDisplay,
   'desk.setLanguage': setDeskLanguage,
   'sync.status': (ctx) => syncStatus(ctx),
+  'backups.list': (ctx) => backupList(ctx),
+  'backups.run': (ctx) => runBackup(ctx),
+  'backups.schedule': scheduleBackups,
   'sync.join': joinHub,
   'sync.joinCodes': joinCodes,
   'sync.createJoinCode': createJoinCode,

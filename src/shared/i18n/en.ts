@@ -932,6 +932,32 @@ export const en = {
   'rule.none': '{key} is not waiting to be accepted',
   'rule.closing_contact': 'Log a closing contact with the customer, or say why none was possible',
   'rule.escalation_pending': '{key} is waiting to be accepted: accept or return it',
+  'backups.title': 'Backups of this workstation',
+  'backups.hint': 'Taken while the desk keeps working, each checked whole before it is kept.',
+  'backups.now': 'Back up now',
+  'backups.progress': 'Backup in progress',
+  'backups.done': 'Backup taken and checked: {file}',
+  'backups.scheduleSaved': 'Backup schedule saved',
+  'backups.lastFailed':
+    'The last backup failed; the earlier ones are kept. The desk’s log says why.',
+  'backups.next': 'Next backup {when}, in',
+  'backups.unscheduled': 'No backups by schedule. Kept in',
+  'backups.none': 'No backup yet.',
+  'backups.taken': 'Taken',
+  'backups.size': 'Size',
+  'backups.file': 'File',
+  'backups.megabytes': '{mb} MB',
+  'backups.restoreHint': 'To restore one, stop the desk, then run:',
+  'backups.schedule': 'Schedule and rotation',
+  'backups.every': 'Every (minutes)',
+  'backups.everyHint': '15 to 1440; 0 for none',
+  'backups.keep.recent': 'Keep the newest',
+  'backups.keep.days': 'One a day for (days)',
+  'backups.keep.weeks': 'One a week for (weeks)',
+  'backups.saveSchedule': 'Save the schedule',
+  'rule.backup_failed':
+    'The backup could not be taken; the earlier ones are kept. The desk’s log says why.',
+  'rule.backup_every': 'Every 15 to 1440 minutes, or 0 for none',
 } as const;
 
 export type MessageKey = keyof typeof en;

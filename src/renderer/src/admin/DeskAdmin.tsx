@@ -8,10 +8,11 @@ import { PeopleAdmin } from './PeopleAdmin.tsx';
 import { QueuesAdmin } from './QueuesAdmin.tsx';
 import { TiersAdmin } from './TiersAdmin.tsx';
 import { HubAdmin } from '../sync/HubAdmin.tsx';
+import { BackupsAdmin } from '../backups/BackupsAdmin.tsx';
 
 /**
  * The desk's admin (F10): its support centres, the categories routed to them, its people and
- * the escalation tiers. Each is added here, edited and disabled in place (never deleted: tickets
+ * the escalation tiers, the hub, and this workstation's backups. Each is added here, edited and disabled in place (never deleted: tickets
  * and their history name them).
  */
 export function DeskAdmin(): ReactElement {
@@ -33,6 +34,7 @@ export function DeskAdmin(): ReactElement {
             <PeopleAdmin people={directory.people} desk={desk} />
             <TiersAdmin />
             <HubAdmin />
+            <BackupsAdmin />
           </>
         ) : (
           <p className="splash">{tr.t('app.loading')}</p>
