@@ -23,6 +23,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rawTwins } from '../src/tools/bench/raw-twins.ts';
 import { benchSync } from '../src/tools/bench/sync-bench.ts';
+import { benchImport } from '../src/tools/bench/data-bench.ts';
 import { buildWorkload } from '../src/tools/bench/workload.ts';
 import { DEMO_PASSWORD } from '../src/demo/demo-desk.ts';
 import { DESK_FILE, openDesk } from '../src/core/kernel/desk.ts';
@@ -49,6 +50,10 @@ const { values } = parseArgs({
     ui: { type: 'boolean', default: true },
     /** Only the UI table (scripts/bench-ui.ts, in Chromium). */
     'ui-only': { type: 'boolean', default: false },
+    /** The data table: import (and export) of a desk's data (--no-io skips it). */
+    io: { type: 'boolean', default: true },
+    'io-only': { type: 'boolean', default: false },
+    'import-rows': { type: 'string', default: '100000' },
   },
   allowNegative: true,
 });
@@ -593,8 +598,8 @@ async function intake(
 const results: SizeResult[] = [];
 const sizeDir = (tickets: number) =>
   resolve(sizes.length === 1 && values.data ? values.data : join('.data', `seed-${tickets}`));
-for (const tickets of values['sync-only'] || values['ui-only'] ? [] : sizes)
-  results.push(await benchDesk(tickets, sizeDir(tickets)));
+const only = values['sync-only'] || values['ui-only'] || values['io-only'];
+for (const tickets of only ? [] : sizes) results.push(await benchDesk(tickets, sizeDir(tickets)));
 
 const fmt = (x: number | undefined) =>
   x === undefined || Number.isNaN(x) ? '' : x >= 100 ? x.toFixed(0) : x.toFixed(2);
@@ -694,7 +699,7 @@ if (results.length > 1) {
 }
 
 // ---- sync: hub processes over PostgreSQL, workstations over HTTP (--no-sync skips it) ---------
-if (values.sync && !values['ui-only']) {
+if (values.sync && !values['ui-only'] && !values['io-only']) {
   const syncTickets = Number(values['sync-tickets']);
   const dir = join('.data', `seed-${syncTickets}`);
   await ensureDesk(syncTickets, dir);
@@ -724,7 +729,7 @@ if (values.sync && !values['ui-only']) {
 }
 
 // ---- the UI in Debian's Chromium: first paint of the board, switching language (--no-ui) ------
-if (values.ui && !values['sync-only']) {
+if (values.ui && !values['sync-only'] && !values['io-only']) {
   // Besides a demo desk, the largest seeded desk this run names and has on disk (never seeded here).
   const seeded = [
     ...sizes.map((tickets) => ({ tickets, dir: sizeDir(tickets) })),
@@ -775,4 +780,20 @@ if (values.ui && !values['sync-only']) {
       );
       console.log(`written to ${file}`);
     }
+}
+
+// ---- data: a desk's callers brought in (--no-io skips it) -------------------------------------
+if (values.io && !values['sync-only'] && !values['ui-only']) {
+  const importRows = Number(values['import-rows']);
+  const rows = await benchImport({ rows: importRows, log: (line) => console.error(line) });
+  console.log(
+    `\nData — an import of ${importRows.toLocaleString('en')} callers into a demo desk on disk, through the contract, ${machine}\n`,
+  );
+  const header = `${'operation'.padEnd(86)} figure`;
+  console.log(header);
+  console.log('-'.repeat(header.length + 30));
+  for (const r of rows) console.log(`${r.op.padEnd(86)} ${r.value}`);
+  const out = join('bench-results', 'bench-data.json');
+  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), machine, rows }, null, 2));
+  console.log(`written to ${out}`);
 }

@@ -25,6 +25,15 @@ import {
 } from './domain.ts';
 import { policyBodySchema } from './policy-schema.ts';
 import type { NewJoinCode } from './sync.ts';
+import {
+  DUPLICATE_CHOICES,
+  IMPORT_ENCODINGS,
+  IMPORT_FIELDS,
+  IMPORT_PIECE_BYTES,
+  MAX_IMPORT_BYTES,
+  type ImportPreview,
+  type ImportReport,
+} from './imports.ts';
 import type {
   SyncStatus,
   BackupInfo,
@@ -124,8 +133,24 @@ const email = z
   .string()
   .trim()
   .max(200)
-  .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Not an email address')
+  .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), {
+    message: 'Not an email address',
+    params: { rule: 'email' },
+  })
   .default('');
+/** Found however it is written (AB-1234 is ab 1234): the core keys it. */
+const accountNumber = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[\p{L}\p{N} ./_-]*$/u, 'Letters, digits, space and . / _ - only')
+  .default('');
+const assetFields = {
+  modelNumber: optionalText(100),
+  serial: optionalText(100),
+  location: optionalText(200),
+  licence: optionalText(200),
+};
 const password = z.string().min(10, 'At least 10 characters').max(256);
 const username = z
   .string()
@@ -183,21 +208,8 @@ export const intakeSchema = z
       }),
     ]),
     contact: z.strictObject({ phone, email }),
-    accountNumber: z
-      .string()
-      .trim()
-      .max(40)
-      .regex(/^[\p{L}\p{N} ./_-]*$/u, 'Letters, digits, space and . / _ - only')
-      .default(''),
-    asset: z
-      .strictObject({
-        assetId: idSchema.optional(),
-        modelNumber: optionalText(100),
-        serial: optionalText(100),
-        location: optionalText(200),
-        licence: optionalText(200),
-      })
-      .optional(),
+    accountNumber,
+    asset: z.strictObject({ assetId: idSchema.optional(), ...assetFields }).optional(),
     problems: z.array(problemSchema).min(1, 'At least one problem').max(20),
   })
   .superRefine((v, ctx) => {
@@ -212,7 +224,60 @@ export const intakeSchema = z
   });
 export type IntakeInput = z.output<typeof intakeSchema>;
 
+/**
+ * One row of an import, read as the intake reads a new caller: the same limits, the same phone
+ * and email rules (the core then checks the phone against the desk's numbering plan, as intake
+ * does). Reachable by phone or email is checked for a caller the desk does not have yet.
+ */
+export const importRowSchema = z.strictObject({
+  name: text(1, 200),
+  organisation: optionalText(200),
+  phone,
+  email,
+  accountNumber,
+  ...assetFields,
+});
+export type ImportRow = z.output<typeof importRowSchema>;
+
 const empty = z.strictObject({});
+
+/** How a staged file is read: the encoding of a CSV and the worksheet of an XLSX (null: found). */
+const importReading = {
+  encoding: z.enum(IMPORT_ENCODINGS).nullable().default(null),
+  sheet: z.string().max(200).nullable().default(null),
+};
+const importPlanInput = z
+  .strictObject({
+    importId: idSchema,
+    ...importReading,
+    mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0).max(9999)),
+    duplicates: z.enum(DUPLICATE_CHOICES),
+    leaveOutRejected: z.boolean().default(false),
+  })
+  .superRefine((v, ctx) => {
+    if (
+      v.mapping.name === undefined &&
+      v.mapping.firstName === undefined &&
+      v.mapping.lastName === undefined
+    )
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mapping', 'name'],
+        message: 'Choose the column with the caller’s name',
+        params: { rule: 'import_name_column' },
+      });
+    const used = new Map<number, string>();
+    for (const [field, column] of Object.entries(v.mapping)) {
+      if (used.has(column))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['mapping', field],
+          message: 'This column already fills another field',
+          params: { rule: 'import_column_twice' },
+        });
+      used.set(column, field);
+    }
+  });
 const version = z.number().int().min(1);
 
 /** What an admin sets on a queue, a category and a person, when adding one and when editing it. */
@@ -396,6 +461,55 @@ export const contract = {
         weeks: z.number().int().min(0).max(520),
       }),
     }),
+    access: 'admin',
+  }),
+
+  /**
+   * An import of callers, their accounts and equipment from a CSV or XLSX file. The file is
+   * staged in pieces (a shell's message has a size limit; a 50 MB file is a hundred pieces), read
+   * and previewed, checked (a dry run: every row it would refuse, and why), then written in one
+   * transaction, or not at all.
+   */
+  'imports.begin': method<{ importId: string }>()({
+    input: z.strictObject({
+      fileName: text(1, 255),
+      bytes: z.number().int().min(1).max(MAX_IMPORT_BYTES),
+    }),
+    access: 'admin',
+  }),
+  /** The next piece of the file, in order: `offset` is the bytes sent so far. */
+  'imports.append': method<{ received: number }>()({
+    input: z.strictObject({
+      importId: idSchema,
+      offset: z.number().int().min(0).max(MAX_IMPORT_BYTES),
+      data: z
+        .string()
+        .max(Math.ceil(IMPORT_PIECE_BYTES / 3) * 4)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64'),
+    }),
+    access: 'admin',
+  }),
+  /** The whole file read: its columns, first rows and the mapping its headers suggest. */
+  'imports.preview': method<ImportPreview>()({
+    input: z.strictObject({ importId: idSchema, ...importReading }),
+    access: 'admin',
+  }),
+  /** A dry run: what the import would create, merge, skip and refuse. Writes nothing. */
+  'imports.check': method<ImportReport>()({
+    input: importPlanInput,
+    access: 'admin',
+  }),
+  /**
+   * The import written, all in one transaction. Refused, writing nothing, while any row would be
+   * refused, unless `leaveOutRejected` says to write the others.
+   */
+  'imports.run': method<ImportReport>()({
+    input: importPlanInput,
+    access: 'admin',
+  }),
+  /** Stops a staged or running import before it writes; it is forgotten. */
+  'imports.cancel': method<{ cancelled: boolean }>()({
+    input: z.strictObject({ importId: idSchema }),
     access: 'admin',
   }),
   /**

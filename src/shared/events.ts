@@ -1,3 +1,4 @@
+import type { ImportPhase } from './imports.ts';
 import type { BackupList, SyncStatus } from './views.ts';
 
 /** Push events: core -> every open window and browser. Written once, like the methods. */
@@ -42,6 +43,8 @@ export interface EventPayloads {
   'sync.changed': SyncStatus;
   /** A backup of this workstation's store started, moved on or ended (the admin's progress bar). */
   'backups.changed': { running: BackupList['running'] };
+  /** An import moved on (the admin's progress bar): `done` of `total` bytes, rows or callers. */
+  'imports.progress': { importId: string; phase: ImportPhase; done: number; total: number };
 }
 
 export type EventName = keyof EventPayloads;
@@ -56,6 +59,7 @@ export const EVENT_NAMES: EventName[] = [
   'supervisors.alerted',
   'sync.changed',
   'backups.changed',
+  'imports.progress',
 ];
 
 export function isEventName(name: unknown): name is EventName {

@@ -154,6 +154,7 @@ const SHIPPED: Record<number, string> = {
   23: '862b73558459915b012803f2a7cffed870ef2535f794c8e6925a865450ffe0f3',
   24: 'dabbdfb372c1d7029bb70880ae2486ebc3ad5a21972a20a9c4a87620f91b09bd',
   25: 'd8242e9577156e97f9387179aeee4ce32888875c85b87549a690096648f92c0c',
+  26: '438e22e2d0aea61512343a2a0409bff72b45fcfec92067cbef1ebb8c3acaa0c2',
 };
 
 describe('migrations are fixed text', () => {

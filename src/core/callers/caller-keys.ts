@@ -68,7 +68,22 @@ export type PhoneProblem = (typeof PHONE_PROBLEMS)[number];
 
 /** Why a number cannot be a phone number on this desk, or null when it can. */
 export function phoneProblem(raw: string, callingCode: string): PhoneProblem | null {
+  return problemOf(read(raw, callingCode));
+}
+
+/** Both at one reading (an import reads a hundred thousand numbers): the key, and why not. */
+export function readPhone(
+  raw: string,
+  callingCode: string,
+): { key: string; problem: PhoneProblem | null } {
   const typed = read(raw, callingCode);
+  return {
+    key: typed.getNumberValue() ?? foldDigits(raw).replace(/\D+/g, ''),
+    problem: problemOf(typed),
+  };
+}
+
+function problemOf(typed: AsYouType): PhoneProblem | null {
   const number = typed.getNumber();
   if (!number) {
     if (!typed.isInternational()) return 'phone_national';

@@ -7,6 +7,7 @@ import type { FailureLimiter } from '../access/throttle.ts';
 import type { Db } from '../store/database.ts';
 import type { DeskSync } from '../sync/desk-sync.ts';
 import type { DeskBackups } from '../backups/backups.ts';
+import type { ImportStaging } from '../imports/staging.ts';
 
 /** One signed-in (or not yet) window or browser tab. The transport keeps it; core reads and sets `user`. */
 export interface Connection {
@@ -33,6 +34,10 @@ export interface Ctx {
   readonly backups?: DeskBackups;
   /** Queued, and sent only once the handler has returned (its transaction committed). */
   emit<E extends EventName>(name: E, payload: EventPayloads[E]): void;
+  /** Sent at once: how long work is getting on (it tells of no change to the store). */
+  tell<E extends EventName>(name: E, payload: EventPayloads[E]): void;
+  /** The files staged for import on this workstation. */
+  readonly imports: ImportStaging;
 }
 
 export function actor(ctx: Ctx): UserInfo {

@@ -22,6 +22,7 @@ import type { WorkstationReport } from '../../shared/sync.ts';
 import type { HubTransport } from '../sync/client.ts';
 import { createDeskSync, type DeskSync } from '../sync/desk-sync.ts';
 import { startBackups, type DeskBackups } from '../backups/backups.ts';
+import { ImportStaging } from '../imports/staging.ts';
 
 export interface DeskOptions {
   /** Folder holding the desk's SQLite file (created if missing). */
@@ -101,6 +102,7 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
       failures: new FailureLimiter(USER_SIGN_IN_LIMIT),
     },
     log,
+    imports: new ImportStaging(),
     publish(event) {
       for (const l of listeners) {
         try {

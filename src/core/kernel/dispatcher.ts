@@ -11,6 +11,7 @@ import { sessionUser } from '../access/users.ts';
 import type { Db } from '../store/database.ts';
 import type { DeskSync } from '../sync/desk-sync.ts';
 import type { DeskBackups } from '../backups/backups.ts';
+import type { ImportStaging } from '../imports/staging.ts';
 import { asAuthor } from '../sync/capture.ts';
 import { SYSTEM_USER_ID } from '../sla/clocks.ts';
 
@@ -21,6 +22,7 @@ export interface DispatchEnv {
   passwords: Passwords;
   sync?: DeskSync;
   backups?: DeskBackups;
+  imports: ImportStaging;
   publish(event: PushEvent): void;
   log(message: string, error?: unknown): void;
 }
@@ -155,7 +157,11 @@ async function run(
     passwords: env.passwords,
     ...(env.sync ? { sync: env.sync } : {}),
     ...(env.backups ? { backups: env.backups } : {}),
+    imports: env.imports,
     conn,
+    tell(name, payload) {
+      env.publish({ name, payload } as PushEvent);
+    },
     emit<E extends EventName>(name: E, payload: EventPayloads[E]) {
       // One call that changed several tickets for one reason (a link, a split, an intake of three
       // problems) says so once, naming them all.

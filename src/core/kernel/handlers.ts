@@ -2,6 +2,14 @@ import type { MethodName, Output, ParsedInput } from '../../shared/contract.ts';
 import type { Ctx } from './context.ts';
 import { myCallbacks } from '../communication/callbacks.ts';
 import { backupList, runBackup, scheduleBackups } from '../backups/methods.ts';
+import {
+  appendImport,
+  beginImport,
+  cancelImport,
+  checkImport,
+  previewImport,
+  runImport,
+} from '../imports/methods.ts';
 import { conflictList, takeLostValue } from '../tickets/conflicts.ts';
 import {
   createJoinCode,
@@ -76,6 +84,12 @@ export const handlers: Handlers = {
   'backups.list': (ctx) => backupList(ctx),
   'backups.run': (ctx) => runBackup(ctx),
   'backups.schedule': scheduleBackups,
+  'imports.begin': beginImport,
+  'imports.append': appendImport,
+  'imports.preview': previewImport,
+  'imports.check': checkImport,
+  'imports.run': runImport,
+  'imports.cancel': cancelImport,
   'sync.join': joinHub,
   'sync.joinCodes': joinCodes,
   'sync.createJoinCode': createJoinCode,

@@ -29,6 +29,7 @@ import { migration as m022 } from './022-sync-refusals.ts';
 import { migration as m023 } from './023-user-language.ts';
 import { migration as m024 } from './024-search-arabic-hindi.ts';
 import { migration as m025 } from './025-user-display.ts';
+import { migration as m026 } from './026-caller-email.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -58,4 +59,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m023,
   m024,
   m025,
+  m026,
 ];

@@ -9,6 +9,7 @@ import { QueuesAdmin } from './QueuesAdmin.tsx';
 import { TiersAdmin } from './TiersAdmin.tsx';
 import { HubAdmin } from '../sync/HubAdmin.tsx';
 import { BackupsAdmin } from '../backups/BackupsAdmin.tsx';
+import { ImportCallers } from '../imports/ImportCallers.tsx';
 
 /**
  * The desk's admin (F10): its support centres, the categories routed to them, its people and
@@ -34,6 +35,7 @@ export function DeskAdmin(): ReactElement {
             <PeopleAdmin people={directory.people} desk={desk} />
             <TiersAdmin />
             <HubAdmin />
+            <ImportCallers />
             <BackupsAdmin />
           </>
         ) : (
