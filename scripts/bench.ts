@@ -23,13 +23,13 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rawTwins } from '../src/tools/bench/raw-twins.ts';
 import { benchSync } from '../src/tools/bench/sync-bench.ts';
-import { benchImport } from '../src/tools/bench/data-bench.ts';
+import { benchExport, benchImport } from '../src/tools/bench/data-bench.ts';
 import { buildWorkload } from '../src/tools/bench/workload.ts';
 import { DEMO_PASSWORD } from '../src/demo/demo-desk.ts';
 import { DESK_FILE, openDesk } from '../src/core/kernel/desk.ts';
 import { idGenerator } from '../src/core/kernel/ids.ts';
 import { systemClock } from '../src/core/kernel/clock.ts';
-import { seedDesk } from '../src/tools/seed/generate.ts';
+import { SEED_NOW, seedDesk } from '../src/tools/seed/generate.ts';
 import { facetTokens, foldForSearch } from '../src/core/store/fts.ts';
 import type { Input, MethodName, Output } from '../src/shared/contract.ts';
 import { priorityFor } from '../src/shared/domain.ts';
@@ -54,6 +54,8 @@ const { values } = parseArgs({
     io: { type: 'boolean', default: true },
     'io-only': { type: 'boolean', default: false },
     'import-rows': { type: 'string', default: '100000' },
+    /** The seeded desk the export rows read a year of (two years of history). */
+    'export-tickets': { type: 'string', default: '200000' },
   },
   allowNegative: true,
 });
@@ -785,9 +787,16 @@ if (values.ui && !values['sync-only'] && !values['io-only']) {
 // ---- data: a desk's callers brought in (--no-io skips it) -------------------------------------
 if (values.io && !values['sync-only'] && !values['ui-only']) {
   const importRows = Number(values['import-rows']);
-  const rows = await benchImport({ rows: importRows, log: (line) => console.error(line) });
+  const exportTickets = Number(values['export-tickets']);
+  const exportDir = join('.data', `seed-${exportTickets}`);
+  await ensureDesk(exportTickets, exportDir);
+  const log = (line: string) => console.error(line);
+  const rows = [
+    ...(await benchImport({ rows: importRows, log })),
+    ...(await benchExport({ dataDir: exportDir, end: SEED_NOW, log })),
+  ];
   console.log(
-    `\nData — an import of ${importRows.toLocaleString('en')} callers into a demo desk on disk, through the contract, ${machine}\n`,
+    `\nData — an import of ${importRows.toLocaleString('en')} callers into a demo desk on disk, and exports of a year of a ${exportTickets.toLocaleString('en')}-ticket desk, through the contract, ${machine}\n`,
   );
   const header = `${'operation'.padEnd(86)} figure`;
   console.log(header);

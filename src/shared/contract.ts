@@ -34,6 +34,13 @@ import {
   type ImportPreview,
   type ImportReport,
 } from './imports.ts';
+import {
+  EXPORT_FORMATS,
+  EXPORT_KINDS,
+  EXPORT_STATES,
+  type ExportPiece,
+  type ExportReady,
+} from './exports.ts';
 import type {
   SyncStatus,
   BackupInfo,
@@ -506,6 +513,42 @@ export const contract = {
   'imports.run': method<ImportReport>()({
     input: importPlanInput,
     access: 'admin',
+  }),
+  /**
+   * An export written on the desk for the period and filters chosen (created in the period for
+   * tickets, logged in it for contacts; callers are all of them), then fetched in pieces.
+   * Supervisors and admins: it is the desk's data in a file.
+   */
+  'exports.start': method<ExportReady>()({
+    input: z
+      .strictObject({
+        kind: z.enum(EXPORT_KINDS),
+        format: z.enum(EXPORT_FORMATS),
+        from: z.number().int().min(0).nullable().default(null),
+        to: z.number().int().min(0).nullable().default(null),
+        queueId: idSchema.nullable().default(null),
+        priority: priority.nullable().default(null),
+        state: z.enum(EXPORT_STATES).default('all'),
+      })
+      .superRefine((v, ctx) => {
+        if (v.from !== null && v.to !== null && v.to < v.from)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['to'],
+            message: 'The period must end after it starts',
+            params: { rule: 'order' },
+          });
+      }),
+    access: 'supervisor',
+  }),
+  'exports.read': method<ExportPiece>()({
+    input: z.strictObject({ exportId: idSchema, offset: z.number().int().min(0) }),
+    access: 'supervisor',
+  }),
+  /** Forgets a written export (its file is deleted). */
+  'exports.discard': method<{ discarded: boolean }>()({
+    input: z.strictObject({ exportId: idSchema }),
+    access: 'supervisor',
   }),
   /** Stops a staged or running import before it writes; it is forgotten. */
   'imports.cancel': method<{ cancelled: boolean }>()({

@@ -45,6 +45,8 @@ export interface EventPayloads {
   'backups.changed': { running: BackupList['running'] };
   /** An import moved on (the admin's progress bar): `done` of `total` bytes, rows or callers. */
   'imports.progress': { importId: string; phase: ImportPhase; done: number; total: number };
+  /** An export is being written: `done` of `total` rows. */
+  'exports.progress': { exportId: string; done: number; total: number };
 }
 
 export type EventName = keyof EventPayloads;
@@ -60,6 +62,7 @@ export const EVENT_NAMES: EventName[] = [
   'sync.changed',
   'backups.changed',
   'imports.progress',
+  'exports.progress',
 ];
 
 export function isEventName(name: unknown): name is EventName {

@@ -77,6 +77,7 @@ test('every screen in Arabic and English, light and dark, passes axe; arrows mir
       ],
       ['call-backs', () => page.keyboard.press('F6')],
       ['escalation panel', () => page.keyboard.press('F7')],
+      ['reports', () => page.keyboard.press('F8')],
       ['policy', () => page.keyboard.press('F9')],
       ['desk admin', () => page.keyboard.press('F10')],
       [

@@ -11,6 +11,7 @@ import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { conflict } from '../kernel/failure.ts';
+import { unguardCell } from '../exports/cells.ts';
 import type { ImportEncoding } from '../../shared/imports.ts';
 
 export interface Table {
@@ -226,6 +227,9 @@ function table(
   numbers: number[],
   how: Pick<Table, 'encoding' | 'detectedEncoding' | 'sheets' | 'sheet' | 'delimiter'>,
 ): Table {
+  // A cell a spreadsheet export guarded against running as a formula ('=…, '+44 …) is read as it
+  // was before the guard: an export of callers imports back as it went out.
+  for (const rec of records) for (let i = 0; i < rec.length; i++) rec[i] = unguardCell(rec[i]!);
   const header = records[0];
   if (!header) throw conflict('import_empty', 'The file has no rows');
   const width = records.reduce((w, rec) => Math.max(w, rec.length), 0);

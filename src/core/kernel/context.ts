@@ -8,6 +8,7 @@ import type { Db } from '../store/database.ts';
 import type { DeskSync } from '../sync/desk-sync.ts';
 import type { DeskBackups } from '../backups/backups.ts';
 import type { ImportStaging } from '../imports/staging.ts';
+import type { ExportFiles } from '../exports/files.ts';
 
 /** One signed-in (or not yet) window or browser tab. The transport keeps it; core reads and sets `user`. */
 export interface Connection {
@@ -38,6 +39,8 @@ export interface Ctx {
   tell<E extends EventName>(name: E, payload: EventPayloads[E]): void;
   /** The files staged for import on this workstation. */
   readonly imports: ImportStaging;
+  /** The exports written on this workstation, waiting to be fetched. */
+  readonly exports: ExportFiles;
 }
 
 export function actor(ctx: Ctx): UserInfo {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Input, MethodName, Output } from '../../shared/contract.ts';
 import type { Result } from '../../shared/errors.ts';
@@ -23,6 +25,7 @@ import type { HubTransport } from '../sync/client.ts';
 import { createDeskSync, type DeskSync } from '../sync/desk-sync.ts';
 import { startBackups, type DeskBackups } from '../backups/backups.ts';
 import { ImportStaging } from '../imports/staging.ts';
+import { EXPORT_FOLDER, ExportFiles } from '../exports/files.ts';
 
 export interface DeskOptions {
   /** Folder holding the desk's SQLite file (created if missing). */
@@ -103,6 +106,12 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     },
     log,
     imports: new ImportStaging(),
+    // An in-memory store (tests, tools) writes its exports in a folder of its own under tmp.
+    exports: new ExportFiles(
+      file === ':memory:'
+        ? mkdtempSync(join(tmpdir(), 'sb-exports-'))
+        : join(opts.dataDir, EXPORT_FOLDER),
+    ),
     publish(event) {
       for (const l of listeners) {
         try {

@@ -12,6 +12,7 @@ import type { Db } from '../store/database.ts';
 import type { DeskSync } from '../sync/desk-sync.ts';
 import type { DeskBackups } from '../backups/backups.ts';
 import type { ImportStaging } from '../imports/staging.ts';
+import type { ExportFiles } from '../exports/files.ts';
 import { asAuthor } from '../sync/capture.ts';
 import { SYSTEM_USER_ID } from '../sla/clocks.ts';
 
@@ -23,6 +24,7 @@ export interface DispatchEnv {
   sync?: DeskSync;
   backups?: DeskBackups;
   imports: ImportStaging;
+  exports: ExportFiles;
   publish(event: PushEvent): void;
   log(message: string, error?: unknown): void;
 }
@@ -158,6 +160,7 @@ async function run(
     ...(env.sync ? { sync: env.sync } : {}),
     ...(env.backups ? { backups: env.backups } : {}),
     imports: env.imports,
+    exports: env.exports,
     conn,
     tell(name, payload) {
       env.publish({ name, payload } as PushEvent);

@@ -10,6 +10,7 @@ import {
   previewImport,
   runImport,
 } from '../imports/methods.ts';
+import { discardExport, readExport, startExport } from '../exports/methods.ts';
 import { conflictList, takeLostValue } from '../tickets/conflicts.ts';
 import {
   createJoinCode,
@@ -90,6 +91,9 @@ export const handlers: Handlers = {
   'imports.check': checkImport,
   'imports.run': runImport,
   'imports.cancel': cancelImport,
+  'exports.start': startExport,
+  'exports.read': readExport,
+  'exports.discard': discardExport,
   'sync.join': joinHub,
   'sync.joinCodes': joinCodes,
   'sync.createJoinCode': createJoinCode,

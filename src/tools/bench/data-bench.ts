@@ -106,3 +106,57 @@ export async function benchImport(o: {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * An export of a year of tickets (and of the communication log) from a seeded desk, CSV and
+ * XLSX: rows per second, and the resident memory it took above what the desk held before (the
+ * file is written a page at a time and fetched in pieces that are not kept).
+ */
+export async function benchExport(o: {
+  dataDir: string;
+  /** The instant the year ends (the seed's "now"). */
+  end: number;
+  log: (line: string) => void;
+}): Promise<DataRow[]> {
+  const desk = await openDesk({ dataDir: o.dataDir, slaTicker: false, maintenance: false });
+  const out: DataRow[] = [];
+  try {
+    const conn = desk.connect();
+    const ok = async <M extends MethodName>(m: M, input: Input<M>): Promise<Output<M>> => {
+      const r = await desk.call(conn, m, input);
+      if (!r.ok) throw new Error(`${m}: ${JSON.stringify(r.error)}`);
+      return r.value;
+    };
+    await ok('auth.signIn', { username: 'supervisor', password: DEMO_PASSWORD });
+    const from = o.end - 365 * 24 * 3600 * 1000;
+    for (const kind of ['tickets', 'contacts'] as const)
+      for (const format of ['csv', 'xlsx'] as const) {
+        global.gc?.();
+        const before = process.memoryUsage().rss;
+        let peak = before;
+        const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+        const t0 = performance.now();
+        const ready = await ok('exports.start', { kind, format, from, to: o.end });
+        let offset: number | null = 0;
+        while (offset !== null)
+          offset = (await ok('exports.read', { exportId: ready.exportId, offset })).next;
+        const s = (performance.now() - t0) / 1000;
+        clearInterval(sampler);
+        await ok('exports.discard', { exportId: ready.exportId });
+        o.log(`export bench: ${kind} ${format} ${ready.rows} rows`);
+        out.push({
+          op: `export a year of ${kind === 'tickets' ? 'tickets' : 'the communication log'} to ${format.toUpperCase()} (${ready.rows.toLocaleString('en')} rows, ${(ready.bytes / 2 ** 20).toFixed(1)} MB), written and fetched`,
+          value: `${s.toFixed(2)} s · ${Math.round(ready.rows / s).toLocaleString('en')} rows/s · memory +${((peak - before) / 2 ** 20).toFixed(0)} MB`,
+          figures: {
+            seconds: s,
+            rows: ready.rows,
+            bytes: ready.bytes,
+            peakAboveBytes: peak - before,
+          },
+        });
+      }
+    return out;
+  } finally {
+    await desk.close();
+  }
+}

@@ -13,6 +13,7 @@ import { HelpDialog } from './HelpDialog.tsx';
 import { SearchPalette } from '../search/SearchPalette.tsx';
 import { PolicySettings } from '../settings/PolicySettings.tsx';
 import { DeskAdmin } from '../admin/DeskAdmin.tsx';
+import { ReportsView } from '../reports/ReportsView.tsx';
 import { api } from '../api/index.ts';
 import { useCallbacks } from '../contacts/callbacksStore.ts';
 import { CallbacksView } from '../contacts/CallbacksView.tsx';
@@ -25,7 +26,14 @@ import { useView, type View } from './viewStore.ts';
 
 const NAV: {
   view: View;
-  label: 'nav.intake' | 'nav.board' | 'nav.callbacks' | 'nav.panel' | 'nav.settings' | 'nav.admin';
+  label:
+    | 'nav.intake'
+    | 'nav.board'
+    | 'nav.callbacks'
+    | 'nav.panel'
+    | 'nav.reports'
+    | 'nav.settings'
+    | 'nav.admin';
   keys: string;
   supervisor?: boolean;
   admin?: boolean;
@@ -34,6 +42,7 @@ const NAV: {
   { view: 'board', label: 'nav.board', keys: SHORTCUTS.board.keys },
   { view: 'callbacks', label: 'nav.callbacks', keys: SHORTCUTS.callbacks.keys },
   { view: 'panel', label: 'nav.panel', keys: SHORTCUTS.panel.keys },
+  { view: 'reports', label: 'nav.reports', keys: SHORTCUTS.reports.keys, supervisor: true },
   { view: 'settings', label: 'nav.settings', keys: SHORTCUTS.settings.keys, supervisor: true },
   { view: 'admin', label: 'nav.admin', keys: SHORTCUTS.admin.keys, admin: true },
 ];
@@ -90,6 +99,7 @@ export function Shell(): ReactElement {
       else if (matches(e, SHORTCUTS.board.keys)) go('board');
       else if (matches(e, SHORTCUTS.callbacks.keys)) go('callbacks');
       else if (matches(e, SHORTCUTS.panel.keys)) go('panel');
+      else if (matches(e, SHORTCUTS.reports.keys)) go('reports');
       else if (matches(e, SHORTCUTS.settings.keys)) go('settings');
       else if (matches(e, SHORTCUTS.admin.keys)) go('admin');
       else if (matches(e, SHORTCUTS.theme.keys)) toggleTheme();
@@ -201,6 +211,17 @@ export function Shell(): ReactElement {
           <ErrorBoundary name="panel.title">
             <EscalationPanelView />
           </ErrorBoundary>
+        ) : null}
+        {view === 'reports' ? (
+          user.role === 'analyst' ? (
+            <p className="splash" role="alert">
+              {t('reports.forbidden')}
+            </p>
+          ) : (
+            <ErrorBoundary name="nav.reports">
+              <ReportsView />
+            </ErrorBoundary>
+          )
         ) : null}
         {view === 'settings' ? (
           user.role === 'analyst' ? (

@@ -15,6 +15,7 @@ export const SHORTCUTS = {
   board: { keys: 'F4', help: 'help.board.go', group: 'global' },
   callbacks: { keys: 'F6', help: 'help.callbacks', group: 'global' },
   panel: { keys: 'F7', help: 'help.panel', group: 'global' },
+  reports: { keys: 'F8', help: 'help.reports', group: 'global' },
   settings: { keys: 'F9', help: 'help.settings', group: 'global' },
   admin: { keys: 'F10', help: 'help.admin', group: 'global' },
   theme: { keys: 'Alt+T', help: 'help.toggleTheme', group: 'global' },

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type View = 'intake' | 'board' | 'callbacks' | 'panel' | 'settings' | 'admin';
+export type View = 'intake' | 'board' | 'callbacks' | 'panel' | 'reports' | 'settings' | 'admin';
 
 interface ViewState {
   view: View;
