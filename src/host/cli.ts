@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -80,10 +80,18 @@ async function main(): Promise<void> {
     console.warn('Switchboard host: TEST CLOCK in use; time moves only through POST /test/clock');
   }
   const dataDir = resolve(args.data ?? defaultDataDir());
+  const appVersion = () =>
+    (
+      JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   const desk = await openDesk({
     dataDir,
     firstStart: args['real-desk'] ? undefined : seedDemoDesk,
     scheduledBackups: true,
+    logFile: { shell: 'host' },
+    about: { app: appVersion(), shell: 'host' },
     ...(testClock ? { clock: testClock } : {}),
   });
   const host = await startHost({

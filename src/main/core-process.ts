@@ -25,6 +25,8 @@ const desk = await openDesk({
   dataDir,
   firstStart: process.argv.includes('--real-desk') ? undefined : seedDemoDesk,
   scheduledBackups: true,
+  logFile: { shell: 'electron' },
+  about: { app: arg('--version') ?? 'unknown', shell: 'electron' },
 });
 serveEndpoint(localEndpoint(desk), {
   postMessage: (m) => parentPort.postMessage(m),

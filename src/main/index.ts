@@ -45,7 +45,13 @@ async function main(): Promise<void> {
     argValue('--data') ?? process.env['SWITCHBOARD_DATA'] ?? join(app.getPath('userData'), 'desk');
   const realDesk =
     process.argv.includes('--real-desk') || process.env['SWITCHBOARD_REAL_DESK'] === '1';
-  const coreArgs = ['--data', dataDir, ...(realDesk ? ['--real-desk'] : [])];
+  const coreArgs = [
+    '--data',
+    dataDir,
+    '--version',
+    app.getVersion(),
+    ...(realDesk ? ['--real-desk'] : []),
+  ];
   serveRenderer(join(import.meta.dirname, '../renderer'));
 
   // Notifications (call-backs due) are the one permission the UI may have, and only the UI.

@@ -43,6 +43,7 @@ import {
 } from './exports.ts';
 import type {
   SyncStatus,
+  SupportBundle,
   BackupInfo,
   BackupList,
   JoinCodeList,
@@ -514,6 +515,8 @@ export const contract = {
     input: importPlanInput,
     access: 'admin',
   }),
+  /** What to send to IT: the release, store statistics, sync, backups, the log's end; no customer data. */
+  'support.bundle': method<SupportBundle>()({ input: empty, access: 'admin' }),
   /**
    * An export written on the desk for the period and filters chosen (created in the period for
    * tickets, logged in it for contacts; callers are all of them), then fetched in pieces.

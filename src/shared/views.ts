@@ -631,3 +631,44 @@ export interface BackupList {
   lastError: string | null;
   nextAt: Millis | null;
 }
+
+/** What an admin sends to IT (core/logging/support-bundle.ts): no customer data, counts only. */
+export interface SupportBundle {
+  at: Millis;
+  release: {
+    app: string;
+    shell: string;
+    node: string;
+    electron: string | null;
+    sqlite: string;
+    schema: number;
+    platform: string;
+  };
+  desk: { name: string; prefix: string };
+  store: {
+    bytes: number;
+    walBytes: number;
+    pageSize: number;
+    pages: number;
+    freePages: number;
+    rows: Record<string, number>;
+  };
+  sync: {
+    state: SyncStatus['state'];
+    joined: boolean;
+    waiting: number;
+    held: number;
+    keysLeft: number;
+    lastContactAt: Millis | null;
+    errorCode: SyncStatus['errorCode'] | null;
+  } | null;
+  backups: {
+    count: number;
+    newestAt: Millis | null;
+    everyMinutes: number;
+    lastError: string | null;
+  } | null;
+  /** The log files and their sizes, and the last of the current one (JSON lines). */
+  logs: { name: string; bytes: number }[];
+  logTail: string;
+}

@@ -85,7 +85,9 @@ describe('an INTERNAL answer is logged with its cause on the desk, and only ther
     // A public method, by a connection nobody signed in on.
     await expect(t.desk.dispatch(t.desk.connect(), 'session.get', {})).resolves.toEqual(INTERNAL);
     expect(t.logged.map((l) => l.message)).toEqual([
-      expect.stringMatching(/^INTERNAL: desk\.info failed for analyst \(user .+, connection .+\)$/),
+      expect.stringMatching(
+        /^INTERNAL: desk\.info failed for analyst \(user .+, connection .+\) \(request [0-9a-f]{12}\)$/,
+      ),
       expect.stringMatching(/^INTERNAL: tickets\.board failed for analyst/),
       expect.stringMatching(/^INTERNAL: session\.get failed for connection /),
     ]);

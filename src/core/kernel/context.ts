@@ -41,6 +41,8 @@ export interface Ctx {
   readonly imports: ImportStaging;
   /** The exports written on this workstation, waiting to be fetched. */
   readonly exports: ExportFiles;
+  /** This desk's release, shell and log folder (for the support bundle). */
+  readonly about: { app: string; shell: string; logFolder: string | null; dataDir: string };
 }
 
 export function actor(ctx: Ctx): UserInfo {

@@ -25,6 +25,7 @@ import type { HubTransport } from '../sync/client.ts';
 import { createDeskSync, type DeskSync } from '../sync/desk-sync.ts';
 import { startBackups, type DeskBackups } from '../backups/backups.ts';
 import { ImportStaging } from '../imports/staging.ts';
+import { callbackLog, fileLog, LOG_FOLDER } from '../logging/desk-log.ts';
 import { EXPORT_FOLDER, ExportFiles } from '../exports/files.ts';
 
 export interface DeskOptions {
@@ -38,6 +39,13 @@ export interface DeskOptions {
   firstStart?: (env: DispatchEnv) => Promise<void>;
   /** Where the desk's own faults go, each with its cause (default: stderr). */
   log?: (message: string, error?: unknown) => void;
+  /**
+   * A structured log on disk as well (logging/desk-log.ts): every call and every fault, rotated,
+   * in `logs/` beside the store. The shells turn it on; `shell` says which one wrote a record.
+   */
+  logFile?: { shell: string; level?: string; rotateAt?: string };
+  /** What the support bundle says this release is (the shells know their version). */
+  about?: { app: string; shell: string };
   /** Checkpoint the WAL from a worker thread (default on). Off only for short-lived tools. */
   maintenance?: boolean;
   /** Scan SLA clocks every second (default on). Tests with a manual clock call tickSla() instead. */
@@ -83,6 +91,8 @@ export interface Desk {
   readonly sync: DeskSync;
   /** This workstation's backups (none for an in-memory store). */
   readonly backups: DeskBackups | null;
+  /** Where its log files are (null: it logs to a function only). */
+  readonly logFolder: string | null;
   /** Stops the checkpoint worker, then closes the store (the last connection tidies the WAL). */
   close(): Promise<void>;
 }
@@ -94,8 +104,16 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
   const db = openDatabase(file);
   const clock = opts.clock ?? systemClock;
   const listeners = new Set<(event: PushEvent) => void>();
-  const log =
-    opts.log ?? ((m: string, e?: unknown) => console.error(`[switchboard] ${m}`, e ?? ''));
+  const toStderr = (m: string, e?: unknown) => console.error(`[switchboard] ${m}`, e ?? '');
+  const fileLogged = opts.logFile ? fileLog(opts.dataDir, opts.logFile) : null;
+  const deskLog = fileLogged ?? callbackLog(opts.log ?? toStderr);
+  // A fault goes to the file and is said on stderr too, where a shell's own output goes.
+  const log = fileLogged
+    ? (m: string, e?: unknown) => {
+        fileLogged.error(m, e);
+        (opts.log ?? toStderr)(m, e);
+      }
+    : deskLog.error;
   const env: DispatchEnv = {
     db,
     clock,
@@ -105,6 +123,13 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
       failures: new FailureLimiter(USER_SIGN_IN_LIMIT),
     },
     log,
+    logCall: deskLog.call,
+    about: {
+      app: opts.about?.app ?? 'unknown',
+      shell: opts.about?.shell ?? 'tool',
+      logFolder: fileLogged ? join(opts.dataDir, LOG_FOLDER) : null,
+      dataDir: opts.dataDir,
+    },
     imports: new ImportStaging(),
     // An in-memory store (tests, tools) writes its exports in a folder of its own under tmp.
     exports: new ExportFiles(
@@ -212,6 +237,7 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     },
     sync,
     backups,
+    logFolder: fileLogged ? join(opts.dataDir, LOG_FOLDER) : null,
     async close() {
       sync.stop();
       await sync.settled();
@@ -220,6 +246,7 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
       listeners.clear();
       await maintenance?.stop();
       if (db.open) db.close();
+      await deskLog.close();
     },
   };
 }

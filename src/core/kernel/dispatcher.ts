@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '../../shared/contract.ts';
 import { ROLE_RANK } from '../../shared/domain.ts';
@@ -12,6 +13,7 @@ import type { Db } from '../store/database.ts';
 import type { DeskSync } from '../sync/desk-sync.ts';
 import type { DeskBackups } from '../backups/backups.ts';
 import type { ImportStaging } from '../imports/staging.ts';
+import type { CallRecord } from '../logging/desk-log.ts';
 import type { ExportFiles } from '../exports/files.ts';
 import { asAuthor } from '../sync/capture.ts';
 import { SYSTEM_USER_ID } from '../sla/clocks.ts';
@@ -27,6 +29,10 @@ export interface DispatchEnv {
   exports: ExportFiles;
   publish(event: PushEvent): void;
   log(message: string, error?: unknown): void;
+  /** Each call as the log keeps it (no input, no answer). */
+  logCall?(record: CallRecord): void;
+  /** What the support bundle says of this desk: its release, its shell, its log folder. */
+  about: { app: string; shell: string; logFolder: string | null; dataDir: string };
 }
 
 export function zodIssues(error: z.ZodError): Issue[] {
@@ -64,21 +70,37 @@ export async function dispatch(
   method: unknown,
   raw: unknown,
 ): Promise<Result<unknown>> {
+  const started = performance.now();
+  const req = randomBytes(6).toString('hex');
+  const name = isMethodName(method) ? method : `unknown method ${String(method).slice(0, 80)}`;
+  const logged = (result: Result<unknown>): Result<unknown> => {
+    env.logCall?.({
+      req,
+      method: name,
+      user: conn.user?.id ?? null,
+      conn: conn.id,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      outcome: result.ok ? 'ok' : result.error.code,
+    });
+    return result;
+  };
   let result: Result<unknown>;
   let queued: PushEvent[] = [];
   try {
     ({ result, queued } = await run(env, conn, method, raw));
   } catch (e) {
-    const name = isMethodName(method) ? method : `unknown method ${String(method).slice(0, 80)}`;
-    env.log(`INTERNAL: ${name} failed for ${caller(conn)}`, e);
-    return { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE, issues: [] } };
+    env.log(`INTERNAL: ${name} failed for ${caller(conn)} (request ${req})`, e);
+    return logged({
+      ok: false,
+      error: { code: 'INTERNAL', message: INTERNAL_MESSAGE, issues: [] },
+    });
   }
   // Announced once the handler's transaction has committed; a listener's fault is the listener's
   // (the desk logs it) and never turns a saved call into an error.
   for (const e of queued) env.publish(e);
   // A save is on this disk now; the hub hears of it in the next round, which starts at once.
   if (result.ok && queued.length) env.sync?.nudge();
-  return result;
+  return logged(result);
 }
 
 async function run(
@@ -161,6 +183,7 @@ async function run(
     ...(env.backups ? { backups: env.backups } : {}),
     imports: env.imports,
     exports: env.exports,
+    about: env.about,
     conn,
     tell(name, payload) {
       env.publish({ name, payload } as PushEvent);

@@ -11,6 +11,7 @@ import {
   runImport,
 } from '../imports/methods.ts';
 import { discardExport, readExport, startExport } from '../exports/methods.ts';
+import { supportBundle } from '../logging/support-bundle.ts';
 import { conflictList, takeLostValue } from '../tickets/conflicts.ts';
 import {
   createJoinCode,
@@ -91,6 +92,7 @@ export const handlers: Handlers = {
   'imports.check': checkImport,
   'imports.run': runImport,
   'imports.cancel': cancelImport,
+  'support.bundle': (ctx) => supportBundle(ctx),
   'exports.start': startExport,
   'exports.read': readExport,
   'exports.discard': discardExport,

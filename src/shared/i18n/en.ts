@@ -1062,6 +1062,11 @@ export const en = {
   'exports.done': 'Exported {rows} rows to {file}',
   'rule.export_cancelled': 'The export was cancelled',
   'rule.export_offset': 'The file is shorter than asked; export again',
+  'support.title': 'Support bundle for IT',
+  'support.hint':
+    'The release, the store’s statistics, sync and backups as they stand, and the end of this workstation’s log, in one file to send to IT. It holds no customer data.',
+  'support.make': 'Save a support bundle',
+  'support.done': 'Support bundle saved: {file}',
 } as const;
 
 export type MessageKey = keyof typeof en;

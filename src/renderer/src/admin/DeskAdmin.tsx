@@ -10,6 +10,7 @@ import { TiersAdmin } from './TiersAdmin.tsx';
 import { HubAdmin } from '../sync/HubAdmin.tsx';
 import { BackupsAdmin } from '../backups/BackupsAdmin.tsx';
 import { ImportCallers } from '../imports/ImportCallers.tsx';
+import { SupportAdmin } from '../support/SupportAdmin.tsx';
 
 /**
  * The desk's admin (F10): its support centres, the categories routed to them, its people and
@@ -37,6 +38,7 @@ export function DeskAdmin(): ReactElement {
             <HubAdmin />
             <ImportCallers />
             <BackupsAdmin />
+            <SupportAdmin />
           </>
         ) : (
           <p className="splash">{tr.t('app.loading')}</p>
