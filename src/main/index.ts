@@ -14,6 +14,7 @@ function systemLanguage(preferred: readonly string[]): Locale {
 }
 import { startCore } from './core-client.ts';
 import { bindIpc } from './ipc.ts';
+import { startUpdates } from './updates.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { appPageCheck, externalTarget } from './trusted-url.ts';
 
@@ -144,6 +145,7 @@ async function main(): Promise<void> {
       });
     });
   watch();
+  const stopUpdates = startUpdates(() => core.endpoint);
   await core.ready;
   ipc.attach(win);
   await win.loadURL(startUrl);
@@ -160,6 +162,7 @@ async function main(): Promise<void> {
     if (quitting) return;
     // Let the desk process close the store (checkpoint worker stopped, WAL tidied) before exit.
     quitting = true;
+    stopUpdates();
     e.preventDefault();
     ipc.dispose();
     void core.shutdown().finally(() => app.quit());

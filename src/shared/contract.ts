@@ -44,6 +44,7 @@ import {
 import type {
   SyncStatus,
   SupportBundle,
+  UpdatePolicy,
   BackupInfo,
   BackupList,
   JoinCodeList,
@@ -513,6 +514,25 @@ export const contract = {
    */
   'imports.run': method<ImportReport>()({
     input: importPlanInput,
+    access: 'admin',
+  }),
+  /**
+   * Where the desktop app takes its updates from: the desk's own server, or nowhere (the
+   * default). Public: the app asks before anyone signs in; it is an address, not a secret.
+   */
+  'updates.get': method<UpdatePolicy>()({ input: empty, access: 'public' }),
+  'updates.set': method<UpdatePolicy>()({
+    input: z.strictObject({
+      /** An https address of the desk's update server (electron-updater's generic feed), or "" for off. */
+      url: z
+        .string()
+        .trim()
+        .max(500)
+        .refine((s) => s === '' || (/^https:\/\/\S+$/.test(s) && URL.canParse(s)), {
+          message: 'An https:// address, or empty for no updates',
+          params: { rule: 'https_url' },
+        }),
+    }),
     access: 'admin',
   }),
   /** What to send to IT: the release, store statistics, sync, backups, the log's end; no customer data. */

@@ -672,3 +672,8 @@ export interface SupportBundle {
   logs: { name: string; bytes: number }[];
   logTail: string;
 }
+
+/** Where the desktop app takes its updates from (null: updates are off, the default). */
+export interface UpdatePolicy {
+  url: string | null;
+}

@@ -12,6 +12,7 @@ import {
 } from '../imports/methods.ts';
 import { discardExport, readExport, startExport } from '../exports/methods.ts';
 import { supportBundle } from '../logging/support-bundle.ts';
+import { readUpdatePolicy, setUpdatePolicy } from '../updates/updates.ts';
 import { conflictList, takeLostValue } from '../tickets/conflicts.ts';
 import {
   createJoinCode,
@@ -93,6 +94,8 @@ export const handlers: Handlers = {
   'imports.run': runImport,
   'imports.cancel': cancelImport,
   'support.bundle': (ctx) => supportBundle(ctx),
+  'updates.get': (ctx) => readUpdatePolicy(ctx),
+  'updates.set': setUpdatePolicy,
   'exports.start': startExport,
   'exports.read': readExport,
   'exports.discard': discardExport,

@@ -37,6 +37,19 @@ export function writeDeskLanguage(db: Db, language: Locale): void {
   ).run(language);
 }
 
+/** The desk's own update server (the shells' auto-update reads it); null: updates are off. */
+export function updatesUrl(db: Db): string | null {
+  const v = stmt<string>(db, "SELECT value FROM settings WHERE key = 'updates.url'").pluck().get();
+  return v ? v : null;
+}
+
+export function writeUpdatesUrl(db: Db, url: string | null): void {
+  stmt(
+    db,
+    "INSERT INTO settings (key, value) VALUES ('updates.url', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  ).run(url ?? '');
+}
+
 export function writeSettings(db: Db, s: DeskSettings): void {
   const put = stmt(
     db,

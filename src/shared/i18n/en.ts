@@ -1067,6 +1067,15 @@ export const en = {
     'The release, the store’s statistics, sync and backups as they stand, and the end of this workstation’s log, in one file to send to IT. It holds no customer data.',
   'support.make': 'Save a support bundle',
   'support.done': 'Support bundle saved: {file}',
+  'updates.title': 'Updates of the desktop app',
+  'updates.hint':
+    'Off unless you name the desk’s own update server. An update downloads in the background and installs when the app is closed, never during a call. Packages installed by IT (deb, MSI) are updated by IT.',
+  'updates.url': 'Update server',
+  'updates.urlHint': 'An https:// address; empty: no updates',
+  'updates.save': 'Save',
+  'updates.savedOn': 'Updates will come from {url}',
+  'updates.savedOff': 'Updates are off',
+  'rule.https_url': 'An https:// address, or empty for no updates',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -11,6 +11,7 @@ import { HubAdmin } from '../sync/HubAdmin.tsx';
 import { BackupsAdmin } from '../backups/BackupsAdmin.tsx';
 import { ImportCallers } from '../imports/ImportCallers.tsx';
 import { SupportAdmin } from '../support/SupportAdmin.tsx';
+import { UpdatesAdmin } from '../updates/UpdatesAdmin.tsx';
 
 /**
  * The desk's admin (F10): its support centres, the categories routed to them, its people and
@@ -38,6 +39,7 @@ export function DeskAdmin(): ReactElement {
             <HubAdmin />
             <ImportCallers />
             <BackupsAdmin />
+            <UpdatesAdmin />
             <SupportAdmin />
           </>
         ) : (
