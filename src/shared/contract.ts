@@ -103,6 +103,9 @@ const method =
 const ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const idSchema = z.string().regex(ID_RE, 'Not a valid id');
 
+/** The last instant a JavaScript date can hold (ECMA-262: 100,000,000 days after 1970). */
+const MAX_INSTANT = 8_640_000_000_000_000;
+
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 /** An optional free-text field: forms send "" for "left empty". */
 const optionalText = (max: number) => z.string().trim().max(max).default('');
@@ -547,8 +550,8 @@ export const contract = {
       .strictObject({
         kind: z.enum(EXPORT_KINDS),
         format: z.enum(EXPORT_FORMATS),
-        from: z.number().int().min(0).nullable().default(null),
-        to: z.number().int().min(0).nullable().default(null),
+        from: z.number().int().min(0).max(MAX_INSTANT).nullable().default(null),
+        to: z.number().int().min(0).max(MAX_INSTANT).nullable().default(null),
         queueId: idSchema.nullable().default(null),
         priority: priority.nullable().default(null),
         state: z.enum(EXPORT_STATES).default('all'),

@@ -17,6 +17,8 @@ import { z } from 'zod';
 import type { Connection } from '../../src/core/kernel/context.ts';
 import { facetTokens } from '../../src/core/store/fts.ts';
 import { DAY, HOUR, MINUTE } from '../../src/shared/business-time.ts';
+import { DUPLICATE_CHOICES, IMPORT_ENCODINGS, IMPORT_FIELDS } from '../../src/shared/imports.ts';
+import { EXPORT_FORMATS, EXPORT_KINDS, EXPORT_STATES } from '../../src/shared/exports.ts';
 import { contract, type Input, type MethodName, type Output } from '../../src/shared/contract.ts';
 import {
   CALL_DIRECTIONS,
@@ -34,7 +36,7 @@ import {
   type Tier,
 } from '../../src/shared/domain.ts';
 import type { ErrorCode } from '../../src/shared/errors.ts';
-import { fingerprint } from '../helpers/desk.ts';
+import { fingerprint, T0 } from '../helpers/desk.ts';
 import { freshDesk, type DeskSnapshot, type FreshDesk } from '../helpers/fresh-desk.ts';
 
 /** A refusal the caller can act on. INTERNAL is not one; UNAUTHENTICATED cannot happen here. */
@@ -1253,4 +1255,168 @@ describe('people and the desk itself', () => {
       { numRuns: 8, seed: SEED },
     );
   }, 120_000);
+});
+
+describe('data in and out', () => {
+  /** A cell as files carry them: plain, quoted, with separators, quotes, newlines, any script. */
+  const cell = fc.oneof(
+    text(0, 30),
+    phone,
+    email,
+    fc.constantFrom(
+      '"',
+      '""',
+      'a"b',
+      '"open',
+      ';',
+      ',',
+      '\t',
+      '\r\n',
+      '=1+1',
+      "'=cmd",
+      'AB-1234',
+      '',
+    ),
+  );
+  const csv = fc
+    .record({
+      sep: fc.constantFrom(',', ';', '\t'),
+      rows: fc.array(fc.array(cell, { minLength: 0, maxLength: 8 }), {
+        minLength: 0,
+        maxLength: 12,
+      }),
+      encoding: fc.constantFrom('utf8', 'utf16le', 'latin1'),
+      bom: fc.boolean(),
+    })
+    .map(({ sep, rows, encoding, bom }) => {
+      const text = rows.map((r) => r.join(sep)).join('\r\n');
+      const body = Buffer.from(text, encoding as BufferEncoding);
+      return bom && encoding === 'utf8'
+        ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body])
+        : body;
+    });
+  const bytes = fc.oneof(
+    { weight: 3, arbitrary: csv },
+    {
+      weight: 1,
+      arbitrary: fc.uint8Array({ minLength: 1, maxLength: 3000 }).map((b) => Buffer.from(b)),
+    },
+    // The start of a real workbook: a zip that ends too soon.
+    { weight: 1, arbitrary: fc.constant(Buffer.from('PK\u0003\u0004 not a whole workbook')) },
+  );
+  const instant = fc.oneof(
+    fc.integer({ min: T0 - 3 * YEAR, max: T0 + YEAR }),
+    fc.constantFrom(0, 1, 8_640_000_000_000_000, Number.MAX_SAFE_INTEGER),
+  );
+  const mapping = fc.dictionary(
+    fc.constantFrom(...IMPORT_FIELDS),
+    fc.integer({ min: 0, max: 12 }),
+    { maxKeys: 6 },
+  );
+
+  it('an import of any file, read and mapped any way: a report, or a typed refusal that wrote nothing', async () => {
+    const t = await freshDesk({ from: snapshot });
+    try {
+      const admin = t.as('admin');
+      await fc.assert(
+        fc.asyncProperty(
+          bytes,
+          mapping,
+          fc.constantFrom(...DUPLICATE_CHOICES),
+          fc.boolean(),
+          fc.option(fc.constantFrom(...IMPORT_ENCODINGS), { nil: null }),
+          async (file, map, duplicates, leaveOut, encoding) => {
+            const begun = await t.desk.call(admin, 'imports.begin', {
+              fileName: 'f.csv',
+              bytes: file.length,
+            });
+            if (!begun.ok) {
+              // An empty file is refused at the start, as the contract says.
+              expect(file.length, show(begun)).toBe(0);
+              expect(begun.error.code).toBe('VALIDATION');
+              return;
+            }
+            const { importId } = begun.value;
+            const appended = await t.desk.call(admin, 'imports.append', {
+              importId,
+              offset: 0,
+              data: file.toString('base64'),
+            });
+            expect(appended.ok, show(appended)).toBe(true);
+            const before = fingerprint(t.desk);
+            for (const m of ['imports.preview', 'imports.check', 'imports.run'] as const) {
+              const input =
+                m === 'imports.preview'
+                  ? { importId, encoding }
+                  : { importId, encoding, mapping: map, duplicates, leaveOutRejected: leaveOut };
+              const parsed = contract[m].input.safeParse(input);
+              if (!parsed.success) continue;
+              const r = await t.desk.call(admin, m, parsed.data as never);
+              if (!r.ok) {
+                expect(TYPED, `${m} ${show(input)} → ${show(r)}`).toContain(r.error.code);
+                if (m === 'imports.run')
+                  expect(fingerprint(t.desk) === before, 'a refused import wrote').toBe(true);
+              }
+              expect(t.logged, `${m} ${show(input)}`).toEqual([]);
+            }
+            await t.desk.call(admin, 'imports.cancel', { importId });
+          },
+        ),
+        { numRuns: 60, seed: SEED },
+      );
+      searchRowsAgree(t);
+    } finally {
+      await t.close();
+    }
+  }, 180_000);
+
+  it('an export for any period and filters, and any update server: an answer or a typed refusal', async () => {
+    const t = await freshDesk({ from: snapshot });
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom('supervisor', 'admin', 'analyst'),
+          fc.record({
+            kind: fc.constantFrom(...EXPORT_KINDS),
+            format: fc.constantFrom(...EXPORT_FORMATS),
+            from: fc.option(instant, { nil: null }),
+            to: fc.option(instant, { nil: null }),
+            queueId: fc.option(
+              oneOf(() => ids.queues),
+              { nil: null },
+            ),
+            priority: fc.option(fc.constantFrom(1, 2, 3, 4), { nil: null }),
+            state: fc.constantFrom(...EXPORT_STATES),
+          }),
+          fc.oneof(fc.webUrl(), text(0, 60), fc.constant('')),
+          async (user, input, url) => {
+            const conn = t.as(user);
+            for (const [m, i] of [
+              ['exports.start', input],
+              ['updates.set', { url }],
+              ['support.bundle', {}],
+            ] as const) {
+              const parsed = contract[m].input.safeParse(i);
+              if (!parsed.success) continue;
+              const r = await t.desk.call(conn, m, parsed.data as never);
+              if (!r.ok) expect(TYPED, `${m} ${show(i)} → ${show(r)}`).toContain(r.error.code);
+              else if (m === 'exports.start') {
+                const ready = r.value as { exportId: string };
+                const piece = await t.desk.call(conn, 'exports.read', {
+                  exportId: ready.exportId,
+                  offset: 0,
+                });
+                expect(piece.ok, show(piece)).toBe(true);
+                await t.desk.call(conn, 'exports.discard', { exportId: ready.exportId });
+              }
+              expect(t.logged, `${m} ${show(i)}`).toEqual([]);
+            }
+          },
+        ),
+        { numRuns: 60, seed: SEED },
+      );
+    } finally {
+      await t.close();
+    }
+  }, 180_000);
 });
