@@ -4,6 +4,7 @@
  * and a 50 MB one. Every refusal says why and where, and leaves the desk as it was; a second
  * import of a file adds nothing.
  */
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventPayloads } from '../../src/shared/events.ts';
 import { IMPORT_PIECE_BYTES, type ImportReport } from '../../src/shared/imports.ts';
@@ -267,6 +268,33 @@ describe('refusals: a clear report, nothing half-imported', () => {
       expect(run.issues[0]!.rule).toBe(rule);
     }
     expect(fingerprint(t.desk)).toBe(before);
+  });
+
+  it('rows numbered as a spreadsheet numbers them, blank lines counted; a file too wide refused; a phone formatted as a date read, not a crash', async () => {
+    const { t, admin } = await desk();
+    const gaps = await stage(t, admin, Buffer.from('Name,Phone\n\n\nAnn,020 79\n'));
+    const r = await t.ok(admin, 'imports.check', {
+      importId: gaps,
+      mapping: { name: 0, phone: 1 },
+      duplicates: 'merge',
+    });
+    expect(r.rejections.map((x) => x.row)).toEqual([4]);
+    const wide = await stage(t, admin, Buffer.from(`Name${','.repeat(600)}\nAnn\n`));
+    const e = await refusal(t, admin, 'imports.preview', { importId: wide });
+    expect(e.issues[0]).toMatchObject({
+      rule: 'import_wide',
+      params: { columns: 601, limit: 500 },
+    });
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Callers');
+    sheet.addRow(['Name', 'Phone']);
+    const row = sheet.addRow(['Ann', 447700900123]);
+    row.getCell(2).numFmt = 'yyyy-mm-dd';
+    row.commit();
+    const dated = await stage(t, admin, Buffer.from(await book.xlsx.writeBuffer()), 'd.xlsx');
+    const p = await t.ok(admin, 'imports.preview', { importId: dated });
+    expect(p.rows).toBe(1);
+    expect(p.sample[0]![0]).toBe('Ann');
   });
 
   it('a dry run reports every row it would refuse and why; the import refuses them all, or leaves them out when told', async () => {

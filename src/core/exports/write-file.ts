@@ -112,23 +112,29 @@ export async function writeExport(
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   let rows = 0;
-  await eachPage(spec, w, async (page) => {
-    for (const r of page) {
-      const row = sheet.addRow(
-        r.map((c) => {
-          if (!(c instanceof Instant)) return c;
-          const [y, mo, d, h, mi] = clock(c.ms);
-          // Excel's dates have no zone: the desk's wall clock, written as if it were UTC.
-          return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!));
-        }),
-      );
-      r.forEach((c, i) => {
-        if (c instanceof Instant) row.getCell(i + 1).numFmt = 'yyyy-mm-dd hh:mm';
-      });
-      row.commit();
-      rows++;
-    }
-  });
+  try {
+    await eachPage(spec, w, async (page) => {
+      for (const r of page) {
+        const row = sheet.addRow(
+          r.map((c) => {
+            if (!(c instanceof Instant)) return c;
+            const [y, mo, d, h, mi] = clock(c.ms);
+            // Excel's dates have no zone: the desk's wall clock, written as if it were UTC.
+            return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!));
+          }),
+        );
+        r.forEach((c, i) => {
+          if (c instanceof Instant) row.getCell(i + 1).numFmt = 'yyyy-mm-dd hh:mm';
+        });
+        row.commit();
+        rows++;
+      }
+    });
+  } catch (e) {
+    // Closed before it is discarded: its file handle and zip stream end here, not never.
+    await book.commit().catch(() => undefined);
+    throw e;
+  }
   sheet.commit();
   await book.commit();
   return rows;

@@ -109,13 +109,18 @@ export async function previewImport(
   };
 }
 
-/** What the callers' tables hold, in a glance: a row added anywhere in them changes it. */
+/**
+ * What the callers' tables hold, in a glance: a row added or removed anywhere in them (an intake,
+ * a sync pull, a field desk letting callers go) changes it. A caller's details filled in meanwhile
+ * do not; the write checks every caller it adds to is still there (write-plan.ts).
+ */
 const callersMark = (ctx: Ctx): string =>
   JSON.stringify(
     stmt(
       ctx.db,
-      `SELECT (SELECT max(rowid) FROM customers) AS c, (SELECT max(rowid) FROM accounts) AS a,
-              (SELECT max(rowid) FROM assets) AS e`,
+      `SELECT (SELECT max(rowid) FROM customers) AS c, (SELECT count(*) FROM customers) AS cn,
+              (SELECT max(rowid) FROM accounts) AS a, (SELECT count(*) FROM accounts) AS an,
+              (SELECT max(rowid) FROM assets) AS e, (SELECT count(*) FROM assets) AS en`,
     ).get(),
   );
 
@@ -180,6 +185,7 @@ export async function runImport(
   input: ParsedInput<'imports.run'>,
 ): Promise<ImportReport> {
   const s = staged(ctx, input.importId);
+  idle(s);
   const by = actor(ctx).id;
   const mark = callersMark(ctx);
   const checked = s.checked;
@@ -189,17 +195,20 @@ export async function runImport(
       : await plan(ctx, s, input, true);
   refuseRejected(p, input.leaveOutRejected);
   if (s.cancelled) throw conflict('import_cancelled', 'The import was cancelled');
-  ctx.tell('imports.progress', { importId: s.id, phase: 'writing', done: 0, total: 1 });
-  // The progress reaches the screen before the one long transaction holds the process.
-  await new Promise((resolve) => setImmediate(resolve));
-  // Someone saved a caller while the file was checked: checked again, now, with nothing between
-  // that check and the write (no step of it waits), so it matches what the desk holds.
-  if (callersMark(ctx) !== mark) {
-    p = await plan(ctx, s, input, false);
-    refuseRejected(p, input.leaveOutRejected);
-  }
+  // From here a cancel is refused (staging.ts): the import is being written.
   s.busy = 'writing';
   try {
+    ctx.tell('imports.progress', { importId: s.id, phase: 'writing', done: 0, total: 1 });
+    // The progress reaches the screen before the one long transaction holds the process.
+    await new Promise((resolve) => setImmediate(resolve));
+    // Someone saved a caller while the file was checked: checked again, now, with nothing between
+    // that check and the write (no step of it waits), so it matches what the desk holds.
+    if (callersMark(ctx) !== mark) {
+      s.busy = null;
+      p = await plan(ctx, s, input, false);
+      s.busy = 'writing';
+      refuseRejected(p, input.leaveOutRejected);
+    }
     writePlan(ctx, p, by, () =>
       recordAdminChange(ctx, 'callers.imported', {
         file: s.fileName,

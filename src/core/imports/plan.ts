@@ -136,11 +136,11 @@ export async function planImport(db: Db, table: Table, p: Planning): Promise<Imp
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1))[0];
   const phoneOwners = stmt<Found>(
     db,
-    'SELECT id, name, phone, email FROM customers WHERE phone_norm = ? LIMIT 50',
+    'SELECT id, name, phone, email FROM customers WHERE phone_norm = ?',
   );
   const emailOwners = stmt<Found>(
     db,
-    "SELECT id, name, phone, email FROM customers WHERE email = ? COLLATE NOCASE AND email <> '' LIMIT 50",
+    "SELECT id, name, phone, email FROM customers WHERE email = ? COLLATE NOCASE AND email <> ''",
   );
 
   const cell = (row: string[], field: ImportField): string => {

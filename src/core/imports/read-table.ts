@@ -36,6 +36,9 @@ export interface Reading {
   cancelled(): boolean;
 }
 
+/** More columns than any caller export has: a file that wide is not one (a run of separators). */
+export const MAX_COLUMNS = 500;
+
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** Excel 97–2003 (.xls): an OLE compound file. */
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
@@ -124,7 +127,7 @@ async function readCsv(bytes: Buffer, r: Reading): Promise<Table> {
   const encoding = r.encoding ?? detected;
   const text = iconv.decode(bytes, encoding, { stripBOM: true });
   const delimiter = findDelimiter(text);
-  const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true });
+  const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: false });
   Readable.from(pieces(text)).pipe(parser);
   const records: string[][] = [];
   const lines: number[] = [];
@@ -173,7 +176,8 @@ export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // A number in a cell formatted as a date (a phone number, say) past what a date can hold.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   if ('richText' in v) return v.richText.map((t) => t.text).join('');
   if ('hyperlink' in v) return cellText((v as { text: ExcelJS.CellValue }).text);
   if ('result' in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
@@ -233,6 +237,11 @@ function table(
   const header = records[0];
   if (!header) throw conflict('import_empty', 'The file has no rows');
   const width = records.reduce((w, rec) => Math.max(w, rec.length), 0);
+  if (width > MAX_COLUMNS)
+    throw conflict('import_wide', `${width} columns: at most ${MAX_COLUMNS} are read`, {
+      columns: width,
+      limit: MAX_COLUMNS,
+    });
   const columns = Array.from({ length: width }, (_, i) => (header[i] ?? '').trim());
   return {
     format,

@@ -12,6 +12,8 @@ import {
   reindexCustomer,
 } from '../callers/customers.ts';
 import type { Ctx } from '../kernel/context.ts';
+import { conflict } from '../kernel/failure.ts';
+import { stmt } from '../store/statements.ts';
 import type { ImportPlan } from './plan.ts';
 
 /** `record` writes the desk's history of it, in the same transaction. */
@@ -37,7 +39,14 @@ export function writePlan(ctx: Ctx, plan: ImportPlan, by: string, record: () => 
       reindexCustomer(db, id);
       for (const a of c.assets) insertAsset(db, { id: ctx.newId(), customerId: id, ...a }, w);
     }
+    const exists = stmt(db, 'SELECT 1 FROM customers WHERE id = ?');
     for (const m of plan.completions) {
+      // Let go meanwhile (a field desk's scope changed) though the glance did not see it.
+      if (!exists.get(m.customerId))
+        throw conflict(
+          'import_changed',
+          'A caller the file adds to is no longer on this desk; check again',
+        );
       const filled = fillContactDetails(db, m.customerId, m, w);
       for (const a of m.accounts)
         insertAccount(db, { id: ctx.newId(), customerId: m.customerId, ...a }, w);

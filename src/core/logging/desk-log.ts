@@ -38,12 +38,24 @@ export interface DeskLog {
 const REDACT = ['password', '*.password', 'token', '*.token', 'input', '*.input', 'cookie'];
 
 function fromPino(logger: Logger, close: () => Promise<void>): DeskLog {
+  // A record after the log closed (a call that ends as the desk stops) is dropped, not thrown.
+  let open = true;
   return {
-    error: (message, error) =>
-      error === undefined ? logger.error(message) : logger.error({ err: error }, message),
-    info: (message, fields) => logger.info(fields ?? {}, message),
-    call: (r) => logger.info({ call: r }, 'call'),
-    close,
+    error: (message, error) => {
+      if (!open) return;
+      if (error === undefined) logger.error(message);
+      else logger.error({ err: error }, message);
+    },
+    info: (message, fields) => {
+      if (open) logger.info(fields ?? {}, message);
+    },
+    call: (r) => {
+      if (open) logger.info({ call: r }, 'call');
+    },
+    close: () => {
+      open = false;
+      return close();
+    },
   };
 }
 
@@ -55,6 +67,13 @@ export function fileLog(
   const dir = join(dataDir, LOG_FOLDER);
   mkdirSync(dir, { recursive: true });
   const stream = createStream(LOG_FILE, { path: dir, size: o.rotateAt ?? '10M', maxFiles: 10 });
+  // A log that cannot be written (a full disk, its folder removed) must not stop the desk: said
+  // once on stderr, where the shell's output goes.
+  let failed = false;
+  stream.on('error', (e) => {
+    if (!failed) console.error('[switchboard] the desk log cannot be written', e);
+    failed = true;
+  });
   const logger = pino(
     { level: o.level ?? 'info', base: { shell: o.shell, pid: process.pid }, redact: REDACT },
     stream,

@@ -1076,6 +1076,10 @@ export const en = {
   'updates.savedOn': 'Updates will come from {url}',
   'updates.savedOff': 'Updates are off',
   'rule.https_url': 'An https:// address, or empty for no updates',
+  'rule.import_wide':
+    '{columns} columns: a file this wide is not a list of callers (at most {limit})',
+  'rule.import_changed':
+    'A caller the file adds to is no longer on this desk; check the file again',
 } as const;
 
 export type MessageKey = keyof typeof en;
