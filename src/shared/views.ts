@@ -100,6 +100,8 @@ export interface DeskInfo {
   /** The desk's language: its people's unless they chose their own, and the wall-board's. */
   language: Locale;
   countryCode: string;
+  /** The desk calendar's time zone: its days, as reports and exports count them. */
+  timeZone: string;
   /** The priority policy in force: intake rates new calls with it as the analyst types. */
   policy: { version: number; body: PolicyBody };
   /** Every queue, category and person, the disabled ones too (marked), so old tickets name them. */

@@ -12,7 +12,7 @@ import { actor, type Ctx } from '../kernel/context.ts';
 import { DomainError, invalid, issue, notFound } from '../kernel/failure.ts';
 import { deskLanguage, readSettings, writeDeskLanguage } from '../kernel/settings.ts';
 import type { Db } from '../store/database.ts';
-import { currentPolicyVersion, policyVersion } from '../sla/policy-terms.ts';
+import { currentPolicyVersion, policyVersion, deskCalendar } from '../sla/policy-terms.ts';
 import { changesOf, checkVersion, recordAdminChange } from './admin-edits.ts';
 import { adminPeople } from './people.ts';
 import { ensureDomain, listDomains } from '../escalation/tiers.ts';
@@ -48,6 +48,7 @@ export function deskInfo(ctx: Ctx): DeskInfo {
     prefix: s.prefix,
     language: deskLanguage(ctx.db),
     countryCode: s.countryCode,
+    timeZone: deskCalendar(ctx.db).timeZone,
     policy: { version, body: policyVersion(ctx.db, version) },
     queues: listQueues(ctx.db),
     categories: listCategories(ctx.db),

@@ -61,17 +61,22 @@ export function ImportCallers(): ReactElement {
   const checkRef = useRef<HTMLButtonElement>(null);
   const runRef = useRef<HTMLButtonElement>(null);
   const importId = preview?.importId ?? null;
+  // The import being sent or read: its progress counts before its preview is here.
+  const active = useRef<string | null>(null);
 
   useEffect(
     () =>
       api.on('imports.progress', (p) => {
         const e = p as EventPayloads['imports.progress'];
-        if (e.importId === importId) setProgress({ phase: e.phase, done: e.done, total: e.total });
+        if (e.importId === active.current)
+          setProgress({ phase: e.phase, done: e.done, total: e.total });
       }),
-    [importId],
+    [],
   );
 
   function reset() {
+    // A late event of the import just done or cancelled moves no bar.
+    active.current = null;
     setPreview(null);
     setReport(null);
     setProgress(null);
@@ -90,6 +95,7 @@ export function ImportCallers(): ReactElement {
       return setError(begun.error);
     }
     const { importId: id } = begun.value;
+    active.current = id;
     const bytes = new Uint8Array(await file.arrayBuffer());
     for (let offset = 0; offset < bytes.length; offset += IMPORT_PIECE_BYTES) {
       const piece = bytes.subarray(offset, offset + IMPORT_PIECE_BYTES);

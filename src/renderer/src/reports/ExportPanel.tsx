@@ -10,6 +10,7 @@ import {
   type ExportPiece,
   type ExportState,
 } from '../../../shared/exports.ts';
+import { zonedTime } from '../../../shared/business-time.ts';
 import { api } from '../api/index.ts';
 import { useT } from '../i18n/index.ts';
 import { useSession } from '../session/sessionStore.ts';
@@ -26,12 +27,19 @@ interface Progress {
   total: number;
 }
 
-/** A date input's day as the instant its local midnight is; the end day counts whole. */
-const dayStart = (day: string, plusDays = 0): number | null => {
-  if (!day) return null;
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y!, m! - 1, d! + plusDays).getTime();
-};
+/**
+ * A date input's day as the instant the desk's day starts, in the desk calendar's time zone (the
+ * one its exports write times in), whatever zone this workstation is set to; the end day counts
+ * whole.
+ */
+function dayStart(day: string, timeZone: string, plusDays = 0): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return null;
+  // setUTCFullYear, not Date.UTC: years 0–99 are years, not 1900–1999.
+  const next = new Date(0);
+  next.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + plusDays);
+  return zonedTime(timeZone, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0);
+}
 
 function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   const s = atob(base64);
@@ -96,8 +104,8 @@ export function ExportPanel(): ReactElement {
     const started = await api.invoke('exports.start', {
       kind,
       format,
-      from: kind === 'callers' ? null : dayStart(from),
-      to: kind === 'callers' ? null : dayStart(to, 1),
+      from: kind === 'callers' ? null : dayStart(from, desk.timeZone),
+      to: kind === 'callers' ? null : dayStart(to, desk.timeZone, 1),
       queueId: kind === 'callers' || !queueId ? null : queueId,
       priority: kind === 'callers' || !priority ? null : (Number(priority) as 1 | 2 | 3 | 4),
       state: kind === 'callers' ? 'all' : state,
