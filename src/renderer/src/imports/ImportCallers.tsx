@@ -61,6 +61,12 @@ export function ImportCallers(): ReactElement {
   const checkRef = useRef<HTMLButtonElement>(null);
   const runRef = useRef<HTMLButtonElement>(null);
   const importId = preview?.importId ?? null;
+  // Where the focus goes once the screen shows what was asked (after the render, not before).
+  const [focus, setFocus] = useState<{ on: 'check' | 'run' } | null>(null);
+  useEffect(() => {
+    if (focus?.on === 'check') checkRef.current?.focus();
+    if (focus?.on === 'run') runRef.current?.focus();
+  }, [focus]);
   // The import being sent or read: its progress counts before its preview is here.
   const active = useRef<string | null>(null);
 
@@ -69,7 +75,9 @@ export function ImportCallers(): ReactElement {
       api.on('imports.progress', (p) => {
         const e = p as EventPayloads['imports.progress'];
         if (e.importId === active.current)
-          setProgress({ phase: e.phase, done: e.done, total: e.total });
+          // Only while a call of ours is under way: an event can arrive after its answer (it
+          // travels on the push channel), and must not bring back a bar that is done.
+          setProgress((cur) => (cur ? { phase: e.phase, done: e.done, total: e.total } : cur));
       }),
     [],
   );
@@ -119,7 +127,7 @@ export function ImportCallers(): ReactElement {
     setPreview(r.value);
     setMapping(r.value.mapping);
     // The next thing to look at: the mapping's first control, then the check.
-    requestAnimationFrame(() => checkRef.current?.focus());
+    setFocus({ on: 'check' });
   }
 
   const planInput = (p: ImportPreview) => ({
@@ -143,7 +151,7 @@ export function ImportCallers(): ReactElement {
     }
     setError(null);
     setReport(r.value);
-    requestAnimationFrame(() => runRef.current?.focus());
+    setFocus({ on: 'run' });
   }
 
   async function run() {
