@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { rawTwins } from '../src/tools/bench/raw-twins.ts';
 import { benchSync } from '../src/tools/bench/sync-bench.ts';
 import { benchExport, benchImport } from '../src/tools/bench/data-bench.ts';
+import { benchReports } from '../src/tools/bench/report-bench.ts';
 import { buildWorkload } from '../src/tools/bench/workload.ts';
 import { DEMO_PASSWORD } from '../src/demo/demo-desk.ts';
 import { DESK_FILE, openDesk } from '../src/core/kernel/desk.ts';
@@ -56,6 +57,8 @@ const { values } = parseArgs({
     'import-rows': { type: 'string', default: '100000' },
     /** The seeded desk the export rows read a year of (two years of history). */
     'export-tickets': { type: 'string', default: '200000' },
+    /** The seeded desk the reports are timed on. */
+    'report-tickets': { type: 'string', default: '1000000' },
   },
   allowNegative: true,
 });
@@ -790,13 +793,17 @@ if (values.io && !values['sync-only'] && !values['ui-only']) {
   const exportTickets = Number(values['export-tickets']);
   const exportDir = join('.data', `seed-${exportTickets}`);
   await ensureDesk(exportTickets, exportDir);
+  const reportTickets = Number(values['report-tickets']);
+  const reportDir = join('.data', `seed-${reportTickets}`);
+  await ensureDesk(reportTickets, reportDir);
   const log = (line: string) => console.error(line);
   const rows = [
     ...(await benchImport({ rows: importRows, log })),
     ...(await benchExport({ dataDir: exportDir, end: SEED_NOW, log })),
+    ...(await benchReports({ dataDir: reportDir, end: SEED_NOW, runs: 20, log })),
   ];
   console.log(
-    `\nData — an import of ${importRows.toLocaleString('en')} callers into a demo desk on disk, and exports of a year of a ${exportTickets.toLocaleString('en')}-ticket desk, through the contract, ${machine}\n`,
+    `\nData — an import of ${importRows.toLocaleString('en')} callers into a demo desk on disk, exports of a year of a ${exportTickets.toLocaleString('en')}-ticket desk, and the supervisors' report on a ${reportTickets.toLocaleString('en')}-ticket desk, through the contract, ${machine}\n`,
   );
   const header = `${'operation'.padEnd(86)} figure`;
   console.log(header);

@@ -41,6 +41,7 @@ import {
   type ExportPiece,
   type ExportReady,
 } from './exports.ts';
+import { MAX_REPORT_DAYS, type DeskReport } from './reports.ts';
 import type {
   SyncStatus,
   SupportBundle,
@@ -105,6 +106,22 @@ export const idSchema = z.string().regex(ID_RE, 'Not a valid id');
 
 /** The last instant a JavaScript date can hold (ECMA-262: 100,000,000 days after 1970). */
 const MAX_INSTANT = 8_640_000_000_000_000;
+
+/** A calendar day, YYYY-MM-DD, from 1970 on. */
+const isoDay = z
+  .string()
+  .regex(/^(19[7-9]\d|[2-9]\d{3})-\d{2}-\d{2}$/, 'A date as YYYY-MM-DD')
+  .refine(
+    (s) => {
+      const ms = Date.parse(`${s}T00:00:00Z`);
+      return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(s);
+    },
+    {
+      message: 'Not a date on the calendar',
+      params: { rule: 'date' },
+    },
+  );
+const dayNumber = (s: string) => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 /** An optional free-text field: forms send "" for "left empty". */
@@ -563,6 +580,37 @@ export const contract = {
             path: ['to'],
             message: 'The period must end after it starts',
             params: { rule: 'order' },
+          });
+      }),
+    access: 'supervisor',
+  }),
+  /**
+   * The supervisors' report of the desk's days from `from` to `to` (both included, at most two
+   * years), for one queue or all (see shared/reports.ts).
+   */
+  'reports.get': method<DeskReport>()({
+    input: z
+      .strictObject({
+        from: isoDay,
+        to: isoDay,
+        queueId: idSchema.nullable().default(null),
+      })
+      .superRefine((v, ctx) => {
+        if (!isoDay.safeParse(v.from).success || !isoDay.safeParse(v.to).success) return;
+        const days = dayNumber(v.to) - dayNumber(v.from) + 1;
+        if (days < 1)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['to'],
+            message: 'The period must end after it starts',
+            params: { rule: 'order' },
+          });
+        else if (days > MAX_REPORT_DAYS)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['to'],
+            message: `A report covers at most ${MAX_REPORT_DAYS} days`,
+            params: { rule: 'report_span', max: MAX_REPORT_DAYS },
           });
       }),
     access: 'supervisor',

@@ -17,7 +17,7 @@ import { hasUsers } from '../access/users.ts';
 import { tickTickets } from '../tickets/settle.ts';
 import { alertDueCallbacks } from '../communication/callbacks.ts';
 import { registerCapture } from '../sync/capture.ts';
-import { SYSTEM_USER_ID } from '../sla/clocks.ts';
+import { backfillOutcomes, SYSTEM_USER_ID } from '../sla/clocks.ts';
 import { hlcClock } from '../sync/hlc.ts';
 import { hlcNode, isJoined, lastHlc } from '../sync/state.ts';
 import type { WorkstationReport } from '../../shared/sync.ts';
@@ -198,6 +198,13 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
   };
   const tickSlaNow = () => scan((ctx) => tickTickets(ctx));
   const tickCallbacksNow = () => scan((ctx) => alertDueCallbacks(ctx));
+  // Tickets from before their outcomes were kept get them a batch a second, until none is left.
+  let backfilling = true;
+  const backfillNow = () => {
+    const n = scan((ctx) => backfillOutcomes(ctx, 1000));
+    if (n === 0) backfilling = false;
+    return n;
+  };
   // A scan that fails fails again a second later: its fault is logged once, and again only when
   // it changes. One failing scan does not stop the other.
   const failing = new Map<string, string>();
@@ -219,6 +226,7 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
       : setInterval(() => {
           scanned('SLA scan', tickSlaNow);
           scanned('call-back scan', tickCallbacksNow);
+          if (backfilling) scanned('report facts', backfillNow);
         }, 1000);
   ticker?.unref();
 

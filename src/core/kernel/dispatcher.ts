@@ -37,7 +37,7 @@ export interface DispatchEnv {
 
 export function zodIssues(error: z.ZodError): Issue[] {
   return error.issues.map((i) => {
-    const params = (i as { params?: { rule?: string } }).params;
+    const params = (i as { params?: { rule?: string } & Record<string, unknown> }).params;
     const limit =
       (i as { minimum?: unknown; maximum?: unknown }).minimum ??
       (i as { maximum?: unknown }).maximum;
@@ -47,6 +47,12 @@ export function zodIssues(error: z.ZodError): Issue[] {
       message: i.message,
     };
     if (typeof limit === 'number' || typeof limit === 'bigint') out.limit = Number(limit);
+    // What the rule's words need besides its name (a custom rule's figures).
+    const words = Object.entries(params ?? {}).filter(
+      (e): e is [string, string | number] =>
+        e[0] !== 'rule' && (typeof e[1] === 'string' || typeof e[1] === 'number'),
+    );
+    if (words.length) out.params = Object.fromEntries(words);
     return out;
   });
 }

@@ -1,3 +1,4 @@
+import { getReport } from '../reports/report.ts';
 import type { MethodName, Output, ParsedInput } from '../../shared/contract.ts';
 import type { Ctx } from './context.ts';
 import { myCallbacks } from '../communication/callbacks.ts';
@@ -99,6 +100,7 @@ export const handlers: Handlers = {
   'exports.start': startExport,
   'exports.read': readExport,
   'exports.discard': discardExport,
+  'reports.get': getReport,
   'sync.join': joinHub,
   'sync.joinCodes': joinCodes,
   'sync.createJoinCode': createJoinCode,

@@ -4,7 +4,8 @@ import type { Ctx } from '../kernel/context.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
 import { syncCallback } from '../communication/callbacks.ts';
-import { recordDeskEvent, writeClocks, type TicketRow } from '../tickets/write.ts';
+import { recordDeskEvent, writeClocks, writeOutcomes, type TicketRow } from '../tickets/write.ts';
+import { OUTCOME_COLUMNS, slaOutcomes, type SlaOutcomes } from './outcomes.ts';
 import { ticketTerms } from './policy-terms.ts';
 
 import { DESK_AUTHOR } from '../../shared/sync.ts';
@@ -176,15 +177,20 @@ export function applySla(
 ): SlaComputation {
   const { db } = ctx;
   const now = ctx.clock.now();
-  const t = stmt<SlaRow & StoredClocks>(
+  const t = stmt<
+    SlaRow & StoredClocks & SlaOutcomes & Pick<TicketRow, 'resolved_at' | 'reopen_count'>
+  >(
     db,
-    `SELECT ${SLA_COLUMNS}, ${CLOCK_COLUMNS.join(', ')} FROM tickets WHERE id = ?`,
+    `SELECT ${SLA_COLUMNS}, resolved_at, reopen_count, ${CLOCK_COLUMNS.join(', ')},
+       ${OUTCOME_COLUMNS.join(', ')} FROM tickets WHERE id = ?`,
   ).get(ticketId)!;
   const c = computeSla(db, t, now);
   const clocks = storedClocks(c);
   // Unchanged clocks are not written: a due time rewritten is an entry moved in every index
   // that orders open work by it, which is most of what a save writes.
   if (CLOCK_COLUMNS.some((k) => clocks[k] !== t[k])) writeClocks(db, ticketId, clocks);
+  const outcomes = slaOutcomes(db, t);
+  if (OUTCOME_COLUMNS.some((k) => outcomes[k] !== t[k])) writeOutcomes(db, ticketId, outcomes);
   syncCallback(ctx, t, c.updateDue);
   if (c.state === t.sla_state) return c;
   if (RANK[c.state] > RANK[t.sla_state]) {
@@ -209,6 +215,24 @@ export function applySla(
   }
   ctx.emit('sla.changed', { ids: [ticketId], state: c.state });
   return c;
+}
+
+/**
+ * Fills in the outcomes of tickets from before they were kept (migration 27), `limit` at a time
+ * in one transaction; returns how many it did (0: none left).
+ */
+export function backfillOutcomes(
+  ctx: Pick<Ctx, 'db' | 'clock' | 'newId' | 'emit'>,
+  limit = 1000,
+): number {
+  const ids = stmt(ctx.db, 'SELECT id FROM tickets WHERE update_misses IS NULL LIMIT ?')
+    .pluck()
+    .all(limit) as string[];
+  if (ids.length === 0) return 0;
+  ctx.db.transaction(() => {
+    for (const id of ids) applySla(ctx, id);
+  })();
+  return ids.length;
 }
 
 /**

@@ -25,6 +25,7 @@ import { startSpan } from '../escalation/ladder.ts';
 import { nextTicketKey } from '../sync/keys.ts';
 import { domainOfCategory } from '../escalation/tiers.ts';
 import { computeSla, NO_DUE, storedClocks } from '../sla/clocks.ts';
+import type { SlaOutcomes } from '../sla/outcomes.ts';
 import { reindexAfterChange, settle } from './settle.ts';
 
 /** A ticket's row as stored, typed here once for every reader. */
@@ -74,6 +75,14 @@ export interface TicketRow {
   domain_id: string | null;
   escalation_state: 'pending' | 'returned' | null;
   escalation_id: string | null;
+  response_target_at: number | null;
+  resolution_target_at: number | null;
+  /** NULL until the desk has computed it (tickets from before migration 27). */
+  update_misses: number | null;
+  first_contact: 0 | 1;
+  callbacks_promised: number;
+  callbacks_kept: number;
+  callback_open_due: number | null;
 }
 
 export function ticketRow(db: Db, id: string): TicketRow | undefined {
@@ -406,6 +415,17 @@ export function writeClocks(
     c.sla_next_due,
     id,
   );
+}
+
+/** How the ticket fared against its targets (see sla/outcomes.ts): derived, never a mutation. */
+export function writeOutcomes(db: Db, id: string, o: SlaOutcomes): void {
+  stmt(
+    db,
+    `UPDATE tickets SET response_target_at = @response_target_at,
+       resolution_target_at = @resolution_target_at, update_misses = @update_misses,
+       first_contact = @first_contact, callbacks_promised = @callbacks_promised,
+       callbacks_kept = @callbacks_kept, callback_open_due = @callback_open_due WHERE id = @id`,
+  ).run({ ...o, id });
 }
 
 /** What the communication log says of the ticket (see communication/contacts.ts): derived. */

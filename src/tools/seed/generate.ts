@@ -33,7 +33,7 @@ import { ROOT_CAUSES } from '../../shared/domain.ts';
 import { insertScript } from '../../core/resolution/scripts.ts';
 import { SOP_LIBRARY } from '../../demo/sop-library.ts';
 import { rng, uuidv7At, type Rng } from './rng.ts';
-import { applySla, tickSla } from '../../core/sla/clocks.ts';
+import { applySla, backfillOutcomes, tickSla } from '../../core/sla/clocks.ts';
 import { applyEscalationRules } from '../../core/escalation/rules.ts';
 
 export interface SeedOptions {
@@ -298,7 +298,7 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
   );
   const insContact = db.prepare(
     `INSERT INTO contacts (id, ticket_id, customer_id, direction, channel, outcome, at, duration_sec, summary,
-       closing, logged_at, logged_by) VALUES (?, ?, ?, ?, 'phone', ?, ?, ?, ?, ?, ?, ?)`,
+       closing, next_at, logged_at, logged_by) VALUES (?, ?, ?, ?, 'phone', ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insPause = db.prepare(
     "INSERT INTO ticket_pauses (ticket_id, started_at, reason) VALUES (?, ?, 'waiting_customer')",
@@ -328,6 +328,7 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
     closing: boolean,
     by: string,
     event: boolean,
+    nextAt: number | null = null,
   ): void => {
     const id = uuidv7At(at, r);
     const duration = c.outcome === 'reached' ? 60 + r.int(900) : null;
@@ -341,6 +342,7 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
       duration,
       summary,
       closing ? 1 : 0,
+      nextAt,
       at,
       by,
     );
@@ -442,7 +444,8 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
           });
           insEvent.run(uuidv7At(createdAt, r), id, created.type, created.data, taker.id, createdAt);
           events++;
-          // The call itself opens the log (part of the creation record, as intake writes it).
+          // The call itself opens the log (part of the creation record, as intake writes it); a
+          // third of callers are promised a call-back within a few hours.
           contact(
             id,
             cust.id,
@@ -452,6 +455,7 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
             false,
             taker.id,
             false,
+            r.chance(0.33) ? createdAt + (2 + r.int(6)) * 3_600_000 : null,
           );
           let at = createdAt;
           if (assignee) {
@@ -467,6 +471,19 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
             at = Math.min(at + 600_000 + r.int(43_200_000), updatedAt);
             firstChange ??= at;
             const by = assignee?.id ?? taker.id;
+            if (to === 'resolved' && at > firstChange && r.chance(0.4)) {
+              // Work that took a while: the customer was called with an update on the way.
+              contact(
+                id,
+                cust.id,
+                { direction: 'outbound', outcome: 'reached' },
+                firstChange,
+                r.pick(CONTACT_SUMMARIES.update),
+                false,
+                by,
+                true,
+              );
+            }
             if (to === 'resolved') {
               solution = cat.solutions.length ? r.pick(cat.solutions) : '';
               const rootCause = r.pick(ROOT_CAUSES);
@@ -489,6 +506,8 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
                 true,
               );
               setResolution.run(solution, rootCause, at, by, id);
+              // Resolved work responded when it first moved, and was last updated by the closing call.
+              setClockFacts.run(firstChange, at - 1, id);
             } else {
               const moved = encodeHistoryEvent('status_changed', { from, to });
               insEvent.run(uuidv7At(at, r), id, moved.type, moved.data, by, at);
@@ -573,6 +592,11 @@ export async function seedDesk(opts: SeedOptions): Promise<SeedSummary> {
         ).run(r.nextCheck, r.nextCheck, id);
     }
   })();
+  // Every ticket's outcomes, as the desk keeps them, for the reports.
+  for (let done = 0, k = 1; k > 0; done += k) {
+    k = backfillOutcomes(slaCtx, 5000);
+    progress('outcomes', done + k, n);
+  }
   progress('search index', 0, 1);
   for (const t of SEARCH_INDEXES) {
     db.prepare(`INSERT INTO ${t} (${t}) VALUES ('optimize')`).run();

@@ -30,6 +30,7 @@ import { migration as m023 } from './023-user-language.ts';
 import { migration as m024 } from './024-search-arabic-hindi.ts';
 import { migration as m025 } from './025-user-display.ts';
 import { migration as m026 } from './026-caller-email.ts';
+import { migration as m027 } from './027-report-facts.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -60,4 +61,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m024,
   m025,
   m026,
+  m027,
 ];

@@ -11,6 +11,7 @@ const GROUPS = [
   ['callbacks', 'help.group.callbacks'],
   ['panel', 'help.group.panel'],
   ['admin', 'help.group.admin'],
+  ['reports', 'help.group.reports'],
 ] as const;
 
 export function HelpDialog({ onClose }: { onClose: () => void }): ReactElement {

@@ -7,7 +7,7 @@ import type { MessageKey } from '../../../shared/i18n/index.ts';
 export interface Shortcut {
   keys: string;
   help: MessageKey;
-  group: 'global' | 'intake' | 'board' | 'ticket' | 'callbacks' | 'panel' | 'admin';
+  group: 'global' | 'intake' | 'board' | 'ticket' | 'callbacks' | 'panel' | 'admin' | 'reports';
 }
 
 export const SHORTCUTS = {
@@ -47,6 +47,8 @@ export const SHORTCUTS = {
   callbackOpen: { keys: 'O', help: 'help.callbacks.open', group: 'callbacks' },
   panelAccept: { keys: 'A', help: 'help.panel.accept', group: 'panel' },
   panelEscalate: { keys: 'E', help: 'help.panel.escalate', group: 'panel' },
+  reportTables: { keys: 'Alt+B', help: 'help.reports.tables', group: 'reports' },
+  reportPrint: { keys: 'Ctrl+P', help: 'help.reports.print', group: 'reports' },
   adminSave: { keys: 'Ctrl+Enter', help: 'help.admin.save', group: 'admin' },
   adminCancel: { keys: 'Esc', help: 'help.admin.cancel', group: 'admin' },
 } as const satisfies Record<string, Shortcut>;
