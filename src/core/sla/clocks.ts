@@ -6,6 +6,7 @@ import { stmt } from '../store/statements.ts';
 import { syncCallback } from '../communication/callbacks.ts';
 import { recordDeskEvent, writeClocks, writeOutcomes, type TicketRow } from '../tickets/write.ts';
 import { OUTCOME_COLUMNS, slaOutcomes, type SlaOutcomes } from './outcomes.ts';
+import { runsSince, ticketPauses, type Pause } from './pauses.ts';
 import { ticketTerms } from './policy-terms.ts';
 
 import { DESK_AUTHOR } from '../../shared/sync.ts';
@@ -58,15 +59,13 @@ const RANK: Record<SlaState, number> = { on_track: 0, at_risk: 1, breached: 2 };
  * "new"), the customer update (counted from the last update), and resolution; all stop while the
  * ticket waits on the customer. Planned work is due at its window instead.
  */
-export function computeSla(db: Db, t: SlaRow, now: number): SlaComputation {
+export function computeSla(
+  db: Db,
+  t: SlaRow,
+  now: number,
+  pauses: readonly Pause[] = ticketPauses(db, t.id),
+): SlaComputation {
   const { policy, level, cal } = ticketTerms(db, t);
-  const pauses = stmt<{
-    from: number;
-    to: number | null;
-  }>(
-    db,
-    'SELECT started_at AS "from", ended_at AS "to" FROM ticket_pauses WHERE ticket_id = ?',
-  ).all(t.id);
   const share = policy.atRiskShare;
   const targets: SlaComputation['targets'] = [];
   const open = t.status !== 'resolved';
@@ -97,10 +96,7 @@ export function computeSla(db: Db, t: SlaRow, now: number): SlaComputation {
     if (open) {
       const since = t.last_update_at ?? t.created_at;
       const agreed = t.update_agreed_at;
-      const updateRuns = runsFrom(
-        since,
-        pauses.filter((p) => (p.to ?? Infinity) > since),
-      );
+      const updateRuns = runsSince(since, pauses);
       targets.push({
         name: 'update',
         // A later update the customer agreed to (logged with its reason) is due when agreed.
@@ -184,12 +180,13 @@ export function applySla(
     `SELECT ${SLA_COLUMNS}, resolved_at, reopen_count, ${CLOCK_COLUMNS.join(', ')},
        ${OUTCOME_COLUMNS.join(', ')} FROM tickets WHERE id = ?`,
   ).get(ticketId)!;
-  const c = computeSla(db, t, now);
+  const pauses = ticketPauses(db, ticketId);
+  const c = computeSla(db, t, now, pauses);
   const clocks = storedClocks(c);
   // Unchanged clocks are not written: a due time rewritten is an entry moved in every index
   // that orders open work by it, which is most of what a save writes.
   if (CLOCK_COLUMNS.some((k) => clocks[k] !== t[k])) writeClocks(db, ticketId, clocks);
-  const outcomes = slaOutcomes(db, t);
+  const outcomes = slaOutcomes(db, t, pauses);
   if (OUTCOME_COLUMNS.some((k) => outcomes[k] !== t[k])) writeOutcomes(db, ticketId, outcomes);
   syncCallback(ctx, t, c.updateDue);
   if (c.state === t.sla_state) return c;

@@ -9,10 +9,12 @@
  */
 import { UPDATE_GIVEN } from '../../shared/domain.ts';
 import { MINUTE } from '../../shared/business-time.ts';
-import { runsFrom, slaClock, type ClockRun } from '../../shared/sla.ts';
+import { runsFrom, slaClock } from '../../shared/sla.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
 import type { TicketRow } from '../tickets/write.ts';
+import type { SlaRow } from './clocks.ts';
+import { runsSince, type Pause } from './pauses.ts';
 import { ticketTerms } from './policy-terms.ts';
 
 export const OUTCOME_COLUMNS = [
@@ -28,7 +30,7 @@ export type SlaOutcomes = Pick<TicketRow, (typeof OUTCOME_COLUMNS)[number]>;
 
 /** What the outcomes read of a ticket. */
 export type OutcomeRow = Pick<
-  TicketRow,
+  SlaRow,
   | 'id'
   | 'status'
   | 'priority'
@@ -36,10 +38,9 @@ export type OutcomeRow = Pick<
   | 'created_at'
   | 'planned_start'
   | 'planned_end'
-  | 'resolved_at'
   | 'reopened_at'
-  | 'reopen_count'
->;
+> &
+  Pick<TicketRow, 'resolved_at' | 'reopen_count'>;
 
 interface LogEntry {
   at: number;
@@ -48,21 +49,8 @@ interface LogEntry {
   next_at: number | null;
 }
 
-type Pause = { from: number; to: number | null };
-
-/** The clock's runs from `since`, the pauses that end before it left out. */
-const runsSince = (since: number, pauses: readonly Pause[]): ClockRun[] =>
-  runsFrom(
-    since,
-    pauses.filter((p) => (p.to ?? Infinity) > since),
-  );
-
-export function slaOutcomes(db: Db, t: OutcomeRow): SlaOutcomes {
+export function slaOutcomes(db: Db, t: OutcomeRow, pauses: readonly Pause[]): SlaOutcomes {
   const { level, cal } = ticketTerms(db, t);
-  const pauses = stmt<Pause>(
-    db,
-    'SELECT started_at AS "from", ended_at AS "to" FROM ticket_pauses WHERE ticket_id = ?',
-  ).all(t.id);
   // The log as it stands: an entry a later one corrects is replaced by it.
   const log = stmt<LogEntry>(
     db,

@@ -8,6 +8,8 @@
  * - `fields` rows change: each field keeps the value with the latest hybrid-clock reading (last
  *   writer wins, field by field), and a removal wins over any change to the row it removed.
  */
+import { OUTCOME_COLUMNS } from '../sla/outcomes.ts';
+
 export type Merge = 'facts' | 'fields';
 
 export interface ReplicatedTable {
@@ -45,13 +47,7 @@ export const REPLICATED: Readonly<Record<string, ReplicatedTable>> = {
       'sla_state',
       'sla_check_at',
       'sla_next_due',
-      'response_target_at',
-      'resolution_target_at',
-      'update_misses',
-      'first_contact',
-      'callbacks_promised',
-      'callbacks_kept',
-      'callback_open_due',
+      ...OUTCOME_COLUMNS,
     ],
   }),
   ticket_events: facts(['id'], { ticket: 'ticket_id' }),

@@ -7,9 +7,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, seedDemoDesk } from '../../demo/demo-desk.ts';
-import { openDesk } from '../../core/kernel/desk.ts';
+import { openDesk, type Desk } from '../../core/kernel/desk.ts';
 import { IMPORT_PIECE_BYTES } from '../../shared/imports.ts';
 import type { Input, MethodName, Output } from '../../shared/contract.ts';
+
+/** A demo user's connection to the desk: each call's value, or a throw naming the refusal. */
+export async function signedIn(
+  desk: Desk,
+  username: string,
+): Promise<<M extends MethodName>(m: M, input: Input<M>) => Promise<Output<M>>> {
+  const conn = desk.connect();
+  const ok = async <M extends MethodName>(m: M, input: Input<M>): Promise<Output<M>> => {
+    const r = await desk.call(conn, m, input);
+    if (!r.ok) throw new Error(`${m}: ${JSON.stringify(r.error)}`);
+    return r.value;
+  };
+  await ok('auth.signIn', { username, password: DEMO_PASSWORD });
+  return ok;
+}
 
 export interface DataRow {
   op: string;
@@ -38,13 +53,7 @@ export async function benchImport(o: {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   try {
-    const conn = desk.connect();
-    const ok = async <M extends MethodName>(m: M, input: Input<M>): Promise<Output<M>> => {
-      const r = await desk.call(conn, m, input);
-      if (!r.ok) throw new Error(`${m}: ${JSON.stringify(r.error)}`);
-      return r.value;
-    };
-    await ok('auth.signIn', { username: 'admin', password: DEMO_PASSWORD });
+    const ok = await signedIn(desk, 'admin');
     const bytes = callersCsv(o.rows);
     const rssBefore = process.memoryUsage().rss;
     const timed = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
@@ -121,13 +130,7 @@ export async function benchExport(o: {
   const desk = await openDesk({ dataDir: o.dataDir, slaTicker: false, maintenance: false });
   const out: DataRow[] = [];
   try {
-    const conn = desk.connect();
-    const ok = async <M extends MethodName>(m: M, input: Input<M>): Promise<Output<M>> => {
-      const r = await desk.call(conn, m, input);
-      if (!r.ok) throw new Error(`${m}: ${JSON.stringify(r.error)}`);
-      return r.value;
-    };
-    await ok('auth.signIn', { username: 'supervisor', password: DEMO_PASSWORD });
+    const ok = await signedIn(desk, 'supervisor');
     const from = o.end - 365 * 24 * 3600 * 1000;
     for (const kind of ['tickets', 'contacts'] as const)
       for (const format of ['csv', 'xlsx'] as const) {

@@ -4,8 +4,7 @@
  * is p95 ≤ 200 ms for a year at a million tickets.
  */
 import { openDesk } from '../../core/kernel/desk.ts';
-import { DEMO_PASSWORD } from '../../demo/demo-desk.ts';
-import type { DataRow } from './data-bench.ts';
+import { signedIn, type DataRow } from './data-bench.ts';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -22,12 +21,7 @@ export async function benchReports(o: {
   const desk = await openDesk({ dataDir: o.dataDir, slaTicker: false, maintenance: false });
   const out: DataRow[] = [];
   try {
-    const conn = desk.connect();
-    const signIn = await desk.call(conn, 'auth.signIn', {
-      username: 'supervisor',
-      password: DEMO_PASSWORD,
-    });
-    if (!signIn.ok) throw new Error(`sign-in: ${JSON.stringify(signIn.error)}`);
+    const ok = await signedIn(desk, 'supervisor');
     const tickets = desk.db.prepare('SELECT count(*) FROM tickets').pluck().get() as number;
     for (const [name, days] of [
       ['a year', 365],
@@ -38,10 +32,9 @@ export async function benchReports(o: {
       let opened = 0;
       for (let i = 0; i <= o.runs; i++) {
         const t0 = performance.now();
-        const r = await desk.call(conn, 'reports.get', input);
+        const report = await ok('reports.get', input);
         const took = performance.now() - t0;
-        if (!r.ok) throw new Error(`reports.get: ${JSON.stringify(r.error)}`);
-        opened = r.value.total.tickets;
+        opened = report.total.tickets;
         if (i > 0) ms.push(took);
       }
       o.log(`report bench: ${name} done`);

@@ -18,6 +18,7 @@ import { fieldErrors } from '../ui/errors.ts';
 import { Field } from '../ui/Field.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
+import { QueueOptions } from '../ui/Options.tsx';
 import { priorityLabel } from '../ui/priorityLabel.ts';
 import { useToasts } from '../ui/toastStore.ts';
 
@@ -188,11 +189,7 @@ export function ExportPanel(): ReactElement {
               {(a) => (
                 <select {...a} value={queueId} onChange={(e) => setQueueId(e.target.value)}>
                   <option value="">{t('exports.any')}</option>
-                  {desk.queues.map((q) => (
-                    <option key={q.id} value={q.id}>
-                      {q.name}
-                    </option>
-                  ))}
+                  <QueueOptions queues={desk.queues} all />
                 </select>
               )}
             </Field>

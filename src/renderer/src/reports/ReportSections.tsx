@@ -1,5 +1,10 @@
-import type { ReactElement } from 'react';
-import { BACKLOG_AGES, type CohortTally, type DeskReport } from '../../../shared/reports.ts';
+import { useMemo, type ReactElement } from 'react';
+import {
+  BACKLOG_AGES,
+  type CohortTally,
+  type DeskReport,
+  type ReportDay,
+} from '../../../shared/reports.ts';
 import { useT } from '../i18n/index.ts';
 import { useSession } from '../session/sessionStore.ts';
 import { priorityLabel } from '../ui/priorityLabel.ts';
@@ -9,6 +14,19 @@ import { ReportSection, ReportTable, type Cell } from './ReportSection.tsx';
 const TARGETS = ['response', 'update', 'resolution'] as const;
 /** Days are charted one by one up to this many; longer periods by week. */
 const DAILY_UP_TO = 62;
+
+/** The days grouped by the Monday of their week, in order. */
+function weeksOf(days: readonly ReportDay[]): Map<string, ReportDay[]> {
+  const weeks = new Map<string, ReportDay[]>();
+  for (const d of days) {
+    const ms = Date.parse(`${d.day}T00:00:00Z`);
+    const monday = new Date(ms - ((new Date(ms).getUTCDay() + 6) % 7) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    weeks.set(monday, [...(weeks.get(monday) ?? []), d]);
+  }
+  return weeks;
+}
 
 const targetShares = (x: CohortTally) => TARGETS.map((k) => share(x[k].met, x[k].missed));
 
@@ -24,13 +42,21 @@ export function ReportSections({
   const { t, formats } = tr;
   const desk = useSession((s) => s.desk)!;
   const pct = usePercent();
-  const dayName = (iso: string, long = false) =>
-    new Intl.DateTimeFormat(formats, {
+  const dayName = useMemo(() => {
+    const short = new Intl.DateTimeFormat(formats, {
       timeZone: 'UTC',
       day: 'numeric',
       month: 'short',
-      ...(long ? { year: 'numeric' } : {}),
-    }).format(Date.parse(`${iso}T00:00:00Z`));
+    });
+    const long = new Intl.DateTimeFormat(formats, {
+      timeZone: 'UTC',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+    });
+    return (iso: string, withYear = false) =>
+      (withYear ? long : short).format(Date.parse(`${iso}T00:00:00Z`));
+  }, [formats]);
   const pLabel = (p: number) =>
     `${t('priority.short', { n: p })} · ${priorityLabel(tr, p, desk.policy.body.priorities[p - 1]?.label ?? '')}`;
   const targetNames = TARGETS.map((k) => t(`reports.target.${k}`));
@@ -51,21 +77,11 @@ export function ReportSections({
   const daily = report.days.length <= DAILY_UP_TO;
   const flowSlots = daily
     ? report.days.map((d) => ({ label: dayName(d.day), created: d.created, resolved: d.resolved }))
-    : report.byWeek.map((w) => {
-        const days = report.days.filter(
-          (d) =>
-            d.day >= w.week &&
-            d.day <
-              new Date(Date.parse(`${w.week}T00:00:00Z`) + 7 * 86_400_000)
-                .toISOString()
-                .slice(0, 10),
-        );
-        return {
-          label: dayName(w.week),
-          created: days.reduce((n, d) => n + d.created, 0),
-          resolved: days.reduce((n, d) => n + d.resolved, 0),
-        };
-      });
+    : [...weeksOf(report.days)].map(([week, days]) => ({
+        label: dayName(week),
+        created: days.reduce((n, d) => n + d.created, 0),
+        resolved: days.reduce((n, d) => n + d.resolved, 0),
+      }));
   const empty = report.total.tickets === 0;
 
   return (

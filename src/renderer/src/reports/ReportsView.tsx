@@ -10,6 +10,7 @@ import { errorText, fieldErrors } from '../ui/errors.ts';
 import { Field } from '../ui/Field.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { Kbd } from '../ui/Kbd.tsx';
+import { QueueOptions } from '../ui/Options.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { ReportSections } from './ReportSections.tsx';
 
@@ -101,11 +102,7 @@ export function ReportsView(): ReactElement {
           {(a) => (
             <select {...a} value={queueId} onChange={(e) => setQueueId(e.target.value)}>
               <option value="">{t('reports.allQueues')}</option>
-              {desk.queues.map((q) => (
-                <option key={q.id} value={q.id}>
-                  {q.name}
-                </option>
-              ))}
+              <QueueOptions queues={desk.queues} all />
             </select>
           )}
         </Field>
