@@ -177,10 +177,12 @@ async function ensureDesk(tickets: number, dataDir: string): Promise<void> {
   const setup = await openDesk({ dataDir, maintenance: false, slaTicker: false });
   let clocks = 0;
   for (let n = 1; n > 0; clocks += n) n = setup.tickSla();
-  if (clocks > 0) setup.db.exec('ANALYZE');
+  let outcomes = 0;
+  for (let n = 1; n > 0; outcomes += n) n = setup.fillOutcomes();
+  if (clocks > 0 || outcomes > 0) setup.db.exec('ANALYZE');
   await setup.close();
   console.error(
-    `setup: migrations and ${clocks.toLocaleString('en')} SLA clocks caught up in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `setup: migrations, ${outcomes.toLocaleString('en')} tickets' outcomes and ${clocks.toLocaleString('en')} SLA clocks caught up in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 }
 

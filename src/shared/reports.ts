@@ -44,11 +44,11 @@ export interface TierTime {
   domainId: string;
   domain: string;
   tier: number;
-  /** Tickets of the period that reached this tier of this domain. */
-  tickets: number;
-  /** Of them, those in it now. */
+  /** Times a ticket entered this tier of this domain in the period. */
+  entries: number;
+  /** Of them, those still in it. */
   open: number;
-  /** Hours spent in it, on average per ticket (the open ones counted up to now). */
+  /** Hours spent in it, on average per entry (those still in it counted up to now). */
   hours: number;
 }
 

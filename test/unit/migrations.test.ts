@@ -156,6 +156,7 @@ const SHIPPED: Record<number, string> = {
   25: 'd8242e9577156e97f9387179aeee4ce32888875c85b87549a690096648f92c0c',
   26: '438e22e2d0aea61512343a2a0409bff72b45fcfec92067cbef1ebb8c3acaa0c2',
   27: 'ef0e19f2af351d65eb6ed940c10fc73e118ffc9b3021c2a5da0bccb4be77dae4',
+  28: '4089037046023ba2deccf252d76a75f93c990349f7f176bb2f606efb05d5c1f8',
 };
 
 describe('migrations are fixed text', () => {

@@ -160,6 +160,102 @@ describe('report outcomes, ticket by ticket', () => {
     });
   });
 
+  it('the sums the reports read follow every change: each day’s sums are those of its tickets', async () => {
+    const { t, a, ticket, log } = await setup();
+    const info = await t.ok(a, 'desk.info', {});
+    const other = info.queues.find((q) => q.id !== info.categories[0]!.defaultQueueId)!;
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push((await ticket()).id);
+    const version = async (id: string) => (await t.ok(a, 'tickets.get', { id })).version;
+    t.clock.advance(HOUR);
+    await t.ok(a, 'tickets.update', {
+      id: ids[0]!,
+      version: await version(ids[0]!),
+      changes: { queueId: other.id },
+    });
+    await t.ok(a, 'tickets.setPriority', {
+      id: ids[1]!,
+      version: await version(ids[1]!),
+      impact: 3,
+      urgency: 3,
+    });
+    await log(ids[2]!);
+    const res = await resolve(t, a, ids[2]!, await version(ids[2]!));
+    t.clock.advance(DAY);
+    await t.ok(a, 'tickets.reopen', { id: ids[2]!, version: res.version, reason: 'Back again' });
+    await resolve(t, a, ids[3]!, await version(ids[3]!));
+    const db = t.desk.db;
+    const kept = db
+      .prepare(
+        `SELECT day, queue_id, priority, tickets, resolved, response_met, response_late, update_met,
+           update_late, resolution_met, resolution_late, first_contact, callbacks_promised, callbacks_kept
+         FROM report_days WHERE tickets <> 0 ORDER BY 1, 2, 3`,
+      )
+      .all();
+    const fresh = db
+      .prepare(
+        `SELECT created_day AS day, queue_id, priority, count(*) AS tickets,
+           count(*) FILTER (WHERE status = 'resolved') AS resolved,
+           count(*) FILTER (WHERE responded_at <= response_target_at) AS response_met,
+           count(*) FILTER (WHERE responded_at > response_target_at) AS response_late,
+           count(*) FILTER (WHERE status = 'resolved' AND update_misses = 0) AS update_met,
+           count(*) FILTER (WHERE update_misses > 0) AS update_late,
+           count(*) FILTER (WHERE status = 'resolved' AND resolved_at <= resolution_target_at) AS resolution_met,
+           count(*) FILTER (WHERE status = 'resolved' AND resolved_at > resolution_target_at) AS resolution_late,
+           sum(first_contact) AS first_contact, sum(callbacks_promised) AS callbacks_promised,
+           sum(callbacks_kept) AS callbacks_kept
+         FROM tickets WHERE update_misses IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      )
+      .all();
+    expect(kept).toEqual(fresh);
+    const rows = (sql: string) => db.prepare(sql).all();
+    expect(rows('SELECT day, queue_id, n FROM report_resolved WHERE n <> 0 ORDER BY 1, 2')).toEqual(
+      rows(`SELECT resolved_day AS day, queue_id, count(*) AS n FROM tickets
+            WHERE resolved_day IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`),
+    );
+    expect(
+      rows('SELECT day, resolved_by, n FROM report_resolvers WHERE n <> 0 ORDER BY 1, 2'),
+    ).toEqual(
+      rows(`SELECT resolved_day AS day, resolved_by, count(*) AS n FROM tickets
+            WHERE resolved_day IS NOT NULL AND resolved_by IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`),
+    );
+    expect(rows('SELECT * FROM report_resolved').length).toBeGreaterThan(0);
+    expect(
+      db.prepare('SELECT count(*) FROM tickets WHERE update_misses IS NULL').pluck().get(),
+    ).toBe(0);
+  });
+
+  it('a new time zone for the desk moves its tickets to their new days, a batch at a time', async () => {
+    const { t, ticket } = await setup();
+    for (let i = 0; i < 3; i++) {
+      await ticket();
+      t.clock.advance(7 * HOUR);
+    }
+    const sup = await t.as('supervisor');
+    const zone = 'Pacific/Kiritimati';
+    await t.ok(sup, 'calendar.update', {
+      timeZone: zone,
+      week: { '1': [[540, 1020]], '2': [[540, 1020]], '3': [[540, 1020]] },
+      holidays: [],
+    });
+    const db = t.desk.db;
+    const total = db.prepare('SELECT count(*) FROM tickets').pluck().get() as number;
+    expect(
+      db.prepare('SELECT count(*) FROM tickets WHERE update_misses IS NULL').pluck().get(),
+    ).toBe(total);
+    expect(db.prepare('SELECT coalesce(sum(tickets), 0) FROM report_days').pluck().get()).toBe(0);
+    while (t.desk.fillOutcomes() > 0);
+    const days = new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+    for (const r of db.prepare('SELECT created_at, created_day FROM tickets').all() as {
+      created_at: number;
+      created_day: number;
+    }[])
+      expect(new Date(r.created_day * DAY).toISOString().slice(0, 10)).toBe(
+        days.format(r.created_at),
+      );
+    expect(db.prepare('SELECT sum(tickets) FROM report_days').pluck().get()).toBe(total);
+  });
+
   it('refuses a period it cannot report, and reports only to supervisors', async () => {
     const { t, a } = await setup();
     const sup = await t.as('supervisor');
@@ -381,22 +477,30 @@ describe('a seeded desk: the report against plain SQL', () => {
     });
     expect(report.backlogNow.flatMap((b) => b.open).reduce((x, y) => x + y)).toBe(openNow.length);
 
-    // Time in each tier, from the ladder's steps.
-    tallyOf(
-      inPeriod.map((t) => t.id),
-      now,
-    ); // temp.ids: the period's tickets
+    // Time in each tier: the ladder's steps entered in the period (the desk's days, by Intl).
+    const spans = (
+      desk.db.prepare('SELECT domain_id, tier, from_at, to_at FROM tier_spans').all() as {
+        domain_id: string;
+        tier: number;
+        from_at: number;
+        to_at: number | null;
+      }[]
+    ).filter((x) => dayOf(x.from_at) >= from && dayOf(x.from_at) <= to);
+    const byTier = new Map<string, { open: number; entries: number; ms: number }>();
+    for (const x of spans) {
+      const k = `${x.domain_id}|${x.tier}`;
+      const e = byTier.get(k) ?? { open: 0, entries: 0, ms: 0 };
+      e.entries++;
+      if (x.to_at === null) e.open++;
+      e.ms += (x.to_at ?? now) - x.from_at;
+      byTier.set(k, e);
+    }
     expect(report.tiers.length).toBeGreaterThan(0);
-    const spansNow = desk.db
-      .prepare(
-        `SELECT s.domain_id, s.tier, count(DISTINCT s.ticket_id) AS tickets,
-           sum(coalesce(s.to_at, ?) - s.from_at) AS ms FROM tier_spans s
-         WHERE s.ticket_id IN (SELECT id FROM temp.ids) GROUP BY 1, 2`,
-      )
-      .all(now) as { domain_id: string; tier: number; tickets: number; ms: number }[];
-    expect(report.tiers.map((x) => [x.domainId, x.tier, x.tickets, x.hours]).sort()).toEqual(
-      spansNow
-        .map((s) => [s.domain_id, s.tier, s.tickets, Math.round(s.ms / s.tickets / 360_000) / 10])
+    expect(
+      report.tiers.map((x) => [`${x.domainId}|${x.tier}`, x.entries, x.open, x.hours]).sort(),
+    ).toEqual(
+      [...byTier]
+        .map(([k, e]) => [k, e.entries, e.open, Math.round(e.ms / e.entries / 360_000) / 10])
         .sort(),
     );
 
@@ -435,5 +539,28 @@ describe('a seeded desk: the report against plain SQL', () => {
     const tickets = all().filter((t) => t.queue_id === queueId);
     for (const d of one.days.slice(0, 60))
       expect(d.created, d.day).toBe(tickets.filter((t) => dayOf(t.created_at) === d.day).length);
+    // Each analyst's resolutions in that queue, and open work in it.
+    for (const l of one.load) {
+      const theirs = desk.db
+        .prepare(
+          'SELECT resolved_at FROM tickets WHERE resolved_by = ? AND queue_id = ? AND resolved_at IS NOT NULL',
+        )
+        .pluck()
+        .all(l.userId, queueId) as number[];
+      expect(l.resolved, l.name).toBe(
+        theirs.filter((ms) => dayOf(ms) >= '2025-06-01' && dayOf(ms) <= '2026-05-31').length,
+      );
+      const open = desk.db
+        .prepare(
+          "SELECT count(*) FROM tickets WHERE assignee_id = ? AND queue_id = ? AND status <> 'resolved'",
+        )
+        .pluck()
+        .get(l.userId, queueId) as number;
+      expect(
+        l.open.reduce((x, y) => x + y, 0),
+        l.name,
+      ).toBe(open);
+    }
+    expect(one.load.reduce((n, l) => n + l.resolved, 0)).toBeGreaterThan(0);
   });
 });

@@ -36,6 +36,8 @@ const DERIVED: Record<string, string[]> = {
     'callbacks_promised',
     'callbacks_kept',
     'callback_open_due',
+    'created_day',
+    'resolved_day',
   ],
   users: ['version'],
   queues: ['version'],

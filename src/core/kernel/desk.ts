@@ -85,6 +85,8 @@ export interface Desk {
   subscribe(listener: (event: PushEvent) => void): () => void;
   /** Runs the scanner once now: clocks and escalation rules (the desk also runs it every second); returns tickets looked at. */
   tickSla(): number;
+  /** Fills in one batch of outcomes still to work out (the desk does it every second); returns how many. */
+  fillOutcomes(): number;
   /** Tells owners of call-backs that fell due (the desk also does it every second); returns how many. */
   tickCallbacks(): number;
   /** This workstation's sync with its desk's hub. */
@@ -198,13 +200,10 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
   };
   const tickSlaNow = () => scan((ctx) => tickTickets(ctx));
   const tickCallbacksNow = () => scan((ctx) => alertDueCallbacks(ctx));
-  // Tickets from before their outcomes were kept get them a batch a second, until none is left.
-  let backfilling = true;
-  const backfillNow = () => {
-    const n = scan((ctx) => backfillOutcomes(ctx, 1000));
-    if (n === 0) backfilling = false;
-    return n;
-  };
+  // Tickets whose outcomes are still to work out (from before they were kept, or after the time
+  // zone changed) get them a small batch a second: a batch is a few tens of milliseconds, so calls
+  // made meanwhile hardly wait for it; with none left, the look is one empty index read.
+  const backfillNow = () => scan((ctx) => backfillOutcomes(ctx, 250));
   // A scan that fails fails again a second later: its fault is logged once, and again only when
   // it changes. One failing scan does not stop the other.
   const failing = new Map<string, string>();
@@ -226,7 +225,7 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
       : setInterval(() => {
           scanned('SLA scan', tickSlaNow);
           scanned('call-back scan', tickCallbacksNow);
-          if (backfilling) scanned('report facts', backfillNow);
+          scanned('report outcomes', backfillNow);
         }, 1000);
   ticker?.unref();
 
@@ -235,6 +234,7 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     db,
     log,
     tickSla: tickSlaNow,
+    fillOutcomes: backfillNow,
     tickCallbacks: tickCallbacksNow,
     connect: () => ({ id: randomUUID(), user: null }),
     dispatch: (conn, method, input) => dispatch(env, conn, method, input),

@@ -9,10 +9,13 @@ export function backlogNow(db: Db, now: number, queueId: string | null): DeskRep
   const band = BACKLOG_AGE_HOURS.map(
     (h, i) => `WHEN created_at > @now - ${h * HOUR} THEN ${i}`,
   ).join(' ');
+  // The live index holds open work (and work never responded to): its condition, then ours.
   const rows = stmt<{ age: number; priority: number; n: number }>(
     db,
     `SELECT CASE ${band} ELSE ${BACKLOG_AGE_HOURS.length} END AS age, priority, count(*) AS n
-     FROM tickets WHERE status <> 'resolved' AND (@queueId IS NULL OR queue_id = @queueId)
+     FROM tickets INDEXED BY tickets_report_live
+     WHERE (status <> 'resolved' OR responded_at IS NULL) AND status <> 'resolved'
+       AND (@queueId IS NULL OR queue_id = @queueId)
      GROUP BY 1, 2`,
   ).all({ now, queueId });
   const out = BACKLOG_AGES.map((age) => ({

@@ -7,17 +7,26 @@ import type { PeriodFilter } from './cohort.ts';
 export function analystLoad(db: Db, f: PeriodFilter): AnalystLoad[] {
   const open = stmt<{ user_id: string; priority: number; n: number }>(
     db,
-    `SELECT assignee_id AS user_id, priority, count(*) AS n FROM tickets
+    `SELECT assignee_id AS user_id, priority, count(*) AS n FROM tickets INDEXED BY tickets_report_open
      WHERE status <> 'resolved' AND assignee_id IS NOT NULL AND (@queueId IS NULL OR queue_id = @queueId)
      GROUP BY 1, 2`,
   ).all({ queueId: f.queueId });
-  const resolved = stmt<{ user_id: string; n: number }>(
-    db,
-    `SELECT resolved_by AS user_id, count(*) AS n FROM tickets INDEXED BY tickets_report_resolved
-     WHERE resolved_at >= @from AND resolved_at < @to AND resolved_by IS NOT NULL
-       AND (@queueId IS NULL OR queue_id = @queueId)
-     GROUP BY 1`,
-  ).all({ from: f.from, to: f.to, queueId: f.queueId });
+  const days = { firstDay: f.firstDay, lastDay: f.lastDay };
+  // The whole desk's from the sums; one queue's from its tickets (the sums are not by queue).
+  const resolved =
+    f.queueId === null
+      ? stmt<{ user_id: string; n: number }>(
+          db,
+          `SELECT resolved_by AS user_id, sum(n) AS n FROM report_resolvers
+           WHERE day BETWEEN @firstDay AND @lastDay GROUP BY 1 HAVING sum(n) <> 0`,
+        ).all(days)
+      : stmt<{ user_id: string; n: number }>(
+          db,
+          `SELECT resolved_by AS user_id, count(*) AS n FROM tickets INDEXED BY tickets_report_resolvers
+           WHERE resolved_day IS NOT NULL AND queue_id = @queueId
+             AND resolved_day BETWEEN @firstDay AND @lastDay AND resolved_by IS NOT NULL
+           GROUP BY 1`,
+        ).all({ ...days, queueId: f.queueId });
   const byUser = new Map<string, AnalystLoad>();
   const entry = (userId: string) => {
     let e = byUser.get(userId);

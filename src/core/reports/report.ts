@@ -6,34 +6,38 @@ import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
 import { deskCalendar } from '../sla/policy-terms.ts';
 import { backlogNow } from './backlog.ts';
-import { addTally, cohortGroups, emptyTally, type PeriodFilter } from './cohort.ts';
-import { backlogAt, resolvedPerDay } from './flow.ts';
+import {
+  addTally,
+  cohortGroups,
+  createdPerDay,
+  emptyTally,
+  pendingIn,
+  type PeriodFilter,
+} from './cohort.ts';
+import { backlogBefore, resolvedPerDay } from './flow.ts';
 import { analystLoad } from './load.ts';
 import { epochDayName, localDays } from './local-days.ts';
 import { tierTimes } from './tiers.ts';
 
 export type ReportInput = ParsedInput<'reports.get'>;
 
-/** Monday of the week of a day (days since 1970-01-01, a Thursday). */
-const mondayOf = (epochDay: number) => epochDay - ((epochDay + 3) % 7);
-
 export function deskReport(db: Db, input: ReportInput, now: number): DeskReport {
   const { timeZone } = deskCalendar(db);
   const days = localDays(timeZone, input.from, input.to);
   const f: PeriodFilter = {
-    from: days.bounds[0]!,
-    to: days.bounds.at(-1)!,
+    firstDay: days.firstEpochDay,
+    lastDay: days.lastEpochDay,
+    from: days.start,
+    to: days.end,
     queueId: input.queueId,
     now,
   };
-  const groups = cohortGroups(db, f, days.params);
+  const groups = cohortGroups(db, f);
 
   const total = emptyTally();
   const byPriority = new Map<number, CohortTally>();
   const byQueue = new Map<string, CohortTally>();
   const byWeek = new Map<number, CohortTally>();
-  const created = new Map<number, number>();
-  let pending = 0;
   const into = <K>(m: Map<K, CohortTally>, k: K, t: CohortTally) => {
     let a = m.get(k);
     if (!a) m.set(k, (a = emptyTally()));
@@ -43,13 +47,12 @@ export function deskReport(db: Db, input: ReportInput, now: number): DeskReport 
     addTally(total, g.tally);
     into(byPriority, g.priority, g.tally);
     into(byQueue, g.queueId, g.tally);
-    into(byWeek, mondayOf(g.day), g.tally);
-    created.set(g.day, (created.get(g.day) ?? 0) + g.tally.tickets);
-    pending += g.pending;
+    into(byWeek, g.week, g.tally);
   }
 
-  const resolved = resolvedPerDay(db, f, days.params);
-  let backlog = backlogAt(db, f.from, f.queueId);
+  const created = createdPerDay(db, f);
+  const resolved = resolvedPerDay(db, f);
+  let backlog = backlogBefore(db, f);
   const perDay = days.names.map((day, i) => {
     const e = days.firstEpochDay + i;
     const c = created.get(e) ?? 0;
@@ -64,7 +67,7 @@ export function deskReport(db: Db, input: ReportInput, now: number): DeskReport 
     to: input.to,
     timeZone,
     generatedAt: now,
-    pending,
+    pending: pendingIn(db, f),
     total,
     byPriority: [...byPriority]
       .sort(([a], [b]) => a - b)

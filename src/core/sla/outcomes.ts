@@ -8,14 +8,14 @@
  * happened to look: derived data has to come out the same wherever it is computed.
  */
 import { UPDATE_GIVEN } from '../../shared/domain.ts';
-import { MINUTE } from '../../shared/business-time.ts';
+import { localDate, MINUTE } from '../../shared/business-time.ts';
 import { runsFrom, slaClock } from '../../shared/sla.ts';
 import type { Db } from '../store/database.ts';
 import { stmt } from '../store/statements.ts';
 import type { TicketRow } from '../tickets/write.ts';
 import type { SlaRow } from './clocks.ts';
 import { runsSince, type Pause } from './pauses.ts';
-import { ticketTerms } from './policy-terms.ts';
+import { deskCalendar, ticketTerms } from './policy-terms.ts';
 
 export const OUTCOME_COLUMNS = [
   'response_target_at',
@@ -25,6 +25,8 @@ export const OUTCOME_COLUMNS = [
   'callbacks_promised',
   'callbacks_kept',
   'callback_open_due',
+  'created_day',
+  'resolved_day',
 ] as const;
 export type SlaOutcomes = Pick<TicketRow, (typeof OUTCOME_COLUMNS)[number]>;
 
@@ -51,6 +53,7 @@ interface LogEntry {
 
 export function slaOutcomes(db: Db, t: OutcomeRow, pauses: readonly Pause[]): SlaOutcomes {
   const { level, cal } = ticketTerms(db, t);
+  const { timeZone } = deskCalendar(db);
   // The log as it stands: an entry a later one corrects is replaced by it.
   const log = stmt<LogEntry>(
     db,
@@ -91,7 +94,15 @@ export function slaOutcomes(db: Db, t: OutcomeRow, pauses: readonly Pause[]): Sl
     callbacks_promised: callbacks.promised,
     callbacks_kept: callbacks.kept,
     callback_open_due: callbacks.openDue,
+    created_day: epochDay(timeZone, t.created_at),
+    resolved_day: resolved === null ? null : epochDay(timeZone, resolved),
   };
+}
+
+/** The desk's day of an instant, as days since 1970-01-01: what the report sums are kept by. */
+function epochDay(timeZone: string, ms: number): number {
+  const d = localDate(timeZone, ms);
+  return Date.UTC(d.year, d.month - 1, d.day) / 86_400_000;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { CalendarView, PolicyView } from '../../shared/views.ts';
 import { actor, type Ctx } from '../kernel/context.ts';
 import { conflict } from '../kernel/failure.ts';
 import { stmt } from '../store/statements.ts';
-import { checkOpenTicketsAt } from '../tickets/write.ts';
+import { checkOpenTicketsAt, forgetOutcomes } from '../tickets/write.ts';
 import { currentPolicyVersion, deskCalendar, policyVersion } from './policy-terms.ts';
 
 function calendarView(ctx: Ctx): CalendarView {
@@ -75,6 +75,7 @@ export function updateCalendar(ctx: Ctx, input: ParsedInput<'calendar.update'>):
       actor(ctx).id,
     );
     checkOpenTicketsAt(ctx.db, ctx.clock.now());
+    if (before.timeZone !== input.timeZone) forgetOutcomes(ctx.db);
     deskEvent(ctx, 'calendar_changed', {
       before,
       after: { timeZone: input.timeZone, week: input.week, holidays: input.holidays },

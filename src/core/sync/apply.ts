@@ -18,7 +18,7 @@ import { stmt } from '../store/statements.ts';
 import { refreshContactFacts } from '../communication/contacts.ts';
 import { reindexAsset, reindexCustomer } from '../callers/customers.ts';
 import { applySla, SYSTEM_USER_ID } from '../sla/clocks.ts';
-import { indexNote, indexTicket, recordConflict } from '../tickets/write.ts';
+import { forgetOutcomes, indexNote, indexTicket, recordConflict } from '../tickets/write.ts';
 import { applyingRemote, capturingOwn, receiveClock } from './capture.ts';
 import {
   conflictEventId,
@@ -167,6 +167,8 @@ export function applyPull(
   const assets = new Set<string>();
   const notes: { id: string; text: string }[] = [];
   let desk = false;
+  /** The desk's time zone came in changed: the days the report sums are kept by have moved. */
+  let zone = false;
   const gone: string[] = [];
   /** The latest clock reading taken in. */
   let latest = '';
@@ -203,6 +205,7 @@ export function applyPull(
       if (c.table === 'assets') assets.add(String(key[0]));
       if (!table.ticket && !['customers', 'accounts', 'assets', 'calls'].includes(c.table))
         desk = true;
+      if (c.table === 'calendars' && 'time_zone' in fields) zone = true;
     };
     const insert = () => {
       const names = Object.keys(fields).filter((f) => f !== '_deleted');
@@ -375,6 +378,7 @@ export function applyPull(
         if (!progressed) break;
       }
       for (const n of notes) indexNote(db, n.id, n.text);
+      if (zone) forgetOutcomes(db);
       if (me.defer) {
         // More pages follow: a ticket's events, log and ladder come in later pages than the
         // ticket, so its derived data is recomputed once, when the pull is done (flushDerived).

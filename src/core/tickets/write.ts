@@ -83,6 +83,8 @@ export interface TicketRow {
   callbacks_promised: number;
   callbacks_kept: number;
   callback_open_due: number | null;
+  created_day: number | null;
+  resolved_day: number | null;
 }
 
 export function ticketRow(db: Db, id: string): TicketRow | undefined {
@@ -424,8 +426,17 @@ export function writeOutcomes(db: Db, id: string, o: SlaOutcomes): void {
     `UPDATE tickets SET response_target_at = @response_target_at,
        resolution_target_at = @resolution_target_at, update_misses = @update_misses,
        first_contact = @first_contact, callbacks_promised = @callbacks_promised,
-       callbacks_kept = @callbacks_kept, callback_open_due = @callback_open_due WHERE id = @id`,
+       callbacks_kept = @callbacks_kept, callback_open_due = @callback_open_due,
+       created_day = @created_day, resolved_day = @resolved_day WHERE id = @id`,
   ).run({ ...o, id });
+}
+
+/**
+ * Every ticket's outcomes to be worked out again (the desk fills them in, a batch at a time):
+ * after the desk's time zone changed, the days they are summed by have moved.
+ */
+export function forgetOutcomes(db: Db): void {
+  stmt(db, 'UPDATE tickets SET update_misses = NULL WHERE update_misses IS NOT NULL').run();
 }
 
 /** What the communication log says of the ticket (see communication/contacts.ts): derived. */

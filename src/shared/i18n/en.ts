@@ -1144,8 +1144,8 @@ export const en = {
   'reports.fcr.short': 'On first contact',
   'reports.tiers.title': 'Time in each tier',
   'reports.tiers.hint':
-    'Hours per ticket on each step of the ladder, for the period’s tickets that reached it (open ones counted to now)',
-  'reports.tiers.note': 'h · {n} tickets',
+    'Hours per entry on each step of the ladder, for the steps entered in the period (those still in it counted to now)',
+  'reports.tiers.note': 'h · entered {n} times',
   'reports.tier': 'tier {n}',
   'reports.callbacks.title': 'Call-backs kept on time',
   'reports.callbacks.hint':
@@ -1159,6 +1159,7 @@ export const en = {
   'help.reports.print': 'Print the report, or save it as PDF',
   'rule.report_span': 'A report covers at most {max} days',
   'rule.date': 'Not a date on the calendar',
+  'reports.col.entries': 'Times entered',
 } as const;
 
 export type MessageKey = keyof typeof en;

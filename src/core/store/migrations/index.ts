@@ -31,6 +31,7 @@ import { migration as m024 } from './024-search-arabic-hindi.ts';
 import { migration as m025 } from './025-user-display.ts';
 import { migration as m026 } from './026-caller-email.ts';
 import { migration as m027 } from './027-report-facts.ts';
+import { migration as m028 } from './028-report-sums.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -62,4 +63,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m025,
   m026,
   m027,
+  m028,
 ];

@@ -291,7 +291,7 @@ export function ReportSections({
               key: `${x.domainId}-${x.tier}`,
               label: `${x.domain} · ${t('reports.tier', { n: x.tier })}`,
               values: [x.hours],
-              note: t('reports.tiers.note', { n: x.tickets }),
+              note: t('reports.tiers.note', { n: x.entries }),
             }))}
           />
         }
@@ -301,11 +301,11 @@ export function ReportSections({
             head={[
               t('reports.col.domain'),
               t('reports.col.tier'),
-              t('reports.col.tickets'),
+              t('reports.col.entries'),
               t('reports.col.inTierNow'),
               t('reports.col.hours'),
             ]}
-            rows={report.tiers.map((x) => [x.domain, x.tier, x.tickets, x.open, x.hours])}
+            rows={report.tiers.map((x) => [x.domain, x.tier, x.entries, x.open, x.hours])}
           />
         }
       />
